@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { answerSchema } from './answers.js';
+import { errorCodeSchema } from './errors.js';
+import { resultsSchema } from './results.js';
+import { slideIdSchema, slideSchema } from './slides.js';
+
+/** The path of the WebSocket endpoint. */
+export const LIVE_PATH = '/live';
+/** Largest frame a client may send; larger frames close the socket with code 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
+
+export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
+/** A client-generated id that makes a retried answer idempotent. */
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a client id');
+export const participantTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a participant token');
+
+// ---- client → server ----
+
+/** First message of an audience socket: join a session by its code, resuming an identity if known. */
+export const joinMessageSchema = z.strictObject({
+  type: z.literal('join'),
+  v: z.number().int(),
+  code: joinCodeSchema,
+  participantToken: participantTokenSchema.optional(),
+});
+
+/** First message of a presenter or control socket; the session cookie must own the session. */
+export const hostMessageSchema = z.strictObject({
+  type: z.literal('host'),
+  v: z.number().int(),
+  sessionId: z.string().min(1).max(64),
+});
+
+export const answerMessageSchema = z.strictObject({
+  type: z.literal('answer'),
+  clientId: clientIdSchema,
+  slideId: slideIdSchema,
+  answer: answerSchema,
+});
+
+/** Host only: show a slide to everyone. */
+export const gotoMessageSchema = z.strictObject({
+  type: z.literal('goto'),
+  slideId: slideIdSchema,
+});
+
+/** Host only: open or close voting on a slide. */
+export const setVotingMessageSchema = z.strictObject({
+  type: z.literal('set-voting'),
+  slideId: slideIdSchema,
+  open: z.boolean(),
+});
+
+/** Application-level heartbeat; browsers cannot send WebSocket pings. */
+export const pingMessageSchema = z.strictObject({
+  type: z.literal('ping'),
+  t: z.number().finite().optional(),
+});
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  joinMessageSchema,
+  hostMessageSchema,
+  answerMessageSchema,
+  gotoMessageSchema,
+  setVotingMessageSchema,
+  pingMessageSchema,
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type JoinMessage = z.infer<typeof joinMessageSchema>;
+export type HostMessage = z.infer<typeof hostMessageSchema>;
+export type AnswerMessage = z.infer<typeof answerMessageSchema>;
+
+// ---- server → client ----
+
+/** What everyone in a session sees: the current slide (speaker notes removed) and whether it takes answers. */
+export const sessionStateSchema = z.strictObject({
+  sessionId: z.string(),
+  code: joinCodeSchema,
+  title: z.string(),
+  status: z.enum(['live', 'ended']),
+  /** Grows by one with every change of state; a client keeps the highest it has seen. */
+  seq: z.number().int().nonnegative(),
+  slideIndex: z.number().int().nonnegative(),
+  slideCount: z.number().int().nonnegative(),
+  slide: slideSchema.nullable(),
+  votingOpen: z.boolean(),
+  participants: z.number().int().nonnegative(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const welcomeMessageSchema = z.strictObject({
+  type: z.literal('welcome'),
+  v: z.number().int(),
+  role: z.enum(['audience', 'host']),
+  /** Audience only: keep it and send it with the next join to stay the same participant. */
+  participantToken: participantTokenSchema.optional(),
+  state: sessionStateSchema,
+  /** Audience only: this participant's saved answers by slide id. */
+  answers: z.record(z.string(), answerSchema),
+});
+
+export const stateMessageSchema = z.strictObject({
+  type: z.literal('state'),
+  state: sessionStateSchema,
+});
+
+/** Live results of one slide: to hosts always, to phones when the slide shows results on phones. */
+export const resultsMessageSchema = z.strictObject({
+  type: z.literal('results'),
+  results: resultsSchema,
+});
+
+export const presenceMessageSchema = z.strictObject({
+  type: z.literal('presence'),
+  participants: z.number().int().nonnegative(),
+});
+
+/** Sent only after the answer is committed. A retry with the same clientId gets the same ack. */
+export const ackMessageSchema = z.strictObject({
+  type: z.literal('ack'),
+  clientId: clientIdSchema,
+  slideId: slideIdSchema,
+  answer: answerSchema,
+});
+
+/** A refused message; the socket stays open unless the error is about joining. */
+export const errorMessageSchema = z.strictObject({
+  type: z.literal('error'),
+  code: errorCodeSchema,
+  message: z.string(),
+  clientId: z.string().optional(),
+});
+
+export const pongMessageSchema = z.strictObject({
+  type: z.literal('pong'),
+  t: z.number().optional(),
+});
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  welcomeMessageSchema,
+  stateMessageSchema,
+  resultsMessageSchema,
+  presenceMessageSchema,
+  ackMessageSchema,
+  errorMessageSchema,
+  pongMessageSchema,
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
+export type AckMessage = z.infer<typeof ackMessageSchema>;
+export type ErrorMessage = z.infer<typeof errorMessageSchema>;
+
+/** WebSocket close codes Ettor uses besides the standard ones. */
+export const CLOSE_CODES = {
+  /** The session has ended; do not reconnect. */
+  sessionEnded: 4000,
+  /** The code is unknown or the host is not allowed; do not reconnect. */
+  refused: 4001,
+  /** The client speaks another protocol version; reload the page. */
+  protocolMismatch: 4002,
+  /** No join or host message arrived in time. */
+  joinTimeout: 4003,
+} as const;
