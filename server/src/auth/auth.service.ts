@@ -1,0 +1,138 @@
+import type { Settings, SettingsPatch, SetupStatus, SignupBody, User } from '@ettor/protocol';
+import { type Clock, newId, newToken } from '../clock.js';
+import type { Db, Queryable } from '../db/database.js';
+import { isUniqueViolation } from '../db/database.js';
+import type { UserRow } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import * as repo from './auth.repository.js';
+import { hashPassword, hashToken, verifyPassword } from './passwords.js';
+
+const SESSION_DAYS = 30;
+const SIGNUP_SETTING = 'signup_open';
+
+export interface AuthServiceDeps {
+  db: Db;
+  clock: Clock;
+  signupOpenByDefault: boolean;
+  /** Runs in the transaction that creates the account, so a user never exists without their starter deck. */
+  onUserCreated: (trx: Queryable, userId: string) => Promise<void>;
+}
+
+export interface LoginResult {
+  user: User;
+  /** The secret for the session cookie; only its hash is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  isAdmin: row.is_admin === 1,
+});
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { db, clock } = deps;
+
+  async function settings(q: Queryable = db): Promise<Settings> {
+    const stored = await repo.readSetting(q, SIGNUP_SETTING);
+    return { signupOpen: stored === undefined ? deps.signupOpenByDefault : stored === 'true' };
+  }
+
+  /** Creates an account; the first account ever becomes admin. */
+  async function createUser(input: SignupBody & { isAdmin?: boolean }, options: { requireOpenSignup: boolean }): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const isFirst = (await repo.countUsers(trx)) === 0;
+        if (options.requireOpenSignup && !isFirst && !(await settings(trx)).signupOpen) {
+          throw new AppError('signup_closed', 'Sign-up is closed. Ask an administrator for an account.');
+        }
+        const row: UserRow = {
+          id: newId(),
+          email: input.email,
+          name: input.name,
+          password_hash: passwordHash,
+          is_admin: isFirst || input.isAdmin ? 1 : 0,
+          created_at: clock.now().toISOString(),
+        };
+        await repo.insertUser(trx, row);
+        await deps.onUserCreated(trx, row.id);
+        return toUser(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('email_taken', 'An account with that email address already exists.');
+      throw error;
+    }
+  }
+
+  async function startSession(user: UserRow): Promise<LoginResult> {
+    const token = newToken();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+    await repo.insertAuthSession(db, {
+      id: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    });
+    return { user: toUser(user), token, expiresAt };
+  }
+
+  return {
+    settings: () => settings(),
+
+    async updateSettings(patch: SettingsPatch): Promise<Settings> {
+      if (patch.signupOpen !== undefined) await repo.writeSetting(db, SIGNUP_SETTING, String(patch.signupOpen));
+      return settings();
+    },
+
+    async setupStatus(): Promise<SetupStatus> {
+      const needsSetup = (await repo.countUsers(db)) === 0;
+      return { needsSetup, signupOpen: needsSetup || (await settings()).signupOpen };
+    },
+
+    /** Self-service sign-up from the web, subject to the sign-up setting. */
+    async signup(input: SignupBody, previousToken?: string): Promise<LoginResult> {
+      const user = await createUser(input, { requireOpenSignup: true });
+      if (previousToken) await repo.deleteAuthSession(db, hashToken(previousToken));
+      const row = await repo.findUserById(db, user.id);
+      if (!row) throw new Error('user vanished after sign-up');
+      return startSession(row);
+    },
+
+    /** An admin adding an account (CLI), whatever the sign-up setting. */
+    addUser(input: SignupBody & { isAdmin: boolean }): Promise<User> {
+      return createUser(input, { requireOpenSignup: false });
+    },
+
+    /** Checks the password and always issues a fresh session id, dropping the one the browser had. */
+    async login(email: string, password: string, previousToken?: string): Promise<LoginResult> {
+      const user = await repo.findUserByEmail(db, email);
+      // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+      const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+      if (!user || !ok) throw new AppError('invalid_credentials', 'The email address or password is wrong.');
+      if (previousToken) await repo.deleteAuthSession(db, hashToken(previousToken));
+      return startSession(user);
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteAuthSession(db, hashToken(token));
+    },
+
+    async userForToken(token: string): Promise<User | undefined> {
+      const row = await repo.findUserByAuthSession(db, hashToken(token), clock.now().toISOString());
+      return row ? toUser(row) : undefined;
+    },
+
+    pruneExpiredSessions(): Promise<void> {
+      return repo.deleteExpiredAuthSessions(db, clock.now().toISOString());
+    },
+  };
+}
+
+let dummy: Promise<string> | undefined;
+const dummyHash = (): Promise<string> => (dummy ??= hashPassword('ettor-timing-equaliser'));

@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db, Dialect } from './database.js';
+import { initial } from './migrations/0001-initial.js';
+
+/** Every migration in order; names sort lexically, so keep the numeric prefix. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': initial(dialect),
+  };
+}
+
+export class MigrationError extends Error {}
+
+/** Brings the schema up to date; safe to run on every start and from several nodes (Kysely locks). */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    throw new MigrationError(`Migration failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,113 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** Table types. Timestamps are ISO 8601 text and booleans 0/1 integers, so one schema serves SQLite and PostgreSQL. */
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  settings: SettingsTable;
+  presentations: PresentationsTable;
+  slides: SlidesTable;
+  media: MediaTable;
+  live_sessions: LiveSessionsTable;
+  slide_states: SlideStatesTable;
+  participants: ParticipantsTable;
+  responses: ResponsesTable;
+  answer_receipts: AnswerReceiptsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+}
+
+export interface AuthSessionsTable {
+  /** SHA-256 of the cookie token, so a database leak does not leak live sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface PresentationsTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlidesTable {
+  id: string;
+  presentation_id: string;
+  position: number;
+  /** The whole slide as JSON, validated by the protocol's slide schema on the way in and out. */
+  data: string;
+}
+
+export interface MediaTable {
+  id: string;
+  owner_id: string;
+  content_type: string;
+  bytes: Buffer;
+  created_at: string;
+}
+
+export interface LiveSessionsTable {
+  id: string;
+  presentation_id: string;
+  owner_id: string;
+  code: string;
+  status: 'live' | 'ended';
+  current_slide_id: string | null;
+  seq: number;
+  started_at: string;
+  ended_at: string | null;
+}
+
+export interface SlideStatesTable {
+  session_id: string;
+  slide_id: string;
+  /** When voting closed; null while open. A time, not a timer, so every node and restart agrees. */
+  closed_at: string | null;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  session_id: string;
+  /** SHA-256 of the participant token the phone keeps. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  session_id: string;
+  slide_id: string;
+  participant_id: string;
+  answer: string;
+  client_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnswerReceiptsTable {
+  participant_id: string;
+  client_id: string;
+  slide_id: string;
+  answer: string;
+  created_at: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type PresentationRow = Selectable<PresentationsTable>;
+export type LiveSessionRow = Selectable<LiveSessionsTable>;
+export type NewResponse = Insertable<ResponsesTable>;

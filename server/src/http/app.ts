@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { AuthService } from '../auth/auth.service.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'ettor_session';
+/** The largest JSON body accepted; a deck with embedded images is the biggest thing anyone sends. */
+const BODY_LIMIT = 12 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | undefined;
+  }
+}
+
+export interface AppOptions {
+  auth: AuthService;
+  webDir: string;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+/** Fastify with Ettor's plugins, error shape and authentication; features add their routes to it. */
+export async function createHttpApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    trustProxy: options.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    // Prototype-poisoning keys are refused outright rather than silently stripped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Svelte transitions and chart bars set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Plain-HTTP LAN installs are common; HSTS belongs to the HTTPS proxy in front.
+    hsts: false,
+  });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_ASSET_BYTES, files: 1, fields: 5 } });
+
+  app.decorateRequest('user', undefined);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.user = await options.auth.userForToken(token);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
+    void reply.status(ERROR_STATUS[appError.code]).send(appError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(new AppError('not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}.`).toBody());
+  });
+
+  if (fs.existsSync(options.webDir)) {
+    await app.register(fastifyStatic, { root: options.webDir, index: false, wildcard: false, maxAge: '1h' });
+  } else {
+    app.log.warn(`No web build at ${options.webDir}; run \`npm run build\` for the pages.`);
+  }
+  return app;
+}
+
+/** Maps everything thrown inside a request to the stable error shape. */
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('invalid_json', 'The request body is not valid JSON.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('unsupported_media_type', 'Send JSON (application/json), or an image as multipart form data.');
+  }
+  if (error.statusCode === 429) return new AppError('rate_limited', 'Too many attempts; wait a minute and try again.');
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return new AppError('invalid_json', 'The request body is not valid JSON.');
+  }
+  if (error.statusCode === 413) return new AppError('payload_too_large', 'The request is too large.');
+  if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Send JSON (application/json).');
+  return new AppError('internal', 'Something went wrong on the server; try again.');
+}
+
+/** The signed-in presenter, or an `unauthorized` error. */
+export function requireUser(request: FastifyRequest): User {
+  if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
+  return request.user;
+}
+
+export function requireAdmin(request: FastifyRequest): User {
+  const user = requireUser(request);
+  if (!user.isAdmin) throw new AppError('forbidden', 'Only an administrator can do that.');
+  return user;
+}
+
+/** Serves the single-page apps: the audience page at `/` and `/<code>`, the presenter app under `/app`. */
+export function registerPages(app: FastifyInstance, webDir: string): void {
+  const page = (file: string) => async (_request: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    if (!fs.existsSync(path.join(webDir, file))) {
+      return reply.status(503).send(new AppError('internal', 'The web pages are not built; run `npm run build`.').toBody());
+    }
+    return reply.header('cache-control', 'no-cache').sendFile(file);
+  };
+  app.get('/', page('index.html'));
+  app.get('/:code(^\\d{8}$)', page('index.html'));
+  app.get('/app', page('app.html'));
+  app.get('/app/*', page('app.html'));
+}

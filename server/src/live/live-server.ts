@@ -1,0 +1,302 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  CLOSE_CODES,
+  type ClientMessage,
+  LIVE_PATH,
+  MAX_CLIENT_FRAME_BYTES,
+  PROTOCOL_VERSION,
+  clientMessageSchema,
+  describeZodError,
+} from '@ettor/protocol';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Bus } from '../bus/bus.js';
+import { AppError } from '../http/errors.js';
+import type { ParticipantsService } from '../participants/participants.service.js';
+import type { ResponsesService } from '../responses/responses.service.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import { Connection } from './connection.js';
+import { Room } from './room.js';
+
+const HEARTBEAT_MS = 30_000;
+const JOIN_TIMEOUT_MS = 15_000;
+
+export interface LiveDeps {
+  bus: Bus;
+  sessions: SessionsService;
+  participants: ParticipantsService;
+  responses: ResponsesService;
+  /** The signed-in presenter behind an upgrade request, from its cookie. */
+  userForRequest: (request: IncomingMessage) => Promise<string | undefined>;
+  log: { error: (object: unknown, message: string) => void };
+}
+
+export interface LiveServer {
+  close(): Promise<void>;
+  readonly connectionCount: number;
+}
+
+/** Transport only: authenticates sockets, parses messages, calls services, delivers bus events to rooms. */
+export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  const rooms = new Map<string, { room: Room; unsubscribe: () => void }>();
+  const roomsOpening = new Map<string, Promise<Room>>();
+  const connectionOf = new WeakMap<WebSocket, Connection>();
+  const onError = (error: unknown) => deps.log.error({ err: error }, 'live channel error');
+
+  function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== LIVE_PATH) {
+      socket.destroy();
+      return;
+    }
+    deps
+      .userForRequest(request)
+      .catch(() => undefined)
+      .then((userId) => {
+        // A presenter's cookie only counts on a socket the presenter's own page opened.
+        const trusted = isSameOrigin(request) ? userId : undefined;
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted));
+      })
+      .catch(onError);
+  }
+  server.on('upgrade', onUpgrade);
+
+  function accept(ws: WebSocket, userId: string | undefined): void {
+    const connection = new Connection(ws, userId);
+    connectionOf.set(ws, connection);
+    const joinTimer = setTimeout(() => {
+      if (connection.role === 'pending') connection.close(CLOSE_CODES.joinTimeout, 'no join message');
+    }, JOIN_TIMEOUT_MS);
+    ws.on('pong', () => {
+      connection.isAlive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      connection.isAlive = true;
+      if (!connection.takeToken()) {
+        connection.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+        return;
+      }
+      connection.enqueue(() => handleFrame(connection, data, isBinary).catch((error) => reportError(connection, error)));
+    });
+    ws.on('close', () => {
+      clearTimeout(joinTimer);
+      leave(connection);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  async function handleFrame(connection: Connection, data: RawData, isBinary: boolean): Promise<void> {
+    let json: unknown;
+    try {
+      if (isBinary) throw new SyntaxError('binary frame');
+      json = JSON.parse(data.toString());
+    } catch {
+      throw new AppError('invalid_json', 'Messages must be JSON text.');
+    }
+    const parsed = clientMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const clientId = typeof (json as { clientId?: unknown })?.clientId === 'string' ? (json as { clientId: string }).clientId : undefined;
+      connection.send({ type: 'error', code: 'validation_failed', message: describeZodError(parsed.error), ...(clientId && clientId.length <= 64 ? { clientId } : {}) });
+      return;
+    }
+    await handleMessage(connection, parsed.data);
+  }
+
+  async function handleMessage(connection: Connection, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case 'ping':
+        connection.send({ type: 'pong', ...(message.t === undefined ? {} : { t: message.t }) });
+        return;
+      case 'join':
+        return join(connection, message.code, message.participantToken, message.v);
+      case 'host':
+        return host(connection, message.sessionId, message.v);
+      case 'answer': {
+        const { sessionId, participantId } = connection;
+        if (connection.role !== 'audience' || !sessionId || !participantId) {
+          throw new AppError('not_joined', 'Join a session before answering.');
+        }
+        try {
+          const ack = await deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
+          connection.send({ type: 'ack', ...ack });
+        } catch (error) {
+          if (error instanceof AppError) {
+            connection.send({ type: 'error', code: error.code, message: error.message, clientId: message.clientId });
+            return;
+          }
+          throw error;
+        }
+        return;
+      }
+      case 'goto':
+        await deps.sessions.goto(requireHost(connection), connection.sessionId as string, message.slideId);
+        return;
+      case 'set-voting':
+        await deps.sessions.setVoting(requireHost(connection), connection.sessionId as string, message.slideId, message.open);
+        return;
+    }
+  }
+
+  function requireHost(connection: Connection): string {
+    if (connection.role !== 'host' || !connection.userId || !connection.sessionId) {
+      throw new AppError('forbidden', 'Only the presenter can do that.');
+    }
+    return connection.userId;
+  }
+
+  function refuseVersion(connection: Connection, v: number): boolean {
+    if (v === PROTOCOL_VERSION) return false;
+    connection.send({ type: 'error', code: 'protocol_mismatch', message: 'This page is out of date; reload it.' });
+    connection.close(CLOSE_CODES.protocolMismatch, 'protocol mismatch');
+    return true;
+  }
+
+  async function join(connection: Connection, code: string, token: string | undefined, v: number): Promise<void> {
+    if (refuseVersion(connection, v)) return;
+    if (connection.role !== 'pending') throw new AppError('conflict', 'This socket has already joined.');
+    let session;
+    try {
+      session = await deps.sessions.openByCode(code);
+    } catch (error) {
+      if (error instanceof AppError) {
+        connection.send({ type: 'error', code: error.code, message: error.message });
+        connection.close(CLOSE_CODES.refused, error.code);
+        return;
+      }
+      throw error;
+    }
+    const participant = await deps.participants.resolve(session.id, token);
+    const room = await openRoom(session.id);
+    const answers = await deps.responses.answersOf(session.id, participant.id);
+    if (connection.ws.readyState !== connection.ws.OPEN) return;
+    connection.role = 'audience';
+    connection.sessionId = session.id;
+    connection.participantId = participant.id;
+    room.addParticipant(connection, participant.id);
+    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, role: 'audience', participantToken: participant.token, state: room.currentState(), answers });
+    const slideId = room.currentState().slide?.id;
+    if (slideId && room.showsResultsOnPhones(slideId)) await room.sendCurrentResults(connection);
+  }
+
+  async function host(connection: Connection, sessionId: string, v: number): Promise<void> {
+    if (refuseVersion(connection, v)) return;
+    if (connection.role !== 'pending') throw new AppError('conflict', 'This socket has already joined.');
+    try {
+      if (!connection.userId) throw new AppError('unauthorized', 'Sign in to present.');
+      await deps.sessions.hosted(connection.userId, sessionId);
+    } catch (error) {
+      if (error instanceof AppError) {
+        connection.send({ type: 'error', code: error.code, message: error.message });
+        connection.close(CLOSE_CODES.refused, error.code);
+        return;
+      }
+      throw error;
+    }
+    const room = await openRoom(sessionId);
+    if (connection.ws.readyState !== connection.ws.OPEN) return;
+    connection.role = 'host';
+    connection.sessionId = sessionId;
+    room.addHost(connection);
+    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: room.currentState(), answers: {} });
+    connection.send({ type: 'presence', participants: room.participantCount });
+    await room.sendCurrentResults(connection);
+  }
+
+  /** The room for a session on this node, subscribed to the bus before its first state is read. */
+  function openRoom(sessionId: string): Promise<Room> {
+    const existing = rooms.get(sessionId);
+    if (existing) return Promise.resolve(existing.room);
+    let opening = roomsOpening.get(sessionId);
+    if (!opening) {
+      opening = (async () => {
+        const early: Parameters<Room['handle']>[0][] = [];
+        let room: Room | undefined;
+        const unsubscribe = deps.bus.subscribe(sessionId, (event) => {
+          if (room) deliver(room, event);
+          else early.push(event);
+        });
+        try {
+          room = new Room(sessionId, await deps.sessions.state(sessionId), { results: deps.responses.results, onError });
+        } catch (error) {
+          unsubscribe();
+          throw error;
+        }
+        for (const event of early) deliver(room, event);
+        rooms.set(sessionId, { room, unsubscribe });
+        return room;
+      })().finally(() => roomsOpening.delete(sessionId));
+      roomsOpening.set(sessionId, opening);
+    }
+    return opening;
+  }
+
+  function deliver(room: Room, event: Parameters<Room['handle']>[0]): void {
+    room.handle(event);
+    if (event.type === 'state' && event.state.status === 'ended') {
+      for (const connection of [...room.audience, ...room.hosts]) connection.close(CLOSE_CODES.sessionEnded, 'session ended');
+    }
+  }
+
+  function leave(connection: Connection): void {
+    if (!connection.sessionId) return;
+    const entry = rooms.get(connection.sessionId);
+    if (!entry) return;
+    entry.room.remove(connection);
+    if (entry.room.isEmpty) {
+      entry.unsubscribe();
+      entry.room.dispose();
+      rooms.delete(connection.sessionId);
+    }
+  }
+
+  function reportError(connection: Connection, error: unknown): void {
+    if (error instanceof AppError) {
+      connection.send({ type: 'error', code: error.code, message: error.message });
+      return;
+    }
+    onError(error);
+    connection.send({ type: 'error', code: 'internal', message: 'Something went wrong on the server; try again.' });
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      const connection = connectionOf.get(ws);
+      if (!connection) continue;
+      if (!connection.isAlive) {
+        ws.terminate();
+        continue;
+      }
+      connection.isAlive = false;
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    get connectionCount() {
+      return wss.clients.size;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      for (const { room, unsubscribe } of rooms.values()) {
+        unsubscribe();
+        room.dispose();
+      }
+      rooms.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function isSameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { type AuthService, createAuthService } from './auth/auth.service.js';
+import type { Bus } from './bus/bus.js';
+import { createMemoryBus } from './bus/memory-bus.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { type Store, openStore } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { SESSION_COOKIE, createHttpApp, registerPages } from './http/app.js';
+import { type LiveServer, attachLiveServer } from './live/live-server.js';
+import { registerMediaRoutes } from './media/media.routes.js';
+import { createMediaService } from './media/media.service.js';
+import { createParticipantsService } from './participants/participants.service.js';
+import { exampleDeck } from './presentations/example-deck.js';
+import { registerPresentationRoutes } from './presentations/presentations.routes.js';
+import { type PresentationsService, createPresentationsService } from './presentations/presentations.service.js';
+import { createResponsesService } from './responses/responses.service.js';
+import { registerSessionRoutes } from './sessions/sessions.routes.js';
+import { createSessionsService } from './sessions/sessions.service.js';
+
+export interface Ettor {
+  app: FastifyInstance;
+  store: Store;
+  auth: AuthService;
+  presentations: PresentationsService;
+  /** Listens on the configured host and port; resolves with the address it got. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface EttorOptions {
+  clock?: Clock;
+  bus?: Bus;
+}
+
+/** The services over one store and bus, without HTTP: what the server and the CLI share. */
+export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'signupOpenByDefault'>, options: EttorOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const store = openStore(config);
+  await migrateToLatest(store.db, store.dialect);
+  const { db } = store;
+  const bus = options.bus ?? createMemoryBus();
+
+  const media = createMediaService({ db, clock });
+  const presentations = createPresentationsService({ db, clock, media });
+  const auth = createAuthService({
+    db,
+    clock,
+    signupOpenByDefault: config.signupOpenByDefault,
+    onUserCreated: async (trx, userId) => {
+      await presentations.importDeck(trx, userId, exampleDeck);
+    },
+  });
+  const sessions = createSessionsService({ db, clock, bus, presentations });
+  const participants = createParticipantsService({ db, clock });
+  const responses = createResponsesService({ db, clock, bus, sessions });
+  return {
+    store,
+    bus,
+    media,
+    presentations,
+    auth,
+    sessions,
+    participants,
+    responses,
+    async close() {
+      await bus.close();
+      await store.close();
+    },
+  };
+}
+
+/** The composition root: config → store → bus → services → HTTP and live channel. */
+export async function createEttor(config: Config, options: EttorOptions = {}): Promise<Ettor> {
+  const core = await createCore(config, options);
+  const { store, bus, media, presentations, auth, sessions, participants, responses } = core;
+  const { db } = store;
+
+  const app = await createHttpApp({ auth, webDir: config.webDir, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await db.selectFrom('settings').select('key').limit(1).execute();
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  registerAuthRoutes(app, auth);
+  registerPresentationRoutes(app, presentations);
+  registerSessionRoutes(app, sessions);
+  registerMediaRoutes(app, media, db);
+  registerPages(app, config.webDir);
+
+  let live: LiveServer | undefined;
+  const pruneTimer = setInterval(() => void auth.pruneExpiredSessions().catch(() => undefined), 3_600_000);
+  pruneTimer.unref();
+
+  return {
+    app,
+    store,
+    auth,
+    presentations,
+    async start() {
+      await app.ready();
+      live = attachLiveServer(app.server, {
+        bus,
+        sessions,
+        participants,
+        responses,
+        log: app.log,
+        userForRequest: async (request) => {
+          const token = app.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+          return token ? (await auth.userForToken(token))?.id : undefined;
+        },
+      });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address() as AddressInfo;
+      return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    },
+    async stop() {
+      clearInterval(pruneTimer);
+      await live?.close();
+      await app.close();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Slide } from '@ettor/protocol';
+import type { Queryable } from '../db/database.js';
+import type { PresentationRow } from '../db/schema.js';
+
+export function findPresentation(db: Queryable, id: string): Promise<PresentationRow | undefined> {
+  return db.selectFrom('presentations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listPresentations(db: Queryable, ownerId: string) {
+  return db
+    .selectFrom('presentations')
+    .leftJoin('slides', 'slides.presentation_id', 'presentations.id')
+    .select((eb) => [
+      'presentations.id',
+      'presentations.title',
+      'presentations.created_at',
+      'presentations.updated_at',
+      eb.fn.count<number | string>('slides.id').as('slide_count'),
+    ])
+    .where('presentations.owner_id', '=', ownerId)
+    .groupBy(['presentations.id', 'presentations.title', 'presentations.created_at', 'presentations.updated_at'])
+    .orderBy('presentations.updated_at', 'desc')
+    .execute();
+}
+
+export async function insertPresentation(db: Queryable, row: PresentationRow): Promise<void> {
+  await db.insertInto('presentations').values(row).execute();
+}
+
+export async function updatePresentation(
+  db: Queryable,
+  id: string,
+  changes: Partial<Pick<PresentationRow, 'title' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('presentations').set(changes).where('id', '=', id).execute();
+}
+
+export async function deletePresentation(db: Queryable, id: string): Promise<void> {
+  await db.deleteFrom('presentations').where('id', '=', id).execute();
+}
+
+/** Slides as stored; the JSON was validated against the slide schema when it was written. */
+export async function listSlides(db: Queryable, presentationId: string): Promise<Slide[]> {
+  const rows = await db
+    .selectFrom('slides')
+    .select('data')
+    .where('presentation_id', '=', presentationId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => JSON.parse(row.data) as Slide);
+}
+
+export async function findSlide(db: Queryable, presentationId: string, slideId: string): Promise<Slide | undefined> {
+  const row = await db
+    .selectFrom('slides')
+    .select('data')
+    .where('presentation_id', '=', presentationId)
+    .where('id', '=', slideId)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.data) as Slide) : undefined;
+}
+
+/** Replaces the presentation's slides with the given ones, in order. */
+export async function writeSlides(db: Queryable, presentationId: string, slides: readonly Slide[]): Promise<void> {
+  await db.deleteFrom('slides').where('presentation_id', '=', presentationId).execute();
+  if (slides.length === 0) return;
+  await db
+    .insertInto('slides')
+    .values(slides.map((slide, position) => ({ id: slide.id, presentation_id: presentationId, position, data: JSON.stringify(slide) })))
+    .execute();
+}
+
+export async function updateSlide(db: Queryable, presentationId: string, slide: Slide): Promise<void> {
+  await db
+    .updateTable('slides')
+    .set({ data: JSON.stringify(slide) })
+    .where('presentation_id', '=', presentationId)
+    .where('id', '=', slide.id)
+    .execute();
+}

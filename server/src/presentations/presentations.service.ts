@@ -1,0 +1,228 @@
+import {
+  DECK_FORMAT,
+  DECK_VERSION,
+  type DeckFile,
+  type Presentation,
+  type PresentationSummary,
+  type Slide,
+  type SlideKind,
+  slideSchema,
+} from '@ettor/protocol';
+import { randomBytes } from 'node:crypto';
+import { type Clock, newId } from '../clock.js';
+import type { Db, Queryable } from '../db/database.js';
+import type { PresentationRow } from '../db/schema.js';
+import { AppError, parseInput } from '../http/errors.js';
+import type { MediaService } from '../media/media.service.js';
+import * as repo from './presentations.repository.js';
+
+const shortId = (): string => randomBytes(6).toString('base64url');
+
+/** A new slide of a kind, with the defaults the editor starts from. */
+export function blankSlide(kind: SlideKind): Slide {
+  const base = { id: newId() };
+  switch (kind) {
+    case 'content':
+      return slideSchema.parse({ ...base, kind });
+    case 'choice':
+      return slideSchema.parse({ ...base, kind, question: '', options: [{ id: shortId(), label: '' }, { id: shortId(), label: '' }] });
+    case 'wordcloud':
+    case 'open':
+      return slideSchema.parse({ ...base, kind, question: '' });
+  }
+}
+
+/** The next free "Title (n)" for a copy. */
+export function copyTitle(title: string, taken: readonly string[]): string {
+  const stem = title.replace(/ \(\d+\)$/u, '');
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem} (${n})`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+export type PresentationsService = ReturnType<typeof createPresentationsService>;
+
+export function createPresentationsService(deps: { db: Db; clock: Clock; media: MediaService }) {
+  const { db, clock, media } = deps;
+  const now = () => clock.now().toISOString();
+
+  /** Loads a presentation the user owns; someone else's is reported as missing, not forbidden. */
+  async function owned(q: Queryable, ownerId: string, id: string): Promise<PresentationRow> {
+    const row = await repo.findPresentation(q, id);
+    if (!row || row.owner_id !== ownerId) throw new AppError('not_found', 'There is no such presentation.');
+    return row;
+  }
+
+  async function present(q: Queryable, row: PresentationRow): Promise<Presentation> {
+    return {
+      id: row.id,
+      title: row.title,
+      slides: await repo.listSlides(q, row.id),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** Runs a change to a presentation's slides in one transaction and marks the presentation as updated. */
+  async function changeSlides<T>(
+    ownerId: string,
+    id: string,
+    change: (trx: Queryable, slides: Slide[]) => Promise<{ slides?: Slide[]; result: T }>,
+  ): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      await owned(trx, ownerId, id);
+      const { slides, result } = await change(trx, await repo.listSlides(trx, id));
+      if (slides) await repo.writeSlides(trx, id, slides);
+      await repo.updatePresentation(trx, id, { updated_at: now() });
+      return result;
+    });
+  }
+
+  async function create(q: Queryable, ownerId: string, title: string, slides: readonly Slide[]): Promise<Presentation> {
+    const stamp = now();
+    const row: PresentationRow = { id: newId(), owner_id: ownerId, title, created_at: stamp, updated_at: stamp };
+    await repo.insertPresentation(q, row);
+    await repo.writeSlides(q, row.id, slides);
+    return present(q, row);
+  }
+
+  /** Stores a deck file as a new presentation with fresh ids, so one file can be imported many times. */
+  async function importDeck(q: Queryable, ownerId: string, deck: DeckFile): Promise<Presentation> {
+    const assetIds = new Map<string, string>();
+    for (const asset of deck.assets) {
+      const stored = await media.store(q, ownerId, Buffer.from(asset.data, 'base64'));
+      assetIds.set(asset.id, stored.id);
+    }
+    const slides = deck.slides.map((slide): Slide => {
+      const fresh = { ...slide, id: newId() };
+      if (fresh.kind === 'content' && fresh.image) {
+        fresh.image = { ...fresh.image, assetId: assetIds.get(fresh.image.assetId) ?? fresh.image.assetId };
+      }
+      return fresh;
+    });
+    return create(q, ownerId, deck.title, slides);
+  }
+
+  async function get(ownerId: string, id: string): Promise<Presentation> {
+    return present(db, await owned(db, ownerId, id));
+  }
+
+  return {
+    importDeck,
+    get,
+
+    async list(ownerId: string): Promise<PresentationSummary[]> {
+      const rows = await repo.listPresentations(db, ownerId);
+      return rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        slideCount: Number(row.slide_count),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      }));
+    },
+
+    /** A new presentation opens on a title slide carrying its name. */
+    async create(ownerId: string, title: string): Promise<Presentation> {
+      const titleSlide = slideSchema.parse({ id: newId(), kind: 'content', heading: title });
+      return db.transaction().execute((trx) => create(trx, ownerId, title, [titleSlide]));
+    },
+
+    async rename(ownerId: string, id: string, title: string): Promise<Presentation> {
+      return db.transaction().execute(async (trx) => {
+        const row = await owned(trx, ownerId, id);
+        const changes = { title, updated_at: now() };
+        await repo.updatePresentation(trx, id, changes);
+        return present(trx, { ...row, ...changes });
+      });
+    },
+
+    async remove(ownerId: string, id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await owned(trx, ownerId, id);
+        await repo.deletePresentation(trx, id);
+      });
+    },
+
+    async duplicate(ownerId: string, id: string): Promise<Presentation> {
+      return db.transaction().execute(async (trx) => {
+        const row = await owned(trx, ownerId, id);
+        const taken = (await repo.listPresentations(trx, ownerId)).map((p) => p.title);
+        const slides = (await repo.listSlides(trx, id)).map((slide) => ({ ...slide, id: newId() }));
+        return create(trx, ownerId, copyTitle(row.title, taken), slides);
+      });
+    },
+
+    addSlide(ownerId: string, id: string, kind: SlideKind, afterSlideId: string | null | undefined): Promise<Slide> {
+      return changeSlides(ownerId, id, async (_trx, slides) => {
+        const slide = blankSlide(kind);
+        const after = afterSlideId ? slides.findIndex((s) => s.id === afterSlideId) : slides.length - 1;
+        if (afterSlideId && after < 0) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+        if (slides.length >= 200) throw new AppError('validation_failed', 'A presentation can have at most 200 slides.');
+        slides.splice(after + 1, 0, slide);
+        return { slides, result: slide };
+      });
+    },
+
+    updateSlide(ownerId: string, id: string, slideId: string, input: unknown): Promise<Slide> {
+      const slide = parseInput(slideSchema, input);
+      if (slide.id !== slideId) throw new AppError('validation_failed', 'id: does not match the slide in the address.');
+      return changeSlides(ownerId, id, async (trx, slides) => {
+        const existing = slides.find((s) => s.id === slideId);
+        if (!existing) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+        // Answers already given are stored for the old kind; a new kind would make them unreadable.
+        if (existing.kind !== slide.kind) throw new AppError('conflict', 'A slide cannot change its kind; add a new slide instead.');
+        await repo.updateSlide(trx, id, slide);
+        return { result: slide };
+      });
+    },
+
+    removeSlide(ownerId: string, id: string, slideId: string): Promise<void> {
+      return changeSlides(ownerId, id, async (_trx, slides) => {
+        const remaining = slides.filter((s) => s.id !== slideId);
+        if (remaining.length === slides.length) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+        return { slides: remaining, result: undefined };
+      });
+    },
+
+    async reorder(ownerId: string, id: string, slideIds: readonly string[]): Promise<Presentation> {
+      await changeSlides(ownerId, id, async (_trx, slides) => {
+        const byId = new Map(slides.map((s) => [s.id, s]));
+        const isPermutation = slideIds.length === slides.length && new Set(slideIds).size === slideIds.length && slideIds.every((s) => byId.has(s));
+        if (!isPermutation) {
+          throw new AppError('validation_failed', 'slideIds: must list every slide of the presentation exactly once.');
+        }
+        return { slides: slideIds.map((s) => byId.get(s) as Slide), result: undefined };
+      });
+      return get(ownerId, id);
+    },
+
+    importDeckFor(ownerId: string, deck: DeckFile): Promise<Presentation> {
+      return db.transaction().execute((trx) => importDeck(trx, ownerId, deck));
+    },
+
+    /** The presentation as one self-contained file, images embedded; an image whose file is gone is left out. */
+    async exportDeck(ownerId: string, id: string): Promise<DeckFile> {
+      const presentation = await get(ownerId, id);
+      const assets = new Map<string, DeckFile['assets'][number]>();
+      const slides: Slide[] = [];
+      for (const slide of presentation.slides) {
+        if (slide.kind === 'content' && slide.image) {
+          const { assetId } = slide.image;
+          const stored = assets.has(assetId) ? undefined : await media.find(db, assetId);
+          if (stored) {
+            const contentType = stored.content_type as DeckFile['assets'][number]['contentType'];
+            assets.set(assetId, { id: assetId, contentType, data: Buffer.from(stored.bytes).toString('base64') });
+          }
+          if (!assets.has(assetId)) {
+            slides.push({ ...slide, image: null });
+            continue;
+          }
+        }
+        slides.push(slide);
+      }
+      return { format: DECK_FORMAT, version: DECK_VERSION, title: presentation.title, slides, assets: [...assets.values()] };
+    },
+  };
+}

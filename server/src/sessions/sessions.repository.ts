@@ -1,0 +1,49 @@
+import type { Queryable } from '../db/database.js';
+import type { LiveSessionRow } from '../db/schema.js';
+
+export function findSession(db: Queryable, id: string): Promise<LiveSessionRow | undefined> {
+  return db.selectFrom('live_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findOpenSessionByCode(db: Queryable, code: string): Promise<LiveSessionRow | undefined> {
+  return db.selectFrom('live_sessions').selectAll().where('code', '=', code).where('status', '=', 'live').executeTakeFirst();
+}
+
+export async function insertSession(db: Queryable, row: LiveSessionRow): Promise<void> {
+  await db.insertInto('live_sessions').values(row).execute();
+}
+
+/** Applies a change and bumps the sequence number every client orders states by. */
+export async function updateSession(
+  db: Queryable,
+  id: string,
+  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('live_sessions')
+    .set((eb) => ({ ...changes, seq: eb('seq', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function bumpSeq(db: Queryable, id: string): Promise<void> {
+  await updateSession(db, id, {});
+}
+
+export async function findClosedAt(db: Queryable, sessionId: string, slideId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('slide_states')
+    .select('closed_at')
+    .where('session_id', '=', sessionId)
+    .where('slide_id', '=', slideId)
+    .executeTakeFirst();
+  return row?.closed_at ?? null;
+}
+
+export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {
+  await db
+    .insertInto('slide_states')
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: closedAt })
+    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet({ closed_at: closedAt }))
+    .execute();
+}

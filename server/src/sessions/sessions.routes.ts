@@ -1,0 +1,23 @@
+import { joinCodeSchema } from '@ettor/protocol';
+import type { FastifyInstance } from 'fastify';
+import { requireUser } from '../http/app.js';
+import { AppError } from '../http/errors.js';
+import type { SessionsService } from './sessions.service.js';
+
+type IdParams = { Params: { id: string } };
+
+export function registerSessionRoutes(app: FastifyInstance, sessions: SessionsService): void {
+  app.post<IdParams>('/api/presentations/:id/sessions', async (request, reply) => {
+    return reply.status(201).send(await sessions.start(requireUser(request).id, request.params.id));
+  });
+
+  app.get<IdParams>('/api/sessions/:id', (request) => sessions.detail(requireUser(request).id, request.params.id));
+
+  app.post<IdParams>('/api/sessions/:id/end', (request) => sessions.end(requireUser(request).id, request.params.id));
+
+  app.get<{ Params: { code: string } }>('/api/join/:code', (request) => {
+    const code = request.params.code.replace(/\s/gu, '');
+    if (!joinCodeSchema.safeParse(code).success) throw new AppError('unknown_code', 'A join code is 8 digits.');
+    return sessions.lookup(code);
+  });
+}

@@ -1,0 +1,178 @@
+import { type JoinInfo, type SessionDetail, type SessionInfo, type SessionState, type Slide, isQuestionSlide } from '@ettor/protocol';
+import type { Bus } from '../bus/bus.js';
+import { type Clock, newId } from '../clock.js';
+import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
+import type { LiveSessionRow } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import * as presentationsRepo from '../presentations/presentations.repository.js';
+import type { PresentationsService } from '../presentations/presentations.service.js';
+import { newJoinCode } from './join-code.js';
+import * as repo from './sessions.repository.js';
+
+/** The session state without the participant count, which each node adds from its own connections. */
+export type SharedState = Omit<SessionState, 'participants'>;
+
+/** What an answer is checked against: the slide and whether it takes answers right now. */
+export interface AnswerTarget {
+  slide: Slide;
+  votingOpen: boolean;
+}
+
+const toInfo = (row: LiveSessionRow): SessionInfo => ({
+  id: row.id,
+  presentationId: row.presentation_id,
+  code: row.code,
+  status: row.status,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+});
+
+const isOpenAt = (closedAt: string | null, now: Date): boolean => closedAt === null || closedAt > now.toISOString();
+
+/** Phones never see speaker notes. */
+const forAudience = (slide: Slide): Slide => ({ ...slide, notes: '' });
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
+
+export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; presentations: PresentationsService }) {
+  const { db, clock, bus } = deps;
+
+  async function hosted(q: Queryable, userId: string, sessionId: string): Promise<LiveSessionRow> {
+    const row = await repo.findSession(q, sessionId);
+    if (!row || row.owner_id !== userId) throw new AppError('not_found', 'There is no such session.');
+    return row;
+  }
+
+  async function sharedState(q: Queryable, row: LiveSessionRow): Promise<SharedState> {
+    const presentation = await presentationsRepo.findPresentation(q, row.presentation_id);
+    const slides = await presentationsRepo.listSlides(q, row.presentation_id);
+    const found = slides.findIndex((s) => s.id === row.current_slide_id);
+    const slideIndex = Math.max(found, 0);
+    const slide = slides[slideIndex] ?? null;
+    const closedAt = slide ? await repo.findClosedAt(q, row.id, slide.id) : null;
+    return {
+      sessionId: row.id,
+      code: row.code,
+      title: presentation?.title ?? '',
+      status: row.status,
+      seq: row.seq,
+      slideIndex,
+      slideCount: slides.length,
+      slide: slide ? forAudience(slide) : null,
+      votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
+    };
+  }
+
+  /** Commits a change to a session, then tells every node the new state. */
+  async function change(userId: string, sessionId: string, apply: (trx: Queryable, row: LiveSessionRow) => Promise<void>): Promise<SharedState> {
+    const state = await db.transaction().execute(async (trx) => {
+      const row = await hosted(trx, userId, sessionId);
+      if (row.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
+      await apply(trx, row);
+      return sharedState(trx, (await repo.findSession(trx, sessionId)) as LiveSessionRow);
+    });
+    await bus.publish(sessionId, { type: 'state', state });
+    return state;
+  }
+
+  async function requireSlide(q: Queryable, row: LiveSessionRow, slideId: string): Promise<Slide> {
+    const slide = await presentationsRepo.findSlide(q, row.presentation_id, slideId);
+    if (!slide) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+    return slide;
+  }
+
+  /** Finds the open session for a code, for a phone that joins. */
+  async function openByCode(code: string): Promise<LiveSessionRow> {
+    const row = await repo.findOpenSessionByCode(db, code);
+    if (!row) throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
+    return row;
+  }
+
+  return {
+    /** Opens a live session of a presentation with a fresh join code. */
+    async start(userId: string, presentationId: string): Promise<SessionInfo> {
+      const presentation = await deps.presentations.get(userId, presentationId);
+      for (let attempt = 0; ; attempt += 1) {
+        const row: LiveSessionRow = {
+          id: newId(),
+          presentation_id: presentation.id,
+          owner_id: userId,
+          code: newJoinCode(),
+          status: 'live',
+          current_slide_id: presentation.slides[0]?.id ?? null,
+          seq: 1,
+          started_at: clock.now().toISOString(),
+          ended_at: null,
+        };
+        try {
+          await repo.insertSession(db, row);
+          return toInfo(row);
+        } catch (error) {
+          // A clash with another open session's code: draw again.
+          if (!isUniqueViolation(error) || attempt >= 20) throw error;
+        }
+      }
+    },
+
+    async detail(userId: string, sessionId: string): Promise<SessionDetail> {
+      const row = await hosted(db, userId, sessionId);
+      return { session: toInfo(row), presentation: await deps.presentations.get(userId, row.presentation_id) };
+    },
+
+    async end(userId: string, sessionId: string): Promise<SessionInfo> {
+      await change(userId, sessionId, (trx) =>
+        repo.updateSession(trx, sessionId, { status: 'ended', ended_at: clock.now().toISOString() }),
+      );
+      return toInfo(await hosted(db, userId, sessionId));
+    },
+
+    goto(userId: string, sessionId: string, slideId: string): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        await requireSlide(trx, row, slideId);
+        await repo.updateSession(trx, sessionId, { current_slide_id: slideId });
+      });
+    },
+
+    /** Closing stores the moment voting closed; an answer committed after it is refused. */
+    setVoting(userId: string, sessionId: string, slideId: string, open: boolean): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        const slide = await requireSlide(trx, row, slideId);
+        if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
+        await repo.writeClosedAt(trx, sessionId, slideId, open ? null : clock.now().toISOString());
+        await repo.bumpSeq(trx, sessionId);
+      });
+    },
+
+    async lookup(code: string): Promise<JoinInfo> {
+      const row = await openByCode(code);
+      const presentation = await presentationsRepo.findPresentation(db, row.presentation_id);
+      return { sessionId: row.id, code: row.code, title: presentation?.title ?? '' };
+    },
+
+    openByCode,
+
+    /** Checks that a user may drive a session. */
+    hosted: (userId: string, sessionId: string) => hosted(db, userId, sessionId),
+
+    async state(sessionId: string): Promise<SharedState> {
+      const row = await repo.findSession(db, sessionId);
+      if (!row) throw new AppError('not_found', 'There is no such session.');
+      return sharedState(db, row);
+    },
+
+    /** A slide of the session's presentation, whatever the session's status; for results. */
+    async slide(sessionId: string, slideId: string): Promise<Slide | undefined> {
+      const row = await repo.findSession(db, sessionId);
+      return row ? presentationsRepo.findSlide(db, row.presentation_id, slideId) : undefined;
+    },
+
+    /** Resolves the slide an answer is for, inside the answer's transaction. */
+    async answerTarget(q: Queryable, sessionId: string, slideId: string): Promise<AnswerTarget> {
+      const row = await repo.findSession(q, sessionId);
+      if (!row) throw new AppError('not_found', 'There is no such session.');
+      if (row.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
+      const slide = await requireSlide(q, row, slideId);
+      return { slide, votingOpen: isOpenAt(await repo.findClosedAt(q, sessionId, slideId), clock.now()) };
+    },
+  };
+}
