@@ -1,0 +1,212 @@
+import type { ChoiceSlide, Presentation, ServerMessage, SessionInfo, WordCloudSlide } from '@ettor/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, signedUpClient } from '../test/http-client.js';
+import { LiveClient } from '../test/live-client.js';
+import { dialects } from '../test/services.js';
+import { type TestServer, startTestServer } from '../test/test-server.js';
+
+const isResults = (slideId: string) => (m: ServerMessage) => m.type === 'results' && m.results.slideId === slideId;
+
+describe.each(dialects)('live session on $name', (dialect) => {
+  let server: TestServer;
+  let presenter: HttpClient;
+  let deck: Presentation;
+  let session: SessionInfo;
+  let role: ChoiceSlide;
+  let words: WordCloudSlide;
+  const sockets: LiveClient[] = [];
+
+  const track = (client: LiveClient) => {
+    sockets.push(client);
+    return client;
+  };
+  const join = async (token?: string) => track(await LiveClient.join(server.wsUrl, session.code, token));
+  const host = async () => track(await LiveClient.host(server.wsUrl, session.id, presenter.cookieHeader));
+  const countRows = async (table: 'responses' | 'answer_receipts' | 'participants') =>
+    Number((await server.ettor.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    if (dialect.skipReason) return;
+    server = await startTestServer(dialect);
+    presenter = await signedUpClient(server.url);
+    const [summary] = (await presenter.get('/api/presentations')).body;
+    deck = (await presenter.get(`/api/presentations/${summary.id}`)).body;
+    role = deck.slides.find((s) => s.kind === 'choice') as ChoiceSlide;
+    words = deck.slides.find((s) => s.kind === 'wordcloud') as WordCloudSlide;
+    session = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body;
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await server?.stop();
+  });
+
+  it.skipIf(dialect.skipReason)('starts a session with an 8-digit code that phones can look up', async () => {
+    expect(session.code).toMatch(/^\d{8}$/);
+    const lookup = await new HttpClient(server.url).get(`/api/join/${session.code}`);
+    expect(lookup.status).toBe(200);
+    expect(lookup.body).toEqual({ sessionId: session.id, code: session.code, title: deck.title });
+  });
+
+  it.skipIf(dialect.skipReason)('moves 50 phones to the role question and tallies their votes exactly', async () => {
+    const screen = await host();
+    screen.send({ type: 'goto', slideId: role.id });
+    const phones = await Promise.all(Array.from({ length: 50 }, () => join()));
+    await Promise.all(phones.map((phone) => phone.waitFor((m) => m.type === 'state' && m.state.slide?.id === role.id || (m.type === 'welcome' && m.state.slide?.id === role.id))));
+
+    const expected = new Map(role.options.map((o) => [o.id, 0]));
+    const acks = await Promise.all(
+      phones.map((phone, index) => {
+        const option = role.options[index % role.options.length]!;
+        expected.set(option.id, (expected.get(option.id) ?? 0) + 1);
+        return phone.answer(role.id, { kind: 'choice', optionIds: [option.id] });
+      }),
+    );
+    expect(acks.every((ack) => ack.type === 'ack')).toBe(true);
+
+    const final = await screen.waitFor(
+      (m) => m.type === 'results' && m.results.slideId === role.id && m.results.respondents === 50,
+    );
+    expect(final.type === 'results' && final.results.kind === 'choice' && final.results.counts).toEqual(
+      role.options.map((o) => ({ optionId: o.id, count: expected.get(o.id) })),
+    );
+    const presence = await screen.waitFor((m) => m.type === 'presence' && m.participants === 50);
+    expect(presence).toBeTruthy();
+    for (const phone of phones) phone.close();
+  });
+
+  it.skipIf(dialect.skipReason)('counts a retried answer once and answers every retry with the same ack', async () => {
+    const phone = await join();
+    const welcome = phone.messages.find((m) => m.type === 'welcome');
+    const token = welcome?.type === 'welcome' ? welcome.participantToken : undefined;
+    const twin = await join(token);
+    const before = await countRows('responses');
+    const message = { type: 'answer', clientId: 'retry-client-0001', slideId: role.id, answer: { kind: 'choice', optionIds: [role.options[0]!.id] } };
+    const acks = Promise.all([
+      ...Array.from({ length: 5 }, () => phone.nextMatching((m) => m.type === 'ack' && m.clientId === 'retry-client-0001')),
+      twin.nextMatching((m) => m.type === 'ack' && m.clientId === 'retry-client-0001'),
+    ]);
+    for (let i = 0; i < 5; i += 1) phone.send(message);
+    twin.send(message);
+    const received = await acks;
+    expect(new Set(received.map((ack) => JSON.stringify(ack))).size).toBe(1);
+    expect(await countRows('responses')).toBe(before + 1);
+  });
+
+  it.skipIf(dialect.skipReason)('replaces an answer sent with a new client id, keeping one per participant', async () => {
+    const phone = await join();
+    await phone.answer(role.id, { kind: 'choice', optionIds: [role.options[0]!.id] });
+    const before = await countRows('responses');
+    const changed = await phone.answer(role.id, { kind: 'choice', optionIds: [role.options[1]!.id] });
+    expect(changed).toMatchObject({ type: 'ack', answer: { optionIds: [role.options[1]!.id] } });
+    expect(await countRows('responses')).toBe(before);
+  });
+
+  it.skipIf(dialect.skipReason)('refuses every bad input with its code, stores nothing and keeps the socket open', async () => {
+    const phone = await join();
+    const responses = await countRows('responses');
+    const receipts = await countRows('answer_receipts');
+    const refusal = async (send: () => void) => {
+      const reply = phone.next('error');
+      send();
+      return (await reply).code;
+    };
+    const answer = (slideId: string, body: unknown) => () => phone.send({ type: 'answer', clientId: `bad-${Math.random().toString(36).slice(2, 12)}`, slideId, answer: body });
+
+    expect(await refusal(() => phone.send('{not json'))).toBe('invalid_json');
+    expect(await refusal(() => phone.send({ type: 'answer', clientId: 'abcdefgh12', slideId: role.id, answer: { kind: 'choice', optionIds: ['x'] }, extra: 1 }))).toBe('validation_failed');
+    expect(await refusal(() => phone.send({ type: 'answer', clientId: 12, slideId: role.id, answer: {} }))).toBe('validation_failed');
+    expect(await refusal(() => phone.send({ type: 'dance' }))).toBe('validation_failed');
+    expect(await refusal(answer('no-such-slide', { kind: 'choice', optionIds: ['a'] }))).toBe('unknown_slide');
+    expect(await refusal(answer(role.id, { kind: 'choice', optionIds: ['not-an-option'] }))).toBe('unknown_option');
+    expect(await refusal(answer(role.id, { kind: 'choice', optionIds: role.options.slice(0, 2).map((o) => o.id) }))).toBe('too_many_entries');
+    expect(await refusal(answer(role.id, { kind: 'wordcloud', entries: ['x'] }))).toBe('wrong_answer_kind');
+    expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['a', 'b', 'c', 'd'] }))).toBe('validation_failed');
+    expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['x'.repeat(words.maxLength + 1)] }))).toBe('too_long');
+    expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['  '] }))).toBe('empty_answer');
+    expect(await refusal(answer(deck.slides[0]!.id, { kind: 'open', text: 'hej' }))).toBe('not_a_question');
+    expect(await refusal(() => phone.send({ type: 'goto', slideId: role.id }))).toBe('forbidden');
+
+    const screen = await host();
+    screen.send({ type: 'goto', slideId: words.id });
+    screen.send({ type: 'set-voting', slideId: words.id, open: false });
+    await phone.nextMatching((m) => m.type === 'state' && m.state.slide?.id === words.id && !m.state.votingOpen);
+    expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['sent after closing'] }))).toBe('voting_closed');
+    const reopened = phone.nextMatching((m) => m.type === 'state' && m.state.votingOpen);
+    screen.send({ type: 'set-voting', slideId: words.id, open: true });
+    await reopened;
+
+    const pong = phone.next('pong');
+    phone.send({ type: 'ping', t: 1 });
+    expect(await pong).toEqual({ type: 'pong', t: 1 });
+    expect(await countRows('responses')).toBe(responses);
+    expect(await countRows('answer_receipts')).toBe(receipts);
+  });
+
+  it.skipIf(dialect.skipReason)('refuses an unknown code and closes that socket for good', async () => {
+    const phone = track(await LiveClient.connect(server.wsUrl));
+    const error = phone.next('error');
+    phone.send({ type: 'join', v: 1, code: '00000000' });
+    expect((await error).code).toBe('unknown_code');
+    expect(await phone.closed()).toBe(4001);
+  });
+
+  it.skipIf(dialect.skipReason)('refuses a host socket without the owner’s cookie', async () => {
+    const stranger = track(await LiveClient.connect(server.wsUrl));
+    const error = stranger.next('error');
+    stranger.send({ type: 'host', v: 1, sessionId: session.id });
+    expect((await error).code).toBe('unauthorized');
+    expect(await stranger.closed()).toBe(4001);
+  });
+
+  it.skipIf(dialect.skipReason)('closes a socket that sends an oversized frame', async () => {
+    const phone = await join();
+    phone.send('x'.repeat(64 * 1024));
+    expect(await phone.closed()).toBe(1009);
+  });
+
+  it.skipIf(dialect.skipReason)('follows the presenter’s slide changes live', async () => {
+    const screen = await host();
+    const phone = await join();
+    const moved = phone.nextMatching((m) => m.type === 'state' && m.state.slide?.id === words.id);
+    screen.send({ type: 'goto', slideId: words.id });
+    const state = await moved;
+    expect(state.type === 'state' && state.state.slide).toMatchObject({ kind: 'wordcloud', question: words.question, notes: '' });
+  });
+
+  it.skipIf(dialect.skipReason)('keeps every acked answer and each phone’s identity across a server restart', async () => {
+    const screen = await host();
+    screen.send({ type: 'goto', slideId: words.id });
+    const phones = await Promise.all(Array.from({ length: 10 }, () => join()));
+    const tokens = phones.map((phone) => {
+      const welcome = phone.messages.find((m) => m.type === 'welcome');
+      return welcome?.type === 'welcome' ? welcome.participantToken : undefined;
+    });
+    await Promise.all(phones.map((phone, i) => phone.answer(words.id, { kind: 'wordcloud', entries: [i % 2 ? 'Ledarskap' : ' ledarskap ', `ord${i}`] })));
+    const beforeRestart = await countRows('responses');
+
+    await server.restart();
+    expect(await countRows('responses')).toBe(beforeRestart);
+
+    const again = await Promise.all(tokens.map((token) => join(token)));
+    for (const [i, phone] of again.entries()) {
+      const welcome = phone.messages.find((m) => m.type === 'welcome');
+      expect(welcome?.type === 'welcome' && welcome.answers[words.id]).toEqual({ kind: 'wordcloud', entries: [i % 2 ? 'Ledarskap' : 'ledarskap', `ord${i}`] });
+    }
+    const screenAgain = await host();
+    const results = await screenAgain.waitFor(isResults(words.id));
+    if (results.type !== 'results' || results.results.kind !== 'wordcloud') throw new Error('expected word cloud results');
+    expect(results.results.words.find((w) => w.text.toLowerCase() === 'ledarskap')?.count).toBeGreaterThanOrEqual(10);
+    expect(await countRows('participants')).toBeGreaterThan(0);
+  });
+
+  it.skipIf(dialect.skipReason)('ends the session: phones are told and closed, the code stops working', async () => {
+    const phone = await join();
+    const ended = phone.nextMatching((m) => m.type === 'state' && m.state.status === 'ended');
+    const response = await presenter.post(`/api/sessions/${session.id}/end`);
+    expect(response.body.status).toBe('ended');
+    await ended;
+    expect(await phone.closed()).toBe(4000);
+    expect((await new HttpClient(server.url).get(`/api/join/${session.code}`)).body.error.code).toBe('unknown_code');
+  });
+});

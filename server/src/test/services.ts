@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export const POSTGRES_ADMIN_URL = process.env.ETTOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** On CI, or when asked, a missing service fails the run instead of skipping its tests. */
+export const servicesRequired = process.env.CI === 'true' || process.env.ETTOR_REQUIRE_SERVICES === '1';
+
+async function postgresReachable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return `PostgreSQL at ${POSTGRES_ADMIN_URL} is not reachable (${(error as Error).message})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+  /** Set for PostgreSQL: a database of this test file's own. */
+  databaseUrl: string | undefined;
+  drop(): Promise<void>;
+}
+
+export interface DialectCase {
+  name: 'sqlite' | 'postgres';
+  /** Why the dialect's tests are skipped on this machine, if they are. */
+  skipReason: string | undefined;
+  create(): Promise<TestDatabase>;
+}
+
+const postgresProblem = await postgresReachable();
+if (postgresProblem && servicesRequired) {
+  throw new Error(`${postgresProblem}; it is required because CI=true or ETTOR_REQUIRE_SERVICES=1.`);
+}
+if (postgresProblem) console.warn(`Skipping PostgreSQL tests: ${postgresProblem}.`);
+
+/** Every store test runs once per dialect: embedded SQLite and PostgreSQL. */
+export const dialects: DialectCase[] = [
+  {
+    name: 'sqlite',
+    skipReason: undefined,
+    create: async () => ({ name: 'sqlite', databaseUrl: undefined, drop: async () => undefined }),
+  },
+  {
+    name: 'postgres',
+    skipReason: postgresProblem,
+    async create() {
+      const database = `ettor_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${database}`);
+      await admin.end();
+      const url = new URL(POSTGRES_ADMIN_URL);
+      url.pathname = `/${database}`;
+      return {
+        name: 'postgres',
+        databaseUrl: url.toString(),
+        async drop() {
+          const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+          await client.connect();
+          await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+          await client.end();
+        },
+      };
+    },
+  },
+];
