@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.CI === 'true' || process.env.ETTOR_REQUIRE_SERVICES === '1';
+
+/** Why browser tests are skipped here, if they are; on CI a missing browser fails instead. */
+export const browserSkipReason: string | undefined = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium)`;
+if (browserSkipReason && required) throw new Error(`${browserSkipReason}; browser tests are required on CI.`);
+if (browserSkipReason) console.warn(`Skipping browser tests: ${browserSkipReason}.`);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'sv-SE' };
+export const BIG_SCREEN = { viewport: { width: 1920, height: 1080 }, locale: 'sv-SE' };
+export const LAPTOP = { viewport: { width: 1440, height: 900 }, locale: 'sv-SE' };
+
+/** A browser context signed in as the presenter. */
+export async function presenterContext(browser: Browser, url: string, cookie: string, options = BIG_SCREEN): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url }]);
+  return context;
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** WCAG 2.1 A and AA violations axe-core finds on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+}
+
+export const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: false });
+}
