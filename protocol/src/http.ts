@@ -143,6 +143,8 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const sessionDetailSchema = z.strictObject({
   session: sessionInfoSchema,
   presentation: presentationSchema,
+  /** The address phones should open (without the code): ETTOR_PUBLIC_URL, else what the presenter's browser used, with localhost replaced by the server's LAN address. */
+  joinUrl: z.string(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 

@@ -89,7 +89,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
   });
   registerAuthRoutes(app, auth);
   registerPresentationRoutes(app, presentations);
-  registerSessionRoutes(app, sessions);
+  registerSessionRoutes(app, sessions, config.publicUrl);
   registerMediaRoutes(app, media, db);
   registerPages(app, config.webDir);
 

@@ -46,6 +46,11 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const lookup = await new HttpClient(server.url).get(`/api/join/${session.code}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body).toEqual({ sessionId: session.id, code: session.code, title: deck.title });
+    const detail = await presenter.get(`/api/sessions/${session.id}`);
+    expect(detail.body.session).toEqual(session);
+    expect(detail.body.presentation.slides).toHaveLength(deck.slides.length);
+    expect(detail.body.joinUrl).toMatch(/^http:\/\/[\d.]+:\d+$/);
+    expect((await new HttpClient(server.url).get(`/api/sessions/${session.id}`)).status).toBe(401);
   });
 
   it.skipIf(dialect.skipReason)('moves 50 phones to the role question and tallies their votes exactly', async () => {
