@@ -88,7 +88,8 @@ describe('checkAnswer: content slide', () => {
 
 describe('checkAnswer: wordcloud', () => {
   it('trims and collapses whitespace inside entries, keeping case', () => {
-    expect(accepted(words, { kind: 'wordcloud', entries: ['  Hej   då ', 'X'] })).toEqual({ kind: 'wordcloud', entries: ['Hej då', 'X'] });
+    const wide = slide({ id: 'w', kind: 'wordcloud', question: 'q', maxEntries: 2 });
+    expect(accepted(wide, { kind: 'wordcloud', entries: ['  Hej \t\n då ', 'X'] })).toEqual({ kind: 'wordcloud', entries: ['Hej då', 'X'] });
   });
 
   it('drops entries that are only whitespace', () => {

@@ -228,6 +228,8 @@ describe('join codes', () => {
     ['http://host/12345678', '12345678'],
     ['https://ettor.example.org/1234 5678', '12345678'],
     ['ettor.example.org/00000001', '00000001'],
+    ['https://ettor.example.org/12345678/', '12345678'],
+    ['https://ettor.example.org/12345678?utm_source=qr#top', '12345678'],
   ])('parseJoinCode(%j) is %j', (input, code) => {
     expect(parseJoinCode(input)).toBe(code);
   });

@@ -6,6 +6,7 @@ import {
   LIVE_PATH,
   MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
+  clientIdSchema,
   clientMessageSchema,
   describeZodError,
 } from '@ettor/protocol';
@@ -74,10 +75,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     ws.on('message', (data, isBinary) => {
       connection.isAlive = true;
       if (!connection.takeToken()) {
-        connection.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+        // Queued behind earlier messages, so replies keep their order; the clientId lets the phone retry that answer.
+        const clientId = clientIdOf(data);
+        connection.enqueue(async () =>
+          connection.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.', ...(clientId ? { clientId } : {}) }),
+        );
         return;
       }
-      connection.enqueue(() => handleFrame(connection, data, isBinary).catch((error) => reportError(connection, error)));
+      connection.enqueue(() => handleFrame(connection, data, isBinary).catch((error) => reportError(connection, error, clientIdOf(data))));
     });
     ws.on('close', () => {
       clearTimeout(joinTimer);
@@ -95,11 +100,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       throw new AppError('invalid_json', 'Messages must be JSON text.');
     }
     const parsed = clientMessageSchema.safeParse(json);
-    if (!parsed.success) {
-      const clientId = typeof (json as { clientId?: unknown })?.clientId === 'string' ? (json as { clientId: string }).clientId : undefined;
-      connection.send({ type: 'error', code: 'validation_failed', message: describeZodError(parsed.error), ...(clientId && clientId.length <= 64 ? { clientId } : {}) });
-      return;
-    }
+    if (!parsed.success) throw new AppError('validation_failed', describeZodError(parsed.error));
     await handleMessage(connection, parsed.data);
   }
 
@@ -117,16 +118,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         if (connection.role !== 'audience' || !sessionId || !participantId) {
           throw new AppError('not_joined', 'Join a session before answering.');
         }
-        try {
-          const ack = await deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
-          connection.send({ type: 'ack', ...ack });
-        } catch (error) {
-          if (error instanceof AppError) {
-            connection.send({ type: 'error', code: error.code, message: error.message, clientId: message.clientId });
-            return;
-          }
-          throw error;
-        }
+        const ack = await deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
+        connection.send({ type: 'ack', ...ack });
         return;
       }
       case 'goto':
@@ -161,7 +154,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     } catch (error) {
       if (error instanceof AppError) {
         connection.send({ type: 'error', code: error.code, message: error.message });
-        connection.close(CLOSE_CODES.refused, error.code);
+        connection.close(error.code === 'session_ended' ? CLOSE_CODES.sessionEnded : CLOSE_CODES.refused, error.code);
         return;
       }
       throw error;
@@ -250,13 +243,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
   }
 
-  function reportError(connection: Connection, error: unknown): void {
-    if (error instanceof AppError) {
-      connection.send({ type: 'error', code: error.code, message: error.message });
-      return;
-    }
-    onError(error);
-    connection.send({ type: 'error', code: 'internal', message: 'Something went wrong on the server; try again.' });
+  /** Every refusal names the answer it refuses, when the frame carried a client id, so the phone can match it. */
+  function reportError(connection: Connection, error: unknown, clientId: string | undefined): void {
+    const refusal = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the server; try again.');
+    if (!(error instanceof AppError)) onError(error);
+    connection.send({ type: 'error', code: refusal.code, message: refusal.message, ...(clientId ? { clientId } : {}) });
   }
 
   const heartbeat = setInterval(() => {
@@ -289,6 +280,16 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** The clientId of a frame, if it is JSON with a well-formed one; for matching errors to answers. */
+function clientIdOf(data: RawData): string | undefined {
+  try {
+    const id = (JSON.parse(data.toString()) as { clientId?: unknown } | null)?.clientId;
+    return clientIdSchema.safeParse(id).success ? (id as string) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {

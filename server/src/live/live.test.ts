@@ -156,6 +156,15 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect(await phone.closed()).toBe(4001);
   });
 
+  it.skipIf(dialect.skipReason)('refuses an answer before joining, naming the answer it refuses', async () => {
+    const socket = track(await LiveClient.connect(server.wsUrl));
+    expect(await socket.answer(role.id, { kind: 'choice', optionIds: [role.options[0]!.id] }, 'early-answer-1')).toMatchObject({
+      type: 'error',
+      code: 'not_joined',
+      clientId: 'early-answer-1',
+    });
+  });
+
   it.skipIf(dialect.skipReason)('refuses a host socket without the owner’s cookie', async () => {
     const stranger = track(await LiveClient.connect(server.wsUrl));
     const error = stranger.next('error');
@@ -212,6 +221,11 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect(response.body.status).toBe('ended');
     await ended;
     expect(await phone.closed()).toBe(4000);
-    expect((await new HttpClient(server.url).get(`/api/join/${session.code}`)).body.error.code).toBe('unknown_code');
+    expect((await new HttpClient(server.url).get(`/api/join/${session.code}`)).body.error.code).toBe('session_ended');
+    const late = track(await LiveClient.connect(server.wsUrl));
+    const refusal = late.next('error');
+    late.send({ type: 'join', v: 1, code: session.code });
+    expect((await refusal).code).toBe('session_ended');
+    expect(await late.closed()).toBe(4000);
   });
 });

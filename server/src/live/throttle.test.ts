@@ -118,8 +118,14 @@ describe('Throttle', () => {
     throttle.clear();
     vi.advanceTimersByTime(10 * INTERVAL);
     expect(task).toHaveBeenCalledTimes(1);
+  });
 
-    // Nothing remembered: the next request runs at once, even within the old interval.
+  it('after clear() the next request runs at once, even within the old interval', () => {
+    const task = vi.fn();
+    throttle.request('k', task);
+    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(10);
+    throttle.clear();
     throttle.request('k', task);
     vi.advanceTimersByTime(0);
     expect(task).toHaveBeenCalledTimes(2);

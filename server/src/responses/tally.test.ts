@@ -108,7 +108,7 @@ describe('tally: word cloud', () => {
   // Skipped: reveals a latent bug. Spellings are compared raw, so uncleaned stored entries (checkAnswer
   // cleans them, but tally() itself promises whitespace-insensitive merging) split one spelling in two
   // and the shown text can carry the whitespace: here " ledarskap" is shown although "ledarskap" (2) wins.
-  it.skip('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
+  it('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
     const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('ledarskap ')]);
     expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3 }] });
   });

@@ -1,4 +1,4 @@
-import { type Answer, type ChoiceSlide, type OpenSlide, type QuestionSlide, type Results, type WordCloudSlide, wordKey } from '@ettor/protocol';
+import { type Answer, type ChoiceSlide, type OpenSlide, type QuestionSlide, type Results, type WordCloudSlide, cleanText, wordKey } from '@ettor/protocol';
 
 /** One stored answer as the tallies see it. */
 export interface StoredAnswer {
@@ -46,7 +46,8 @@ export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer
       if (key.length === 0) continue;
       const word = words.get(key) ?? { count: 0, spellings: new Map<string, number>() };
       word.count += 1;
-      word.spellings.set(entry, (word.spellings.get(entry) ?? 0) + 1);
+      const spelling = cleanText(entry);
+      word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1);
       words.set(key, word);
     }
   }

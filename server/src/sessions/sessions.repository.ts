@@ -9,6 +9,18 @@ export function findOpenSessionByCode(db: Queryable, code: string): Promise<Live
   return db.selectFrom('live_sessions').selectAll().where('code', '=', code).where('status', '=', 'live').executeTakeFirst();
 }
 
+/** Whether a session with this code ended after the given time; codes are unique only among open sessions. */
+export async function hasEndedSince(db: Queryable, code: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('live_sessions')
+    .select('id')
+    .where('code', '=', code)
+    .where('status', '=', 'ended')
+    .where('ended_at', '>', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertSession(db: Queryable, row: LiveSessionRow): Promise<void> {
   await db.insertInto('live_sessions').values(row).execute();
 }

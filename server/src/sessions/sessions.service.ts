@@ -81,11 +81,13 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     return slide;
   }
 
-  /** Finds the open session for a code, for a phone that joins. */
+  /** Finds the open session for a code; a phone arriving just after the end is told so, not that the code is wrong. */
   async function openByCode(code: string): Promise<LiveSessionRow> {
     const row = await repo.findOpenSessionByCode(db, code);
-    if (!row) throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
-    return row;
+    if (row) return row;
+    const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
+    if (await repo.hasEndedSince(db, code, dayAgo)) throw new AppError('session_ended', 'This session has ended. Thank you for taking part!');
+    throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
   }
 
   return {
