@@ -23,6 +23,8 @@ const envSchema = z.object({
   ETTOR_SIGNUP_OPEN: flag.default(false),
   /** Set behind an HTTPS reverse proxy so cookies are Secure and client addresses are real. */
   ETTOR_TRUST_PROXY: flag.default(false),
+  /** Open live sockets one client address may hold; raise it when the whole audience shares one NAT address. */
+  ETTOR_MAX_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(2000),
   ETTOR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +37,7 @@ export type Config = {
   publicUrl: string | undefined;
   signupOpenByDefault: boolean;
   trustProxy: boolean;
+  maxSocketsPerAddress: number;
   logLevel: z.infer<typeof envSchema>['ETTOR_LOG_LEVEL'];
 };
 
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ETTOR_PUBLIC_URL,
     signupOpenByDefault: e.ETTOR_SIGNUP_OPEN,
     trustProxy: e.ETTOR_TRUST_PROXY,
+    maxSocketsPerAddress: e.ETTOR_MAX_SOCKETS_PER_IP,
     logLevel: e.ETTOR_LOG_LEVEL,
   };
 }

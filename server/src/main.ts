@@ -110,6 +110,11 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         participants,
         responses,
         log: app.log,
+        maxSocketsPerAddress: config.maxSocketsPerAddress,
+        addressOf: (request) => {
+          const forwarded = config.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+          return forwarded || request.socket.remoteAddress || 'unknown';
+        },
         userForRequest: async (request) => {
           const token = app.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
           return token ? (await auth.userForToken(token))?.id : undefined;

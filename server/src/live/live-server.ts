@@ -29,6 +29,10 @@ export interface LiveDeps {
   responses: ResponsesService;
   /** The signed-in presenter behind an upgrade request, from its cookie. */
   userForRequest: (request: IncomingMessage) => Promise<string | undefined>;
+  /** The client's address (the proxy's forwarded one when trusted), for the per-address socket limit. */
+  addressOf: (request: IncomingMessage) => string;
+  /** Most open sockets one address may hold; a room behind one NAT can be large, so this is generous. */
+  maxSocketsPerAddress: number;
   log: { error: (object: unknown, message: string) => void };
 }
 
@@ -43,6 +47,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   const rooms = new Map<string, { room: Room; unsubscribe: () => void }>();
   const roomsOpening = new Map<string, Promise<Room>>();
   const connectionOf = new WeakMap<WebSocket, Connection>();
+  const socketsPerAddress = new Map<string, number>();
   const onError = (error: unknown) => deps.log.error({ err: error }, 'live channel error');
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -51,6 +56,19 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       socket.destroy();
       return;
     }
+    const address = deps.addressOf(request);
+    const open = socketsPerAddress.get(address) ?? 0;
+    if (open >= deps.maxSocketsPerAddress) {
+      const body = JSON.stringify({ error: { code: 'rate_limited', message: 'Too many connections from this address.' } });
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      return;
+    }
+    socketsPerAddress.set(address, open + 1);
+    socket.once('close', () => {
+      const remaining = (socketsPerAddress.get(address) ?? 1) - 1;
+      if (remaining > 0) socketsPerAddress.set(address, remaining);
+      else socketsPerAddress.delete(address);
+    });
     deps
       .userForRequest(request)
       .catch(() => undefined)

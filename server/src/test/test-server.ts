@@ -28,6 +28,7 @@ export async function startTestServer(dialect: DialectCase, overrides: Partial<C
     publicUrl: undefined,
     signupOpenByDefault: false,
     trustProxy: false,
+    maxSocketsPerAddress: 2000,
     logLevel: 'silent',
     ...overrides,
   };
