@@ -1,0 +1,36 @@
+// Reports the gzipped JavaScript each page of the build loads (entry, static imports, one
+// language catalogue) and fails when the audience page exceeds its 60 KB budget.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const BUDGET = { 'index.html': 60_000 };
+const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length;
+
+function staticJs(page) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const queue = [...html.matchAll(/(?:src|href)="\/(static\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const seen = new Set();
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(`static/${m[1]}`);
+  }
+  return [...seen];
+}
+
+const catalogues = readdirSync(join(dist, 'static')).filter((f) => /^(sv|en)-.*\.js$/.test(f));
+const catalogue = Math.max(...catalogues.map((f) => gzipped(`static/${f}`)));
+let failed = false;
+for (const page of ['index.html', 'app.html']) {
+  const files = staticJs(page);
+  const total = files.reduce((sum, f) => sum + gzipped(f), 0) + catalogue;
+  const budget = BUDGET[page];
+  const verdict = budget ? (total <= budget ? `within ${budget} B` : `OVER ${budget} B`) : '';
+  if (budget && total > budget) failed = true;
+  console.log(`${page}: ${total} B gzipped JS (${files.length} files + one catalogue) ${verdict}`);
+}
+process.exit(failed ? 1 : 0);

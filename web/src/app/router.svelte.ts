@@ -1,0 +1,65 @@
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'login' }
+  | { name: 'signup' }
+  | { name: 'admin' }
+  | { name: 'editor'; id: string }
+  | { name: 'present'; id: string }
+  | { name: 'control'; id: string }
+  | { name: 'notFound' };
+
+const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
+  [/^\/app\/?$/, () => ({ name: 'dashboard' })],
+  [/^\/app\/login\/?$/, () => ({ name: 'login' })],
+  [/^\/app\/signup\/?$/, () => ({ name: 'signup' })],
+  [/^\/app\/admin\/?$/, () => ({ name: 'admin' })],
+  [/^\/app\/presentations\/([^/]+)\/?$/, (m) => ({ name: 'editor', id: decodeURIComponent(m[1] ?? '') })],
+  [/^\/app\/sessions\/([^/]+)\/present\/?$/, (m) => ({ name: 'present', id: decodeURIComponent(m[1] ?? '') })],
+  [/^\/app\/sessions\/([^/]+)\/control\/?$/, (m) => ({ name: 'control', id: decodeURIComponent(m[1] ?? '') })],
+];
+
+export function matchRoute(path: string): Route {
+  for (const [pattern, toRoute] of patterns) {
+    const match = path.match(pattern);
+    if (match) return toRoute(match);
+  }
+  return { name: 'notFound' };
+}
+
+const where = $state({ path: location.pathname, changes: 0 });
+
+/** The presenter app's History API router: one current route, changed by links and back/forward. */
+export const router = {
+  get route(): Route {
+    return matchRoute(where.path);
+  },
+  get path(): string {
+    return where.path;
+  },
+  /** Counts navigations, so views can move focus after a change but not on the first load. */
+  get changes(): number {
+    return where.changes;
+  },
+  navigate(path: string, options: { replace?: boolean } = {}): void {
+    if (path === where.path) return;
+    if (options.replace) history.replaceState(null, '', path);
+    else history.pushState(null, '', path);
+    where.path = path;
+    where.changes += 1;
+  },
+};
+
+window.addEventListener('popstate', () => {
+  where.path = location.pathname;
+  where.changes += 1;
+});
+
+// Same-app links navigate without a page load; modified clicks keep their browser meaning.
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = (event.target as Element | null)?.closest?.('a');
+  if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
+  if (!/^\/app(\/|$)/.test(link.pathname)) return;
+  event.preventDefault();
+  router.navigate(link.pathname + link.search);
+});

@@ -1,0 +1,82 @@
+import type { ErrorCode } from '@ettor/protocol';
+import type { Catalogue, MessageKey } from './sv';
+
+export type Locale = 'sv' | 'en';
+export type { MessageKey };
+
+// Each page loads only the language it shows; the other arrives when someone switches.
+const loaders: Record<Locale, () => Promise<Catalogue>> = {
+  sv: () => import('./sv').then((module) => module.sv),
+  en: () => import('./en').then((module) => module.en),
+};
+const STORAGE_KEY = 'ettor.locale';
+
+function initialLocale(): Locale {
+  const stored = readStored();
+  if (stored === 'sv' || stored === 'en') return stored;
+  return navigator.language.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+}
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Private modes may forbid storage; the browser language is then good enough.
+    return null;
+  }
+}
+
+const current = $state({ locale: initialLocale() });
+let catalogue = $state.raw<Catalogue | null>(null);
+
+/** Loads the catalogue of the starting language; call before mounting an app. */
+export async function initI18n(): Promise<void> {
+  catalogue = await loaders[current.locale]();
+  document.documentElement.lang = current.locale;
+}
+
+export function locale(): Locale {
+  return current.locale;
+}
+
+export async function setLocale(next: Locale): Promise<void> {
+  catalogue = await loaders[next]();
+  current.locale = next;
+  document.documentElement.lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered, but still switched for this visit.
+  }
+}
+
+export type Params = Record<string, string | number>;
+
+/** Translates a key in the current language, filling `{name}` placeholders from params. */
+export function t(key: MessageKey, params?: Params): string {
+  const template = catalogue?.[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : formatValue(value);
+  });
+}
+
+function formatValue(value: string | number): string {
+  return typeof value === 'number' ? value.toLocaleString(current.locale) : value;
+}
+
+const errorKey = (code: ErrorCode): `error.${ErrorCode}` => `error.${code}`;
+
+/** A friendly message for a server error code, in the current language. */
+export function errorText(code: ErrorCode): string {
+  return t(errorKey(code));
+}
+
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(current.locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(current.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

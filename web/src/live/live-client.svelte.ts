@@ -1,0 +1,228 @@
+import {
+  CLOSE_CODES,
+  ERROR_CODES,
+  LIVE_PATH,
+  PROTOCOL_VERSION,
+  type AckMessage,
+  type Answer,
+  type ClientMessage,
+  type ErrorCode,
+  type ErrorMessage,
+  type Results,
+  type ServerMessage,
+  type SessionState,
+  type WelcomeMessage,
+} from '@ettor/protocol';
+import { newClientId } from './client-id';
+import { parseServerMessage } from './parse-message';
+import { loadParticipantToken, saveParticipantToken } from './participant-token';
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'refused' | 'outdated';
+export type LiveRole = { role: 'audience'; code: string } | { role: 'host'; sessionId: string };
+
+export interface LiveEvents {
+  welcome?(message: WelcomeMessage): void;
+  ack?(message: AckMessage): void;
+  error?(message: ErrorMessage): void;
+}
+
+interface PendingAnswer {
+  clientId: string;
+  slideId: string;
+  answer: Answer;
+}
+
+const PING_EVERY_MS = 20_000;
+const DEAD_AFTER_MS = 45_000;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 10_000;
+
+/**
+ * One live connection to a session, for a phone or a host. Reconnects with jittered back-off,
+ * keeps the participant identity and resends unacknowledged answers with their original clientId.
+ */
+export class LiveClient {
+  status = $state<LiveStatus>('connecting');
+  session = $state.raw<SessionState | null>(null);
+  participants = $state(0);
+  results = $state.raw<Record<string, Results>>({});
+  /** Why the server refused the socket, from the close reason, when it said so. */
+  refusal = $state<ErrorCode | null>(null);
+
+  #role: LiveRole;
+  #events: LiveEvents;
+  #socket: WebSocket | null = null;
+  #pending = new Map<string, PendingAnswer>();
+  #attempt = 0;
+  #highestSeq = -1;
+  #stopped = false;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #deadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(role: LiveRole, events: LiveEvents = {}) {
+    this.#role = role;
+    this.#events = events;
+  }
+
+  start(): void {
+    window.addEventListener('online', this.#reconnectNow);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#connect();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    window.removeEventListener('online', this.#reconnectNow);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#clearTimers();
+    this.#socket?.close(1000);
+    this.#socket = null;
+  }
+
+  /** Sends an answer (now, or after reconnecting) and returns the clientId its ack or error will carry. */
+  sendAnswer(slideId: string, answer: Answer): string {
+    const pending = { clientId: newClientId(), slideId, answer };
+    this.#pending.set(pending.clientId, pending);
+    if (this.status === 'open') this.#send({ type: 'answer', ...pending });
+    return pending.clientId;
+  }
+
+  goto(slideId: string): void {
+    this.#send({ type: 'goto', slideId });
+  }
+
+  setVoting(slideId: string, open: boolean): void {
+    this.#send({ type: 'set-voting', slideId, open });
+  }
+
+  #connect(): void {
+    if (this.#stopped) return;
+    this.#clearTimers();
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const socket = new WebSocket(`${scheme}://${location.host}${LIVE_PATH}`);
+    this.#socket = socket;
+    socket.onopen = () => {
+      this.#send(this.#hello());
+      this.#pingTimer = setInterval(() => this.#send({ type: 'ping', t: Date.now() }), PING_EVERY_MS);
+      this.#expectLife();
+    };
+    socket.onmessage = (event) => {
+      this.#expectLife();
+      const message = typeof event.data === 'string' ? parseServerMessage(event.data) : null;
+      if (message) this.#handle(message);
+    };
+    socket.onclose = (event) => {
+      if (this.#socket !== socket) return;
+      this.#socket = null;
+      this.#onClosed(event.code, event.reason);
+    };
+  }
+
+  #hello(): ClientMessage {
+    if (this.#role.role === 'host') return { type: 'host', v: PROTOCOL_VERSION, sessionId: this.#role.sessionId };
+    const participantToken = loadParticipantToken(this.#role.code);
+    return { type: 'join', v: PROTOCOL_VERSION, code: this.#role.code, ...(participantToken ? { participantToken } : {}) };
+  }
+
+  #handle(message: ServerMessage): void {
+    switch (message.type) {
+      case 'welcome':
+        this.#attempt = 0;
+        this.#highestSeq = -1;
+        if (this.#role.role === 'audience' && message.participantToken) {
+          saveParticipantToken(this.#role.code, message.participantToken);
+        }
+        this.status = 'open';
+        this.#applyState(message.state);
+        this.#events.welcome?.(message);
+        for (const pending of this.#pending.values()) this.#send({ type: 'answer', ...pending });
+        return;
+      case 'state':
+        this.#applyState(message.state);
+        return;
+      case 'results':
+        this.results = { ...this.results, [message.results.slideId]: message.results };
+        return;
+      case 'presence':
+        this.participants = message.participants;
+        return;
+      case 'ack':
+        this.#pending.delete(message.clientId);
+        this.#events.ack?.(message);
+        return;
+      case 'error':
+        if (message.clientId) this.#pending.delete(message.clientId);
+        this.#events.error?.(message);
+        return;
+      case 'pong':
+        return;
+    }
+  }
+
+  #applyState(state: SessionState): void {
+    // States can overtake each other across reconnects; the highest seq is the truth.
+    if (state.seq < this.#highestSeq) return;
+    this.#highestSeq = state.seq;
+    this.session = state;
+    this.participants = state.participants;
+    if (state.status === 'ended') this.#finish('ended');
+  }
+
+  #onClosed(code: number, reason = ''): void {
+    this.#clearTimers();
+    if (this.#stopped) return;
+    if (code === CLOSE_CODES.sessionEnded) return this.#finish('ended');
+    if (code === CLOSE_CODES.refused) {
+      this.refusal = (ERROR_CODES as readonly string[]).includes(reason) ? (reason as ErrorCode) : null;
+      return this.#finish('refused');
+    }
+    if (code === CLOSE_CODES.protocolMismatch) return this.#finish('outdated');
+    this.status = 'reconnecting';
+    const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.#attempt) * (0.5 + Math.random());
+    this.#attempt += 1;
+    this.#retryTimer = setTimeout(() => this.#connect(), delay);
+  }
+
+  #finish(status: 'ended' | 'refused' | 'outdated'): void {
+    this.status = status;
+    this.stop();
+  }
+
+  #reconnectNow = (): void => {
+    if (this.#stopped || this.#socket) return;
+    this.#attempt = 0;
+    this.#connect();
+  };
+
+  #onVisibility = (): void => {
+    if (document.visibilityState !== 'visible') return;
+    if (this.#socket) this.#send({ type: 'ping', t: Date.now() });
+    else this.#reconnectNow();
+  };
+
+  /** A connection that has been silent too long is dead even if the browser has not noticed. */
+  #expectLife(): void {
+    clearTimeout(this.#deadTimer);
+    this.#deadTimer = setTimeout(() => this.#drop(), DEAD_AFTER_MS);
+  }
+
+  /** Gives up on the current socket without waiting for a close handshake that may never come. */
+  #drop(): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#socket = null;
+    socket.close();
+    this.#onClosed(1006);
+  }
+
+  #send(message: ClientMessage): void {
+    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+  }
+
+  #clearTimers(): void {
+    clearTimeout(this.#retryTimer);
+    clearInterval(this.#pingTimer);
+    clearTimeout(this.#deadTimer);
+  }
+}

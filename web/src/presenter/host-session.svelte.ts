@@ -1,0 +1,81 @@
+import type { Results, SessionDetail, Slide } from '@ettor/protocol';
+import { api } from '../api/client';
+import { describeError } from '../api/error-text';
+import { LiveClient } from '../live/live-client.svelte';
+
+/** A presenter's hold on a live session: the full deck from HTTP, the live state from the socket. */
+export class HostSession {
+  detail = $state.raw<SessionDetail | null>(null);
+  loadError = $state('');
+  readonly live: LiveClient;
+  readonly id: string;
+
+  constructor(sessionId: string) {
+    this.id = sessionId;
+    this.live = new LiveClient({ role: 'host', sessionId });
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.detail = await api<SessionDetail>('GET', `/api/sessions/${this.id}`);
+      if (this.detail.session.status === 'live') this.live.start();
+    } catch (error) {
+      this.loadError = describeError(error);
+    }
+  }
+
+  stop(): void {
+    this.live.stop();
+  }
+
+  get slides(): Slide[] {
+    return this.detail?.presentation.slides ?? [];
+  }
+
+  get index(): number {
+    const shown = this.live.session?.slide?.id;
+    const found = shown ? this.slides.findIndex((s) => s.id === shown) : -1;
+    return found >= 0 ? found : (this.live.session?.slideIndex ?? 0);
+  }
+
+  /** The current slide from the deck, so speaker notes are included. */
+  get current(): Slide | null {
+    return this.slides[this.index] ?? null;
+  }
+
+  get votingOpen(): boolean {
+    return this.live.session?.votingOpen ?? true;
+  }
+
+  get results(): Results | undefined {
+    const current = this.current;
+    return current ? this.live.results[current.id] : undefined;
+  }
+
+  get code(): string {
+    return this.detail?.session.code ?? '';
+  }
+
+  get ended(): boolean {
+    return this.live.status === 'ended' || this.detail?.session.status === 'ended';
+  }
+
+  go(delta: number): void {
+    const target = this.slides[this.index + delta];
+    if (target) this.live.goto(target.id);
+  }
+
+  goto(slideId: string): void {
+    this.live.goto(slideId);
+  }
+
+  toggleVoting(): void {
+    if (this.current) this.live.setVoting(this.current.id, !this.votingOpen);
+  }
+
+  async end(): Promise<void> {
+    await api('POST', `/api/sessions/${this.id}/end`);
+    this.live.stop();
+    this.live.status = 'ended';
+  }
+}
