@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { pureProtocolSchemas } from './build/pure-protocol-schemas';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const server = 'http://localhost:3000';
@@ -22,7 +21,7 @@ function pageRoutes(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [pureProtocolSchemas(here('../protocol/src/')), svelte(), pageRoutes()],
+  plugins: [svelte(), pageRoutes()],
   resolve: {
     alias: { '@ettor/protocol': here('../protocol/src/index.ts') },
   },

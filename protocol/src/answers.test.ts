@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Answer, answerSchema, checkAnswer } from './answers.js';
-import type { ErrorCode } from './errors.js';
+import { checkAnswer } from './answer-rules.js';
+import { type Answer, answerSchema } from './answers.js';
+import type { ErrorCode } from './error-codes.js';
 import { type Slide, type SlideInput, slideSchema } from './slides.js';
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ASSET_TYPES, titleSchema } from './http.js';
-import { LIMITS, assetIdSchema, slideSchema } from './slides.js';
-
-export const DECK_FORMAT = 'ettor-deck';
-export const DECK_VERSION = 1;
+import { titleSchema } from './http.js';
+import { ASSET_TYPES, LIMITS } from './limits.js';
+import { assetIdSchema, slideSchema } from './slides.js';
+import { DECK_FORMAT, DECK_VERSION } from './constants.js';
 
 /** An image used by the deck, embedded so one file carries the whole presentation. */
 export const deckAssetSchema = z.strictObject({

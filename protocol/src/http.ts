@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { joinCodeSchema } from './live.js';
-import { LIMITS, slideIdSchema, slideKindSchema, slideSchema } from './slides.js';
+import { LIMITS } from './limits.js';
+import { slideIdSchema, slideKindSchema, slideSchema } from './slides.js';
 
 /**
  * Bodies and responses of the HTTP API, under `/api`. Routes:
@@ -126,8 +127,6 @@ export const assetSchema = z.strictObject({
   contentType: z.string(),
 });
 export type Asset = z.infer<typeof assetSchema>;
-export const ASSET_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 
 export const sessionInfoSchema = z.strictObject({
   id: z.string(),
@@ -154,15 +153,3 @@ export const joinInfoSchema = z.strictObject({
   title: z.string(),
 });
 export type JoinInfo = z.infer<typeof joinInfoSchema>;
-
-/** Formats a join code for people: `1234 5678`. */
-export function formatJoinCode(code: string): string {
-  return `${code.slice(0, 4)} ${code.slice(4)}`;
-}
-
-/** Reads a code as people type or paste it: digits with spaces, or a whole join link. */
-export function parseJoinCode(input: string): string | null {
-  const path = input.trim().replace(/[?#].*$/u, '').replace(/\/+$/u, '');
-  const digits = path.replace(/^.*\//u, '').replace(/[\s-]/gu, '');
-  return /^\d{8}$/u.test(digits) ? digits : null;
-}

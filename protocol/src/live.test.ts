@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { deckFileSchema } from './deck.js';
-import { ERROR_CODES, ERROR_STATUS, describeZodError, errorBodySchema } from './errors.js';
+import { CLOSE_CODES, LIVE_PATH, MAX_CLIENT_FRAME_BYTES } from './constants.js';
+import { ERROR_CODES, ERROR_STATUS } from './error-codes.js';
+import { describeZodError, errorBodySchema } from './errors.js';
 import {
   createSlideBodySchema,
-  formatJoinCode,
   loginBodySchema,
-  parseJoinCode,
   reorderSlidesBodySchema,
   signupBodySchema,
 } from './http.js';
-import { CLOSE_CODES, LIVE_PATH, MAX_CLIENT_FRAME_BYTES, clientMessageSchema, serverMessageSchema } from './live.js';
+import { formatJoinCode, parseJoinCode } from './join-code.js';
+import { clientMessageSchema, serverMessageSchema } from './live.js';
 import { PROTOCOL_VERSION } from './version.js';
 
 const CLIENT_ID = 'c_0123456789';

@@ -4,11 +4,6 @@ import { errorCodeSchema } from './errors.js';
 import { resultsSchema } from './results.js';
 import { slideIdSchema, slideSchema } from './slides.js';
 
-/** The path of the WebSocket endpoint. */
-export const LIVE_PATH = '/live';
-/** Largest frame a client may send; larger frames close the socket with code 1009. */
-export const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
-
 export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
 /** A client-generated id that makes a retried answer idempotent. */
 export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a client id');
@@ -149,15 +144,3 @@ export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
 export type AckMessage = z.infer<typeof ackMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
-
-/** WebSocket close codes Ettor uses besides the standard ones. */
-export const CLOSE_CODES = {
-  /** The session has ended; do not reconnect. */
-  sessionEnded: 4000,
-  /** The code is unknown or the host is not allowed; do not reconnect. */
-  refused: 4001,
-  /** The client speaks another protocol version; reload the page. */
-  protocolMismatch: 4002,
-  /** No join or host message arrived in time. */
-  joinTimeout: 4003,
-} as const;

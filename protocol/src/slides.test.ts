@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, isQuestionSlide, slideSchema, slideTitle } from './slides.js';
+import { LIMITS } from './limits.js';
+import { isQuestionSlide, slideTitle } from './slide-rules.js';
+import { slideSchema } from './slides.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: `Option ${i + 1}` }));
 

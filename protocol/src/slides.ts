@@ -1,24 +1,5 @@
 import { z } from 'zod';
-
-/** Limits for slide content, enforced by the editor, the server and deck import alike. */
-export const LIMITS = {
-  titleLength: 200,
-  questionLength: 300,
-  headingLength: 200,
-  bodyLength: 2000,
-  bulletLength: 300,
-  bullets: 12,
-  optionLabelLength: 120,
-  minOptions: 2,
-  maxOptions: 10,
-  maxWordEntries: 3,
-  maxWordLength: 50,
-  maxOpenLength: 500,
-  notesLength: 4000,
-  sourceLength: 300,
-  altLength: 500,
-  slides: 200,
-} as const;
+import { LIMITS, SLIDE_KINDS } from './limits.js';
 
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 export const slideIdSchema = idSchema;
@@ -107,7 +88,6 @@ export const slideSchema = z.discriminatedUnion('kind', [
   openSlideSchema,
 ]);
 
-export const SLIDE_KINDS = ['content', 'choice', 'wordcloud', 'open'] as const;
 export const slideKindSchema = z.enum(SLIDE_KINDS);
 export type SlideKind = z.infer<typeof slideKindSchema>;
 
@@ -120,13 +100,3 @@ export type WordCloudSlide = z.infer<typeof wordCloudSlideSchema>;
 export type OpenSlide = z.infer<typeof openSlideSchema>;
 export type QuestionSlide = ChoiceSlide | WordCloudSlide | OpenSlide;
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
-
-export function isQuestionSlide(slide: Slide): slide is QuestionSlide {
-  return slide.kind !== 'content';
-}
-
-/** The text that names a slide in lists, outlines and screen-reader labels. */
-export function slideTitle(slide: Slide): string {
-  if (slide.kind !== 'content') return slide.question;
-  return slide.heading || slide.quote?.text || slide.bigNumber?.value || slide.body;
-}

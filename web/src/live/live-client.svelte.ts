@@ -14,7 +14,7 @@ import {
   type WelcomeMessage,
 } from '@ettor/protocol';
 import { newClientId } from './client-id';
-import { parseServerMessage } from './parse-message';
+import { type MessageParser, parseServerMessage } from './parse-message';
 import { loadParticipantToken, saveParticipantToken } from './participant-token';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'refused' | 'outdated';
@@ -50,6 +50,7 @@ export class LiveClient {
   refusal = $state<ErrorCode | null>(null);
 
   #role: LiveRole;
+  #parse: MessageParser;
   #events: LiveEvents;
   #socket: WebSocket | null = null;
   #pending = new Map<string, PendingAnswer>();
@@ -60,9 +61,11 @@ export class LiveClient {
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #deadTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(role: LiveRole, events: LiveEvents = {}) {
+  /** `parse` turns a frame into a message or null; the presenter passes a zod check, the phone the light one. */
+  constructor(role: LiveRole, events: LiveEvents = {}, parse: MessageParser = parseServerMessage) {
     this.#role = role;
     this.#events = events;
+    this.#parse = parse;
   }
 
   start(): void {
@@ -109,7 +112,7 @@ export class LiveClient {
     };
     socket.onmessage = (event) => {
       this.#expectLife();
-      const message = typeof event.data === 'string' ? parseServerMessage(event.data) : null;
+      const message = typeof event.data === 'string' ? this.#parse(event.data) : null;
       if (message) this.#handle(message);
     };
     socket.onclose = (event) => {

@@ -2,10 +2,12 @@ import type { ServerMessage } from '@ettor/protocol';
 
 const TYPES = new Set<string>(['welcome', 'state', 'results', 'presence', 'ack', 'error', 'pong'] satisfies ServerMessage['type'][]);
 
+export type MessageParser = (data: string) => ServerMessage | null;
+
 /**
  * Checks only the message type and trusts the server, which speaks the same protocol version
- * (the handshake refuses a mismatch). Parsing with serverMessageSchema would put zod on the
- * phone's page, which has a 60 KB budget; see PROTOCOL-REQUESTS.md.
+ * (the handshake refuses a mismatch): the phone's page keeps zod out of its 60 KB budget.
+ * The presenter's page validates every message with the schema (parse-message-strict.ts).
  */
 export function parseServerMessage(data: string): ServerMessage | null {
   try {

@@ -2,6 +2,7 @@ import type { Results, SessionDetail, Slide } from '@ettor/protocol';
 import { api } from '../api/client';
 import { describeError } from '../api/error-text';
 import { LiveClient } from '../live/live-client.svelte';
+import { parseServerMessageStrictly } from '../live/parse-message-strict';
 
 /** A presenter's hold on a live session: the full deck from HTTP, the live state from the socket. */
 export class HostSession {
@@ -12,7 +13,7 @@ export class HostSession {
 
   constructor(sessionId: string) {
     this.id = sessionId;
-    this.live = new LiveClient({ role: 'host', sessionId });
+    this.live = new LiveClient({ role: 'host', sessionId }, {}, parseServerMessageStrictly);
   }
 
   async start(): Promise<void> {
@@ -50,6 +51,11 @@ export class HostSession {
   get results(): Results | undefined {
     const current = this.current;
     return current ? this.live.results[current.id] : undefined;
+  }
+
+  /** Where phones go: the server's idea of a reachable address, not necessarily this browser's. */
+  get joinUrl(): string {
+    return this.detail?.joinUrl ?? location.origin;
   }
 
   get code(): string {

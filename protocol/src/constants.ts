@@ -1,0 +1,20 @@
+/** The path of the WebSocket endpoint. */
+export const LIVE_PATH = '/live';
+/** Largest frame a client may send; larger frames close the socket with code 1009. */
+export const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
+
+/** WebSocket close codes Ettor uses besides the standard ones. */
+export const CLOSE_CODES = {
+  /** The session has ended; do not reconnect. */
+  sessionEnded: 4000,
+  /** The code is unknown or the host is not allowed; do not reconnect. */
+  refused: 4001,
+  /** The client speaks another protocol version; reload the page. */
+  protocolMismatch: 4002,
+  /** No join or host message arrived in time. */
+  joinTimeout: 4003,
+} as const;
+
+/** The deck file's format marker and version; see docs/deck-format.md. */
+export const DECK_FORMAT = 'ettor-deck';
+export const DECK_VERSION = 1;
