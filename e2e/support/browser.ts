@@ -52,5 +52,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let bars and words finish their (at most 300 ms) transitions, as a person would see them.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: false });
 }

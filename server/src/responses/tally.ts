@@ -1,5 +1,7 @@
 import { type Answer, type ChoiceSlide, type OpenSlide, type QuestionSlide, type Results, type WordCloudSlide, cleanText, wordKey } from '@ettor/protocol';
 
+const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
+
 /** One stored answer as the tallies see it. */
 export interface StoredAnswer {
   id: string;
@@ -52,7 +54,7 @@ export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer
     }
   }
   const list = [...words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
-  list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'sv'));
+  list.sort((a, b) => b.count - a.count || collator.compare(a.key, b.key));
   return { kind: 'wordcloud', slideId: slide.id, respondents, words: list.map(({ text, count }) => ({ text, count })) };
 }
 
@@ -64,12 +66,15 @@ export function tallyOpen(slide: OpenSlide, answers: readonly StoredAnswer[]): R
   return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
 }
 
-/** The most frequent spelling; ties go to the alphabetically first, so the result is stable. */
+/**
+ * The most frequent spelling. Ties go to the first in Swedish collation, where lower case sorts before
+ * capitals, so the result is stable and a word typed in capitals does not shout on the screen.
+ */
 function mostCommon(spellings: Map<string, number>): string {
   let best = '';
   let bestCount = -1;
   for (const [spelling, count] of spellings) {
-    if (count > bestCount || (count === bestCount && spelling < best)) {
+    if (count > bestCount || (count === bestCount && collator.compare(spelling, best) < 0)) {
       best = spelling;
       bestCount = count;
     }

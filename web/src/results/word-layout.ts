@@ -14,7 +14,8 @@ export interface PlacedWord {
   colour: number;
 }
 
-export const CLOUD_FONT = "700 1px 'Atkinson Hyperlegible Next', system-ui, sans-serif";
+/** The face words are measured in; loading it by this description makes sure it is there before layout. */
+export const CLOUD_FONT = "700 100px 'Atkinson Hyperlegible Next'";
 const FAMILY = "'Atkinson Hyperlegible Next', system-ui, sans-serif";
 
 /** Seeded so that the same words land in the same places when the cloud is laid out again. */
