@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { joinCodeSchema } from './live.js';
 import { LIMITS } from './limits.js';
-import { slideIdSchema, slideKindSchema, slideSchema } from './slides.js';
+import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slides.js';
 
 /**
  * Bodies and responses of the HTTP API, under `/api`. Routes:
@@ -44,7 +44,7 @@ export const passwordSchema = z.string().min(10, 'at least 10 characters').max(2
 export const signupBodySchema = z.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().min(1).max(100),
+  name: textSchema(100).trim().min(1),
 });
 export type SignupBody = z.infer<typeof signupBodySchema>;
 
@@ -96,7 +96,7 @@ export const presentationSchema = z.strictObject({
 });
 export type Presentation = z.infer<typeof presentationSchema>;
 
-export const titleSchema = z.string().trim().min(1).max(LIMITS.titleLength);
+export const titleSchema = textSchema(LIMITS.titleLength).trim().min(1);
 
 export const createPresentationBodySchema = z.strictObject({
   title: titleSchema,

@@ -23,7 +23,7 @@ export const joinMessageSchema = z.strictObject({
 export const hostMessageSchema = z.strictObject({
   type: z.literal('host'),
   v: z.number().int(),
-  sessionId: z.string().min(1).max(64),
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a session id'),
 });
 
 export const answerMessageSchema = z.strictObject({

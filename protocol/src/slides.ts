@@ -1,58 +1,62 @@
 import { z } from 'zod';
 import { LIMITS, SLIDE_KINDS } from './limits.js';
+import { isStorableText } from './text.js';
 
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 export const slideIdSchema = idSchema;
 export const optionIdSchema = idSchema;
 export const assetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an asset id');
 
-const text = (max: number) => z.string().max(max);
+/** A person's text, limited in length and storable as typed. */
+export const textSchema = (max: number) =>
+  z.string().max(max).refine(isStorableText, 'contains a NUL or a broken character');
+
 
 /** Fields every slide has, whatever its kind. */
 const slideBase = {
   id: slideIdSchema,
-  notes: text(LIMITS.notesLength).default(''),
+  notes: textSchema(LIMITS.notesLength).default(''),
 };
 
 export const quoteSchema = z.strictObject({
-  text: text(LIMITS.bodyLength).min(1),
-  attribution: text(LIMITS.sourceLength).default(''),
+  text: textSchema(LIMITS.bodyLength).min(1),
+  attribution: textSchema(LIMITS.sourceLength).default(''),
 });
 
 export const bigNumberSchema = z.strictObject({
-  value: text(20).min(1),
-  caption: text(LIMITS.headingLength).default(''),
+  value: textSchema(20).min(1),
+  caption: textSchema(LIMITS.headingLength).default(''),
 });
 
 export const imageSchema = z.strictObject({
   assetId: assetIdSchema,
-  alt: text(LIMITS.altLength).default(''),
+  alt: textSchema(LIMITS.altLength).default(''),
 });
 
 /** A slide that informs: any mix of heading, text, bullets, quote, big number and image. */
 export const contentSlideSchema = z.strictObject({
   ...slideBase,
   kind: z.literal('content'),
-  heading: text(LIMITS.headingLength).default(''),
-  body: text(LIMITS.bodyLength).default(''),
-  bullets: z.array(text(LIMITS.bulletLength)).max(LIMITS.bullets).default([]),
+  heading: textSchema(LIMITS.headingLength).default(''),
+  body: textSchema(LIMITS.bodyLength).default(''),
+  bullets: z.array(textSchema(LIMITS.bulletLength)).max(LIMITS.bullets).default([]),
   quote: quoteSchema.nullable().default(null),
   bigNumber: bigNumberSchema.nullable().default(null),
   image: imageSchema.nullable().default(null),
-  source: text(LIMITS.sourceLength).default(''),
+  source: textSchema(LIMITS.sourceLength).default(''),
 });
 
 /** Fields every question slide has. */
 const questionBase = {
   ...slideBase,
-  question: text(LIMITS.questionLength),
+  question: textSchema(LIMITS.questionLength),
   /** Whether a participant may replace an answer while voting is open. */
   allowChange: z.boolean().default(true),
 };
 
 export const choiceOptionSchema = z.strictObject({
   id: optionIdSchema,
-  label: text(LIMITS.optionLabelLength),
+  label: textSchema(LIMITS.optionLabelLength),
 });
 
 export const choiceSlideSchema = z

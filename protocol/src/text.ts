@@ -21,6 +21,11 @@ export function wordKey(text: string): string {
   return cleanText(text).normalize('NFC').toLocaleLowerCase('sv');
 }
 
+/** Text any store keeps byte for byte: no NUL (PostgreSQL refuses it) and no lone surrogates. */
+export function isStorableText(text: string): boolean {
+  return text.isWellFormed() && !text.includes('\u0000');
+}
+
 /** True for strings that contain lone UTF-16 surrogates, which cannot be stored or shown faithfully. */
 export function hasLoneSurrogate(text: string): boolean {
   return !text.isWellFormed();

@@ -7,13 +7,17 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'ettor_session';
-/** The largest JSON body accepted; a deck with embedded images is the biggest thing anyone sends. */
-const BODY_LIMIT = 12 * 1024 * 1024;
+/** The largest JSON body most routes accept; parsing is synchronous, so this bounds a stall. */
+const BODY_LIMIT = 1024 * 1024;
+/** A deck with embedded images is the biggest thing anyone sends; only its import route takes this much. */
+export const DECK_BODY_LIMIT = 12 * 1024 * 1024;
+/** What every id in a URL looks like; anything else cannot exist, so it is not looked up. */
+const ID_PARAM = /^[A-Za-z0-9_-]{1,64}$/u;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,7 +41,13 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
     // Prototype-poisoning keys are refused outright rather than silently stripped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Errors the router raises before any handler (a malformed %-escape) get Ettor's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).status(400).send(new AppError('validation_failed', `The address is malformed: ${error.message}`).toBody());
+    },
   });
+  // Only JSON bodies are API bodies; plain text is refused as the wrong media type.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -57,6 +67,13 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ASSET_BYTES, files: 1, fields: 5 } });
+
+  app.addHook('preValidation', async (request) => {
+    const params = request.params as Record<string, string> | undefined;
+    for (const [name, value] of Object.entries(params ?? {})) {
+      if (name !== '*' && name !== 'code' && !ID_PARAM.test(value)) throw new AppError('not_found', `There is no such ${name === 'slideId' ? 'slide' : 'item'}.`);
+    }
+  });
 
   app.decorateRequest('user', undefined);
   app.addHook('onRequest', async (request) => {
@@ -118,7 +135,7 @@ export function requireAdmin(request: FastifyRequest): User {
 
 /** Serves the single-page apps: the audience page at `/` and `/<code>`, the presenter app under `/app`. */
 export function registerPages(app: FastifyInstance, webDir: string): void {
-  const page = (file: string) => async (_request: FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const page = (file: string) => async (_request: FastifyRequest, reply: FastifyReply) => {
     if (!fs.existsSync(path.join(webDir, file))) {
       return reply.status(503).send(new AppError('internal', 'The web pages are not built; run `npm run build`.').toBody());
     }

@@ -6,7 +6,7 @@ import {
   updatePresentationBodySchema,
 } from '@ettor/protocol';
 import type { FastifyInstance } from 'fastify';
-import { requireUser } from '../http/app.js';
+import { DECK_BODY_LIMIT, requireUser } from '../http/app.js';
 import { parseInput } from '../http/errors.js';
 import type { PresentationsService } from './presentations.service.js';
 
@@ -22,7 +22,7 @@ export function registerPresentationRoutes(app: FastifyInstance, presentations: 
     return reply.status(201).send(await presentations.create(user.id, body.title));
   });
 
-  app.post('/api/presentations/import', async (request, reply) => {
+  app.post('/api/presentations/import', { bodyLimit: DECK_BODY_LIMIT }, async (request, reply) => {
     const user = requireUser(request);
     const deck = parseInput(deckFileSchema, request.body);
     return reply.status(201).send(await presentations.importDeckFor(user.id, deck));
