@@ -38,6 +38,7 @@ const state = {
     showResultsOnPhones: true,
   },
   votingOpen: true,
+  round: 0,
   participants: 12,
 };
 
@@ -50,6 +51,9 @@ const clientExamples = {
   answerOpen: { type: 'answer', clientId: 'A-_'.repeat(21) + 'x', slideId: 'open', answer: { kind: 'open', text: 'Hej!' } },
   goto: { type: 'goto', slideId: 'role' },
   setVoting: { type: 'set-voting', slideId: 'role', open: false },
+  resetResults: { type: 'reset-results', slideId: 'role' },
+  hideAnswer: { type: 'hide-answer', slideId: 'open', answerId: 'r1', hidden: true },
+  hideWord: { type: 'hide-word', slideId: 'words', word: 'Ledarskap', hidden: false },
   ping: { type: 'ping' },
   pingWithTime: { type: 'ping', t: 1712345678901.5 },
 } as const;
@@ -69,8 +73,8 @@ const serverExamples = {
     type: 'results',
     results: { kind: 'choice', slideId: 'role', respondents: 2, counts: [{ optionId: 'a', count: 2 }, { optionId: 'b', count: 0 }] },
   },
-  resultsWords: { type: 'results', results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1 }] } },
-  resultsOpen: { type: 'results', results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!' }] } },
+  resultsWords: { type: 'results', results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1, hidden: false }] } },
+  resultsOpen: { type: 'results', results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!', hidden: true }] } },
   presence: { type: 'presence', participants: 0 },
   ack: { type: 'ack', clientId: CLIENT_ID, slideId: 'role', answer: { kind: 'choice', optionIds: ['a'] } },
   error: { type: 'error', code: 'voting_closed', message: 'Voting on this question has closed.', clientId: CLIENT_ID },

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { answerSchema } from './answers.js';
 import { errorCodeSchema } from './errors.js';
 import { resultsSchema } from './results.js';
-import { slideIdSchema, slideSchema } from './slides.js';
+import { LIMITS } from './limits.js';
+import { slideIdSchema, slideSchema, textSchema } from './slides.js';
 
 export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
 /** A client-generated id that makes a retried answer idempotent. */
@@ -46,6 +47,28 @@ export const setVotingMessageSchema = z.strictObject({
   open: z.boolean(),
 });
 
+/** Host only: clear a question's results and let everyone answer again; earlier answers are kept, not counted. */
+export const resetResultsMessageSchema = z.strictObject({
+  type: z.literal('reset-results'),
+  slideId: slideIdSchema,
+});
+
+/** Host only: hide an open answer from the big screen, or show it again. */
+export const hideAnswerMessageSchema = z.strictObject({
+  type: z.literal('hide-answer'),
+  slideId: slideIdSchema,
+  answerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an answer id'),
+  hidden: z.boolean(),
+});
+
+/** Host only: hide a word-cloud word (every spelling of it) from the big screen, or show it again. */
+export const hideWordMessageSchema = z.strictObject({
+  type: z.literal('hide-word'),
+  slideId: slideIdSchema,
+  word: textSchema(LIMITS.maxWordLength).min(1),
+  hidden: z.boolean(),
+});
+
 /** Application-level heartbeat; browsers cannot send WebSocket pings. */
 export const pingMessageSchema = z.strictObject({
   type: z.literal('ping'),
@@ -58,6 +81,9 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   answerMessageSchema,
   gotoMessageSchema,
   setVotingMessageSchema,
+  resetResultsMessageSchema,
+  hideAnswerMessageSchema,
+  hideWordMessageSchema,
   pingMessageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -79,6 +105,8 @@ export const sessionStateSchema = z.strictObject({
   slideCount: z.number().int().nonnegative(),
   slide: slideSchema.nullable(),
   votingOpen: z.boolean(),
+  /** The current slide's answer round: it grows when the presenter clears the results, and phones start over. */
+  round: z.number().int().nonnegative(),
   participants: z.number().int().nonnegative(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;

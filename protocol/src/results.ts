@@ -16,15 +16,15 @@ export const wordCloudResultsSchema = z.strictObject({
   slideId: slideIdSchema,
   respondents: count,
   /** Merged entries, most frequent first; `text` is the most common spelling of the word. */
-  words: z.array(z.strictObject({ text: z.string(), count })),
+  words: z.array(z.strictObject({ text: z.string(), count, hidden: z.boolean() })),
 });
 
 export const openResultsSchema = z.strictObject({
   kind: z.literal('open'),
   slideId: slideIdSchema,
   respondents: count,
-  /** Newest first. */
-  entries: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+  /** Newest first. Hidden entries are sent to hosts (so they can be shown again), never drawn on the big screen. */
+  entries: z.array(z.strictObject({ id: z.string(), text: z.string(), hidden: z.boolean() })),
 });
 
 export const resultsSchema = z.discriminatedUnion('kind', [

@@ -13,6 +13,7 @@ export interface Database {
   participants: ParticipantsTable;
   responses: ResponsesTable;
   answer_receipts: AnswerReceiptsTable;
+  hidden_words: HiddenWordsTable;
 }
 
 export interface UsersTable {
@@ -78,6 +79,8 @@ export interface SlideStatesTable {
   slide_id: string;
   /** When voting closed; null while open. A time, not a timer, so every node and restart agrees. */
   closed_at: string | null;
+  /** Bumped when the presenter clears the results; answers of earlier rounds are kept but not counted. */
+  round: number;
 }
 
 export interface ParticipantsTable {
@@ -95,8 +98,19 @@ export interface ResponsesTable {
   participant_id: string;
   answer: string;
   client_id: string;
+  /** The slide's round this answer belongs to; see SlideStatesTable.round. */
+  round: number;
+  /** Set when the presenter hid this answer from the screen; it still counts as a respondent. */
+  hidden_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Word-cloud words the presenter hid from the screen, by their merge key. */
+export interface HiddenWordsTable {
+  session_id: string;
+  slide_id: string;
+  word_key: string;
 }
 
 export interface AnswerReceiptsTable {

@@ -146,6 +146,15 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       case 'set-voting':
         await deps.sessions.setVoting(requireHost(connection), connection.sessionId as string, message.slideId, message.open);
         return;
+      case 'reset-results':
+        await deps.sessions.resetResults(requireHost(connection), connection.sessionId as string, message.slideId);
+        return;
+      case 'hide-answer':
+        await deps.responses.hideAnswer(requireHost(connection), connection.sessionId as string, message.slideId, message.answerId, message.hidden);
+        return;
+      case 'hide-word':
+        await deps.responses.hideWord(requireHost(connection), connection.sessionId as string, message.slideId, message.word, message.hidden);
+        return;
     }
   }
 

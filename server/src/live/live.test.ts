@@ -22,6 +22,10 @@ describe.each(dialects)('live session on $name', (dialect) => {
   };
   const join = async (token?: string) => track(await LiveClient.join(server.wsUrl, session.code, token));
   const host = async () => track(await LiveClient.host(server.wsUrl, session.id, presenter.cookieHeader));
+  const tokenOf = (client: LiveClient) => {
+    const welcome = client.messages.find((m) => m.type === 'welcome');
+    return welcome?.type === 'welcome' ? welcome.participantToken : undefined;
+  };
   const countRows = async (table: 'responses' | 'answer_receipts' | 'participants') =>
     Number((await server.ettor.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -212,6 +216,65 @@ describe.each(dialects)('live session on $name', (dialect) => {
     if (results.type !== 'results' || results.results.kind !== 'wordcloud') throw new Error('expected word cloud results');
     expect(results.results.words.find((w) => w.text.toLowerCase() === 'ledarskap')?.count).toBeGreaterThanOrEqual(10);
     expect(await countRows('participants')).toBeGreaterThan(0);
+  });
+
+  it.skipIf(dialect.skipReason)('clears a question’s results for a new round, keeping earlier answers stored but uncounted', async () => {
+    const open = deck.slides.find((s) => s.kind === 'open')!;
+    const screen = await host();
+    screen.send({ type: 'goto', slideId: open.id });
+    const phone = await join();
+    await phone.waitFor((m) => (m.type === 'state' || m.type === 'welcome') && m.state.slide?.id === open.id);
+    expect(await phone.answer(open.id, { kind: 'open', text: 'Första rundan' }, 'round-zero-1')).toMatchObject({ type: 'ack' });
+    await screen.waitFor((m) => m.type === 'results' && m.results.slideId === open.id && m.results.respondents >= 1);
+    const stored = await countRows('responses');
+
+    const reset = phone.nextMatching((m) => m.type === 'state' && m.state.round === 1);
+    screen.send({ type: 'reset-results', slideId: open.id });
+    expect(await reset).toMatchObject({ state: { slide: { id: open.id }, votingOpen: true, round: 1 } });
+    await screen.waitFor((m) => m.type === 'results' && m.results.slideId === open.id && m.results.respondents === 0);
+
+    // A retry from before the reset gets its old ack and counts for nothing now.
+    expect(await phone.answer(open.id, { kind: 'open', text: 'Första rundan' }, 'round-zero-1')).toMatchObject({ type: 'ack' });
+    const next = screen.nextMatching((m) => m.type === 'results' && m.results.slideId === open.id && m.results.respondents === 1);
+    expect(await phone.answer(open.id, { kind: 'open', text: 'Andra rundan' }, 'round-one-1')).toMatchObject({ type: 'ack' });
+    const results = await next;
+    expect(results.type === 'results' && results.results.kind === 'open' && results.results.entries.map((e) => e.text)).toEqual(['Andra rundan']);
+    expect(await countRows('responses')).toBe(stored + 1);
+
+    const again = await join(tokenOf(phone));
+    const welcome = again.messages.find((m) => m.type === 'welcome');
+    expect(welcome?.type === 'welcome' && welcome.answers[open.id]).toEqual({ kind: 'open', text: 'Andra rundan' });
+  });
+
+  it.skipIf(dialect.skipReason)('lets the presenter hide an answer or a word from the big screen, and only the presenter', async () => {
+    const open = deck.slides.find((s) => s.kind === 'open')!;
+    const screen = await host();
+    const [first, second] = await Promise.all([join(), join()]);
+    await first!.answer(open.id, { kind: 'open', text: 'Ett sakligt svar' });
+    await second!.answer(open.id, { kind: 'open', text: 'Något olämpligt' });
+    const both = await screen.waitFor((m) => m.type === 'results' && m.results.slideId === open.id && m.results.kind === 'open' && m.results.entries.some((e) => e.text === 'Något olämpligt'));
+    if (both.type !== 'results' || both.results.kind !== 'open') throw new Error('expected open results');
+    const target = both.results.entries.find((e) => e.text === 'Något olämpligt')!;
+
+    const hidden = screen.nextMatching((m) => m.type === 'results' && m.results.kind === 'open' && m.results.entries.some((e) => e.id === target.id && e.hidden));
+    screen.send({ type: 'hide-answer', slideId: open.id, answerId: target.id, hidden: true });
+    const after = await hidden;
+    expect(after.type === 'results' && after.results.respondents).toBe(both.results.respondents);
+
+    const refusal = first!.next('error');
+    first!.send({ type: 'hide-answer', slideId: open.id, answerId: target.id, hidden: false });
+    expect((await refusal).code).toBe('forbidden');
+    const missing = screen.next('error');
+    screen.send({ type: 'hide-answer', slideId: open.id, answerId: 'no-such-answer', hidden: true });
+    expect((await missing).code).toBe('not_found');
+
+    const wordHidden = screen.nextMatching((m) => m.type === 'results' && m.results.kind === 'wordcloud' && m.results.words.some((w) => w.text.toLowerCase() === 'ledarskap' && w.hidden));
+    screen.send({ type: 'goto', slideId: words.id });
+    screen.send({ type: 'hide-word', slideId: words.id, word: ' LEDARSKAP ', hidden: true });
+    await wordHidden;
+    const wrongKind = screen.next('error');
+    screen.send({ type: 'hide-word', slideId: open.id, word: 'x', hidden: true });
+    expect((await wrongKind).code).toBe('wrong_answer_kind');
   });
 
   it.skipIf(dialect.skipReason)('ends the session: phones are told and closed, the code stops working', async () => {

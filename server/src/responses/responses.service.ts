@@ -1,4 +1,4 @@
-import { type AckMessage, type Answer, type Results, checkAnswer, isQuestionSlide } from '@ettor/protocol';
+import { type AckMessage, type Answer, type Results, checkAnswer, isQuestionSlide, wordKey } from '@ettor/protocol';
 import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, isUniqueViolation } from '../db/database.js';
@@ -31,7 +31,7 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
         if (receipt.slideId !== slideId) throw new AppError('validation_failed', 'clientId: already used for another slide.');
         return { ack: { clientId, slideId, answer: receipt.answer }, changed: false };
       }
-      const { slide, votingOpen } = await sessions.answerTarget(trx, sessionId, slideId);
+      const { slide, votingOpen, round } = await sessions.answerTarget(trx, sessionId, slideId);
       const check = checkAnswer(slide, submission.answer);
       if (!check.ok) throw AppError.from(check.problem);
       if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
@@ -39,7 +39,7 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
 
       const now = clock.now().toISOString();
       const answer = JSON.stringify(check.answer);
-      const existing = await repo.findResponseId(trx, sessionId, slideId, participantId);
+      const existing = await repo.findResponseId(trx, sessionId, slideId, round, participantId);
       if (existing && !slide.allowChange) throw new AppError('already_answered', 'You have already answered this question.');
       if (existing) {
         await repo.replaceResponse(trx, existing.id, { answer, client_id: clientId, updated_at: now });
@@ -51,6 +51,8 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
           participant_id: participantId,
           answer,
           client_id: clientId,
+          round,
+          hidden_at: null,
           created_at: now,
           updated_at: now,
         });
@@ -78,9 +80,28 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
     },
 
     async results(sessionId: string, slideId: string): Promise<Results | undefined> {
-      const slide = await sessions.slide(sessionId, slideId);
-      if (!slide || !isQuestionSlide(slide)) return undefined;
-      return tally(slide, await repo.listSlideAnswers(db, sessionId, slideId));
+      const found = await sessions.slideWithRound(sessionId, slideId);
+      if (!found || !isQuestionSlide(found.slide)) return undefined;
+      const answers = await repo.listSlideAnswers(db, sessionId, slideId, found.round);
+      return tally(found.slide, answers, await repo.listHiddenWords(db, sessionId, slideId));
+    },
+
+    /** Hides an open answer from the big screen, or shows it again; the presenter's moderation. */
+    async hideAnswer(userId: string, sessionId: string, slideId: string, answerId: string, hidden: boolean): Promise<void> {
+      await sessions.hosted(userId, sessionId);
+      const found = await repo.setAnswerHidden(db, sessionId, slideId, answerId, hidden ? clock.now().toISOString() : null);
+      if (!found) throw new AppError('not_found', 'There is no such answer on this slide.');
+      await bus.publish(sessionId, { type: 'answers-changed', slideId });
+    },
+
+    /** Hides every spelling of a word-cloud word from the big screen, or shows it again. */
+    async hideWord(userId: string, sessionId: string, slideId: string, word: string, hidden: boolean): Promise<void> {
+      await sessions.hosted(userId, sessionId);
+      const found = await sessions.slideWithRound(sessionId, slideId);
+      if (!found) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+      if (found.slide.kind !== 'wordcloud') throw new AppError('wrong_answer_kind', 'Only word-cloud words can be hidden this way.');
+      await repo.setWordHidden(db, sessionId, slideId, wordKey(word), hidden);
+      await bus.publish(sessionId, { type: 'answers-changed', slideId });
     },
 
     answersOf(sessionId: string, participantId: string): Promise<Record<string, Answer>> {

@@ -18,7 +18,12 @@ const words = slideSchema.parse({ id: 'words', kind: 'wordcloud', question: 'Wor
 const open = slideSchema.parse({ id: 'open', kind: 'open', question: 'Say?' }) as OpenSlide;
 
 let nextId = 0;
-const stored = (answer: Answer, updatedAt = '2025-01-01T10:00:00.000Z', id = `r${(nextId += 1)}`): StoredAnswer => ({ id, answer, updatedAt });
+const stored = (answer: Answer, updatedAt = '2025-01-01T10:00:00.000Z', id = `r${(nextId += 1)}`, hidden = false): StoredAnswer => ({
+  id,
+  answer,
+  updatedAt,
+  hidden,
+});
 const picks = (...optionIds: string[]) => stored({ kind: 'choice', optionIds });
 const entries = (...list: string[]) => stored({ kind: 'wordcloud', entries: list });
 const text = (t: string, updatedAt: string, id?: string) => stored({ kind: 'open', text: t }, updatedAt, id);
@@ -85,7 +90,7 @@ describe('tally: choice', () => {
       fc.property(fc.array(fc.oneof(choiceAnswer, otherAnswer), { maxLength: 60 }), (answers) => {
         const results = tally(
           choice,
-          answers.map((answer, i) => ({ id: `r${i}`, answer, updatedAt: '2025-01-01T00:00:00Z' })),
+          answers.map((answer, i) => ({ id: `r${i}`, answer, updatedAt: '2025-01-01T00:00:00Z', hidden: false })),
         );
         if (results.kind !== 'choice') throw new Error('expected choice results');
         const choices = answers.filter((a) => a.kind === 'choice');
@@ -102,7 +107,7 @@ describe('tally: choice', () => {
 describe('tally: word cloud', () => {
   it('merges case- and whitespace-insensitively, shown in the most common spelling', () => {
     const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('LEDARSKAP'), entries('ledarskap'), entries('ledarskap')]);
-    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 5, words: [{ text: 'ledarskap', count: 5 }] });
+    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 5, words: [{ text: 'ledarskap', count: 5, hidden: false }] });
   });
 
   // Skipped: reveals a latent bug. Spellings are compared raw, so uncleaned stored entries (checkAnswer
@@ -110,7 +115,7 @@ describe('tally: word cloud', () => {
   // and the shown text can carry the whitespace: here " ledarskap" is shown although "ledarskap" (2) wins.
   it('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
     const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('ledarskap ')]);
-    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3 }] });
+    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
   });
 
   it('"Ledarskap", " ledarskap", "LEDARSKAP" count as one word, count 3', () => {
@@ -119,21 +124,21 @@ describe('tally: word cloud', () => {
     expect(results.respondents).toBe(3);
     expect(results.words.map((w) => w.count)).toEqual([3, 1]);
     expect(results.words[0]?.text.trim().toLowerCase()).toBe('ledarskap');
-    expect(results.words[1]).toEqual({ text: 'Mod', count: 1 });
+    expect(results.words[1]).toEqual({ text: 'Mod', count: 1, hidden: false });
   });
 
   it('ties between spellings go to the first in Swedish collation, lower case before capitals', () => {
     const results = tally(words, [entries('Ledarskap'), entries('LEDARSKAP'), entries('ledarskap')]);
-    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3 }] });
+    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
     const reversed = tally(words, [entries('LEDARSKAP'), entries('Ledarskap'), entries('ledarskap')]);
-    expect(reversed).toMatchObject({ words: [{ text: 'ledarskap', count: 3 }] });
+    expect(reversed).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
     const capitalised = tally(words, [entries('LEDARSKAP'), entries('Ledarskap'), entries('Ledarskap')]);
-    expect(capitalised).toMatchObject({ words: [{ text: 'Ledarskap', count: 3 }] });
+    expect(capitalised).toMatchObject({ words: [{ text: 'Ledarskap', count: 3, hidden: false }] });
   });
 
   it('merges NFC and NFD spellings', () => {
     const results = tally(words, [entries('\u00E5r'), entries('a\u030Ar'), entries('\u00E5r')]);
-    expect(results).toMatchObject({ words: [{ text: '\u00E5r', count: 3 }] });
+    expect(results).toMatchObject({ words: [{ text: '\u00E5r', count: 3, hidden: false }] });
   });
 
   it('sorts by count, most frequent first, equal counts alphabetically', () => {
@@ -148,18 +153,18 @@ describe('tally: word cloud', () => {
       slideId: 'words',
       respondents: 4,
       words: [
-        { text: 'mod', count: 3 },
-        { text: 'tillit', count: 2 },
-        { text: 'ansvar', count: 1 },
-        { text: 'Zebra', count: 1 },
-        { text: 'Ärlighet', count: 1 },
+        { text: 'mod', count: 3, hidden: false },
+        { text: 'tillit', count: 2, hidden: false },
+        { text: 'ansvar', count: 1, hidden: false },
+        { text: 'Zebra', count: 1, hidden: false },
+        { text: 'Ärlighet', count: 1, hidden: false },
       ],
     });
   });
 
   it('ignores answers of another kind and empty entries', () => {
     const results = tally(words, [entries('a'), picks('a'), text('a', '2025-01-01T00:00:00Z'), entries('   ')]);
-    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 2, words: [{ text: 'a', count: 1 }] });
+    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 2, words: [{ text: 'a', count: 1, hidden: false }] });
   });
 });
 
@@ -175,9 +180,9 @@ describe('tally: open', () => {
       slideId: 'open',
       respondents: 3,
       entries: [
-        { id: 'x3', text: 'third' },
-        { id: 'x2', text: 'second' },
-        { id: 'x1', text: 'first' },
+        { id: 'x3', text: 'third', hidden: false },
+        { id: 'x2', text: 'second', hidden: false },
+        { id: 'x1', text: 'first', hidden: false },
       ],
     });
   });
@@ -191,7 +196,22 @@ describe('tally: open', () => {
   it('ignores answers of another kind and keeps text as stored', () => {
     const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
     const results = tally(open, [picks('a'), entries('w'), text(`a\u030A ${family} שלום`, '2025-01-01T10:00:00.000Z', 'o1')]);
-    expect(results).toEqual({ kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'o1', text: `a\u030A ${family} שלום` }] });
+    expect(results).toEqual({ kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'o1', text: `a\u030A ${family} שלום`, hidden: false }] });
+  });
+
+  it('flags hidden answers and hidden words for the host, without changing the counts', () => {
+    const wall = tally(open, [text('Keep', '2025-01-01T10:00:00.000Z', 'o1'), stored({ kind: 'open', text: 'Hide me' }, '2025-01-01T11:00:00.000Z', 'o2', true)]);
+    expect(wall).toEqual({
+      kind: 'open',
+      slideId: 'open',
+      respondents: 2,
+      entries: [
+        { id: 'o2', text: 'Hide me', hidden: true },
+        { id: 'o1', text: 'Keep', hidden: false },
+      ],
+    });
+    const cloud = tally(words, [entries('Mod', 'Ledarskap'), entries('mod ')], new Set(['mod']));
+    expect(cloud).toMatchObject({ respondents: 2, words: [{ text: 'mod', count: 2, hidden: true }, { text: 'Ledarskap', count: 1, hidden: false }] });
   });
 
   it('does not reorder the caller’s array', () => {

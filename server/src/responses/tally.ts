@@ -8,15 +8,17 @@ export interface StoredAnswer {
   answer: Answer;
   /** ISO time of the last change; orders the text wall. */
   updatedAt: string;
+  /** Hidden from the big screen by the presenter; still a respondent. */
+  hidden: boolean;
 }
 
 /** Results of a slide from its stored answers. Pure: the same answers always give the same results. */
-export function tally(slide: QuestionSlide, answers: readonly StoredAnswer[]): Results {
+export function tally(slide: QuestionSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string> = new Set()): Results {
   switch (slide.kind) {
     case 'choice':
       return tallyChoice(slide, answers);
     case 'wordcloud':
-      return tallyWords(slide, answers);
+      return tallyWords(slide, answers, hiddenWords);
     case 'open':
       return tallyOpen(slide, answers);
   }
@@ -37,7 +39,7 @@ export function tallyChoice(slide: ChoiceSlide, answers: readonly StoredAnswer[]
 }
 
 /** Merges entries case- and whitespace-insensitively; shows each word in its most common spelling. */
-export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer[]): Results {
+export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string> = new Set()): Results {
   const words = new Map<string, { count: number; spellings: Map<string, number> }>();
   let respondents = 0;
   for (const { answer } of answers) {
@@ -55,14 +57,19 @@ export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer
   }
   const list = [...words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
   list.sort((a, b) => b.count - a.count || collator.compare(a.key, b.key));
-  return { kind: 'wordcloud', slideId: slide.id, respondents, words: list.map(({ text, count }) => ({ text, count })) };
+  return {
+    kind: 'wordcloud',
+    slideId: slide.id,
+    respondents,
+    words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
+  };
 }
 
 export function tallyOpen(slide: OpenSlide, answers: readonly StoredAnswer[]): Results {
   const entries = answers
     .filter((a): a is StoredAnswer & { answer: { kind: 'open'; text: string } } => a.answer.kind === 'open')
     .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id.localeCompare(a.id) : b.updatedAt.localeCompare(a.updatedAt)))
-    .map((a) => ({ id: a.id, text: a.answer.text }));
+    .map((a) => ({ id: a.id, text: a.answer.text, hidden: a.hidden }));
   return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
 }
 

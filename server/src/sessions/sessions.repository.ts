@@ -42,20 +42,34 @@ export async function bumpSeq(db: Queryable, id: string): Promise<void> {
   await updateSession(db, id, {});
 }
 
-export async function findClosedAt(db: Queryable, sessionId: string, slideId: string): Promise<string | null> {
+export interface SlideState {
+  closedAt: string | null;
+  round: number;
+}
+
+/** A slide's voting state in a session; a slide nobody has touched is open, in round 0. */
+export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState> {
   const row = await db
     .selectFrom('slide_states')
-    .select('closed_at')
+    .select(['closed_at', 'round'])
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
-  return row?.closed_at ?? null;
+  return { closedAt: row?.closed_at ?? null, round: row?.round ?? 0 };
 }
 
 export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {
   await db
     .insertInto('slide_states')
-    .values({ session_id: sessionId, slide_id: slideId, closed_at: closedAt })
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: closedAt, round: 0 })
     .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet({ closed_at: closedAt }))
+    .execute();
+}
+
+export async function startNextRound(db: Queryable, sessionId: string, slideId: string): Promise<void> {
+  await db
+    .insertInto('slide_states')
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1 })
+    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1) })))
     .execute();
 }

@@ -12,10 +12,11 @@ import * as repo from './sessions.repository.js';
 /** The session state without the participant count, which each node adds from its own connections. */
 export type SharedState = Omit<SessionState, 'participants'>;
 
-/** What an answer is checked against: the slide and whether it takes answers right now. */
+/** What an answer is checked against: the slide, whether it takes answers right now, and in which round. */
 export interface AnswerTarget {
   slide: Slide;
   votingOpen: boolean;
+  round: number;
 }
 
 const toInfo = (row: LiveSessionRow): SessionInfo => ({
@@ -49,7 +50,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const found = slides.findIndex((s) => s.id === row.current_slide_id);
     const slideIndex = Math.max(found, 0);
     const slide = slides[slideIndex] ?? null;
-    const closedAt = slide ? await repo.findClosedAt(q, row.id, slide.id) : null;
+    const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : { closedAt: null, round: 0 };
     return {
       sessionId: row.id,
       code: row.code,
@@ -60,6 +61,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       slideCount: slides.length,
       slide: slide ? forAudience(slide) : null,
       votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
+      round,
     };
   }
 
@@ -145,6 +147,18 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       });
     },
 
+    /** Clears a question's results: a new round starts, open for answers; earlier answers stay stored. */
+    async resetResults(userId: string, sessionId: string, slideId: string): Promise<SharedState> {
+      const state = await change(userId, sessionId, async (trx, row) => {
+        const slide = await requireSlide(trx, row, slideId);
+        if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
+        await repo.startNextRound(trx, sessionId, slideId);
+        await repo.bumpSeq(trx, sessionId);
+      });
+      await bus.publish(sessionId, { type: 'answers-changed', slideId });
+      return state;
+    },
+
     async lookup(code: string): Promise<JoinInfo> {
       const row = await openByCode(code);
       const presentation = await presentationsRepo.findPresentation(db, row.presentation_id);
@@ -162,10 +176,11 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       return sharedState(db, row);
     },
 
-    /** A slide of the session's presentation, whatever the session's status; for results. */
-    async slide(sessionId: string, slideId: string): Promise<Slide | undefined> {
+    /** A slide of the session's presentation and its current round, whatever the session's status; for results. */
+    async slideWithRound(sessionId: string, slideId: string): Promise<{ slide: Slide; round: number } | undefined> {
       const row = await repo.findSession(db, sessionId);
-      return row ? presentationsRepo.findSlide(db, row.presentation_id, slideId) : undefined;
+      const slide = row ? await presentationsRepo.findSlide(db, row.presentation_id, slideId) : undefined;
+      return slide ? { slide, round: (await repo.findSlideState(db, sessionId, slideId)).round } : undefined;
     },
 
     /** Resolves the slide an answer is for, inside the answer's transaction. */
@@ -174,7 +189,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       if (!row) throw new AppError('not_found', 'There is no such session.');
       if (row.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
       const slide = await requireSlide(q, row, slideId);
-      return { slide, votingOpen: isOpenAt(await repo.findClosedAt(q, sessionId, slideId), clock.now()) };
+      const { closedAt, round } = await repo.findSlideState(q, sessionId, slideId);
+      return { slide, votingOpen: isOpenAt(closedAt, clock.now()), round };
     },
   };
 }

@@ -17,6 +17,8 @@ import { newClientId } from './client-id';
 import { type MessageParser, parseServerMessage } from './parse-message';
 import { loadParticipantToken, saveParticipantToken } from './participant-token';
 
+export type HostCommand = Extract<ClientMessage, { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' }>;
+
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'refused' | 'outdated';
 export type LiveRole = { role: 'audience'; code: string } | { role: 'host'; sessionId: string };
 
@@ -91,12 +93,9 @@ export class LiveClient {
     return pending.clientId;
   }
 
-  goto(slideId: string): void {
-    this.#send({ type: 'goto', slideId });
-  }
-
-  setVoting(slideId: string, open: boolean): void {
-    this.#send({ type: 'set-voting', slideId, open });
+  /** A presenter's command: move, open or close voting, clear results, hide an answer or a word. */
+  command(message: HostCommand): void {
+    this.#send(message);
   }
 
   #connect(): void {

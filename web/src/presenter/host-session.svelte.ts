@@ -68,15 +68,28 @@ export class HostSession {
 
   go(delta: number): void {
     const target = this.slides[this.index + delta];
-    if (target) this.live.goto(target.id);
+    if (target) this.goto(target.id);
   }
 
   goto(slideId: string): void {
-    this.live.goto(slideId);
+    this.live.command({ type: 'goto', slideId });
   }
 
   toggleVoting(): void {
-    if (this.current) this.live.setVoting(this.current.id, !this.votingOpen);
+    if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: !this.votingOpen });
+  }
+
+  /** Clears the current question's results so everyone can answer again; earlier answers stay stored. */
+  resetResults(): void {
+    if (this.current) this.live.command({ type: 'reset-results', slideId: this.current.id });
+  }
+
+  hideAnswer(answerId: string, hidden: boolean): void {
+    if (this.current) this.live.command({ type: 'hide-answer', slideId: this.current.id, answerId, hidden });
+  }
+
+  hideWord(word: string, hidden: boolean): void {
+    if (this.current) this.live.command({ type: 'hide-word', slideId: this.current.id, word, hidden });
   }
 
   async end(): Promise<void> {

@@ -85,6 +85,7 @@ export function initial(dialect: Dialect) {
         .addColumn('session_id', 'text', (c) => c.notNull().references('live_sessions.id').onDelete('cascade'))
         .addColumn('slide_id', 'text', (c) => c.notNull())
         .addColumn('closed_at', 'text')
+        .addColumn('round', 'integer', (c) => c.notNull().defaultTo(0))
         .addPrimaryKeyConstraint('slide_states_pk', ['session_id', 'slide_id'])
         .execute();
 
@@ -105,10 +106,20 @@ export function initial(dialect: Dialect) {
         .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
         .addColumn('answer', 'text', (c) => c.notNull())
         .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('round', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('hidden_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
-        // One answer per participant per slide, held by the database rather than by code.
-        .addUniqueConstraint('responses_one_per_participant', ['session_id', 'slide_id', 'participant_id'])
+        // One answer per participant per slide and round, held by the database rather than by code.
+        .addUniqueConstraint('responses_one_per_participant', ['session_id', 'slide_id', 'round', 'participant_id'])
+        .execute();
+
+      await db.schema
+        .createTable('hidden_words')
+        .addColumn('session_id', 'text', (c) => c.notNull().references('live_sessions.id').onDelete('cascade'))
+        .addColumn('slide_id', 'text', (c) => c.notNull())
+        .addColumn('word_key', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('hidden_words_pk', ['session_id', 'slide_id', 'word_key'])
         .execute();
 
       await db.schema
@@ -125,6 +136,7 @@ export function initial(dialect: Dialect) {
 
     async down(db: Kysely<unknown>): Promise<void> {
       for (const table of [
+        'hidden_words',
         'answer_receipts',
         'responses',
         'participants',
