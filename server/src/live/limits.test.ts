@@ -60,3 +60,34 @@ describe('live channel limits', () => {
     phone.close();
   });
 });
+
+describe('per-participant socket limit', () => {
+  let server: TestServer;
+  let code: string;
+  beforeAll(async () => {
+    server = await startTestServer(sqlite);
+    const presenter = await signedUpClient(server.url);
+    const [deck] = (await presenter.get('/api/presentations')).body;
+    code = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body.code;
+  });
+  afterAll(async () => server?.stop());
+
+  it('refuses a sixth socket for one participant while the other five keep working', async () => {
+    const first = await LiveClient.join(server.wsUrl, code);
+    const welcome = first.messages.find((m) => m.type === 'welcome');
+    const token = welcome?.type === 'welcome' ? welcome.participantToken : undefined;
+    const tabs = [first];
+    for (let i = 0; i < 4; i += 1) tabs.push(await LiveClient.join(server.wsUrl, code, token));
+
+    const sixth = await LiveClient.connect(server.wsUrl);
+    const refusal = sixth.next('error');
+    sixth.send({ type: 'join', v: 1, code, participantToken: token });
+    expect((await refusal).code).toBe('rate_limited');
+    expect(await sixth.closed()).toBe(4001);
+
+    const pong = tabs[4]!.next('pong');
+    tabs[4]!.send({ type: 'ping' });
+    expect(await pong).toEqual({ type: 'pong' });
+    expect((await LiveClient.join(server.wsUrl, code)).messages[0]?.type).toBe('welcome');
+  });
+});

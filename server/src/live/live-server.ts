@@ -20,6 +20,8 @@ import { Connection } from './connection.js';
 import { Room } from './room.js';
 
 const HEARTBEAT_MS = 30_000;
+/** Open sockets one participant may hold (a few tabs); more is a script, not a person. */
+const MAX_SOCKETS_PER_PARTICIPANT = 5;
 const JOIN_TIMEOUT_MS = 15_000;
 
 export interface LiveDeps {
@@ -188,6 +190,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
     const participant = await deps.participants.resolve(session.id, token);
     const room = await openRoom(session.id);
+    if (room.socketsOf(participant.id) >= MAX_SOCKETS_PER_PARTICIPANT) {
+      connection.send({ type: 'error', code: 'rate_limited', message: 'This participant has too many connections open; close another tab.' });
+      connection.close(CLOSE_CODES.refused, 'rate_limited');
+      return;
+    }
     const answers = await deps.responses.answersOf(session.id, participant.id);
     if (connection.ws.readyState !== connection.ws.OPEN) return;
     connection.role = 'audience';

@@ -38,6 +38,10 @@ export class Room {
     return this.participants.size;
   }
 
+  socketsOf(participantId: string): number {
+    return this.participants.get(participantId) ?? 0;
+  }
+
   currentState(): SessionState {
     return { ...this.state, participants: this.participantCount };
   }
