@@ -70,6 +70,6 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
   await db
     .insertInto('slide_states')
     .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1 })
-    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1) })))
+    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null })))
     .execute();
 }
