@@ -2,6 +2,9 @@ import { type Answer, type ChoiceSlide, type OpenSlide, type QuestionSlide, type
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
 
+/** Collation treats NFC and NFD spellings as equal; code units then decide, so the answer never depends on row order. */
+const byCollationThenCodeUnits = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
 /** One stored answer as the tallies see it. */
 export interface StoredAnswer {
   id: string;
@@ -81,7 +84,7 @@ function mostCommon(spellings: Map<string, number>): string {
   let best = '';
   let bestCount = -1;
   for (const [spelling, count] of spellings) {
-    if (count > bestCount || (count === bestCount && collator.compare(spelling, best) < 0)) {
+    if (count > bestCount || (count === bestCount && byCollationThenCodeUnits(spelling, best) < 0)) {
       best = spelling;
       bestCount = count;
     }

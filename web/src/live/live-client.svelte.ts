@@ -36,6 +36,8 @@ interface PendingAnswer {
 
 const PING_EVERY_MS = 20_000;
 const DEAD_AFTER_MS = 45_000;
+/** A socket that spoke this recently is trusted when the page wakes; an older one is replaced. */
+const FRESH_MS = 5_000;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
 
@@ -58,6 +60,7 @@ export class LiveClient {
   #pending = new Map<string, PendingAnswer>();
   #attempt = 0;
   #highestSeq = -1;
+  #lastMessageAt = 0;
   #stopped = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
@@ -71,14 +74,16 @@ export class LiveClient {
   }
 
   start(): void {
-    window.addEventListener('online', this.#reconnectNow);
+    window.addEventListener('online', this.#revive);
+    document.addEventListener('resume', this.#revive);
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#connect();
   }
 
   stop(): void {
     this.#stopped = true;
-    window.removeEventListener('online', this.#reconnectNow);
+    window.removeEventListener('online', this.#revive);
+    document.removeEventListener('resume', this.#revive);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#clearTimers();
     this.#socket?.close(1000);
@@ -191,20 +196,29 @@ export class LiveClient {
     this.stop();
   }
 
-  #reconnectNow = (): void => {
-    if (this.#stopped || this.#socket) return;
+  /**
+   * Waking from sleep, coming online or back into view: a socket that has been quiet may be dead without
+   * the browser knowing, so it is replaced at once rather than trusted until the next heartbeat fails.
+   */
+  #revive = (): void => {
+    if (this.#stopped) return;
+    if (this.#socket && Date.now() - this.#lastMessageAt < FRESH_MS) {
+      this.#send({ type: 'ping', t: Date.now() });
+      return;
+    }
     this.#attempt = 0;
+    this.#drop();
+    clearTimeout(this.#retryTimer);
     this.#connect();
   };
 
   #onVisibility = (): void => {
-    if (document.visibilityState !== 'visible') return;
-    if (this.#socket) this.#send({ type: 'ping', t: Date.now() });
-    else this.#reconnectNow();
+    if (document.visibilityState === 'visible') this.#revive();
   };
 
   /** A connection that has been silent too long is dead even if the browser has not noticed. */
   #expectLife(): void {
+    this.#lastMessageAt = Date.now();
     clearTimeout(this.#deadTimer);
     this.#deadTimer = setTimeout(() => this.#drop(), DEAD_AFTER_MS);
   }
