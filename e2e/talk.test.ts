@@ -125,6 +125,20 @@ describe.skipIf(browserSkipReason)('running the RegLab talk', () => {
     await expect.poll(async () => screen.getByTestId('present-results').textContent(), { timeout: 10_000 }).toMatch(/100\s*%/);
   });
 
+  it('counts down before closing on the big screen and the phones, and the presenter can close at once', async () => {
+    await screen.getByTestId('start-countdown').click();
+    await screen.getByTestId('countdown').waitFor();
+    expect(await screen.getByTestId('countdown').textContent()).toMatch(/\d+ s/);
+    await phones[0]!.getByTestId('countdown').waitFor();
+    await screenshot(screen, 'presenter-countdown');
+    await screenshot(phones[0]!, 'phone-countdown');
+    await screen.getByTestId('toggle-voting').click();
+    await phones[0]!.getByText(/stängda|closed/i).first().waitFor();
+    await expect.poll(async () => phones[0]!.getByTestId('countdown').count()).toBe(0);
+    await screen.getByTestId('toggle-voting').click();
+    await expect.poll(async () => phones[0]!.getByTestId('submit-answer').count()).toBe(1);
+  });
+
   it('keeps the phone’s identity and saved answer after a reload', async () => {
     const phone = phones[1]!;
     await phone.reload();

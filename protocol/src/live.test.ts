@@ -39,6 +39,7 @@ const state = {
   },
   votingOpen: true,
   round: 0,
+  closesInMs: null,
   participants: 12,
 };
 
@@ -51,6 +52,7 @@ const clientExamples = {
   answerOpen: { type: 'answer', clientId: 'A-_'.repeat(21) + 'x', slideId: 'open', answer: { kind: 'open', text: 'Hej!' } },
   goto: { type: 'goto', slideId: 'role' },
   setVoting: { type: 'set-voting', slideId: 'role', open: false },
+  countdown: { type: 'set-voting', slideId: 'role', open: false, inSeconds: 30 },
   resetResults: { type: 'reset-results', slideId: 'role' },
   hideAnswer: { type: 'hide-answer', slideId: 'open', answerId: 'r1', hidden: true },
   hideWord: { type: 'hide-word', slideId: 'words', word: 'Ledarskap', hidden: false },

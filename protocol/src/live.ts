@@ -40,12 +40,18 @@ export const gotoMessageSchema = z.strictObject({
   slideId: slideIdSchema,
 });
 
-/** Host only: open or close voting on a slide. */
-export const setVotingMessageSchema = z.strictObject({
-  type: z.literal('set-voting'),
-  slideId: slideIdSchema,
-  open: z.boolean(),
-});
+/** Host only: open or close voting on a slide; closing may be a countdown of `inSeconds`. */
+export const setVotingMessageSchema = z
+  .strictObject({
+    type: z.literal('set-voting'),
+    slideId: slideIdSchema,
+    open: z.boolean(),
+    inSeconds: z.number().int().min(1).max(3600).optional(),
+  })
+  .refine((message) => !message.open || message.inSeconds === undefined, {
+    message: 'a countdown only applies to closing',
+    path: ['inSeconds'],
+  });
 
 /** Host only: clear a question's results and let everyone answer again; earlier answers are kept, not counted. */
 export const resetResultsMessageSchema = z.strictObject({
@@ -107,6 +113,8 @@ export const sessionStateSchema = z.strictObject({
   votingOpen: z.boolean(),
   /** The current slide's answer round: it grows when the presenter clears the results, and phones start over. */
   round: z.number().int().nonnegative(),
+  /** Milliseconds until a countdown closes voting on the current slide, as of sending; null without one. */
+  closesInMs: z.number().int().nonnegative().nullable(),
   participants: z.number().int().nonnegative(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;

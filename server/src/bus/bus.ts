@@ -1,8 +1,14 @@
 import type { SessionState } from '@ettor/protocol';
 
+/**
+ * The session state every node shares. Each node adds its own participant count, and turns the stored
+ * countdown end into the milliseconds left when it sends.
+ */
+export type SharedState = Omit<SessionState, 'participants' | 'closesInMs'> & { closesAt: string | null };
+
 /** What a session's nodes tell each other. Services publish after they commit; the live layer delivers. */
 export type SessionEvent =
-  | { type: 'state'; state: Omit<SessionState, 'participants'> }
+  | { type: 'state'; state: SharedState }
   | { type: 'answers-changed'; slideId: string };
 
 export type SessionEventHandler = (event: SessionEvent) => void;

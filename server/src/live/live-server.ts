@@ -146,7 +146,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.sessions.goto(requireHost(connection), connection.sessionId as string, message.slideId);
         return;
       case 'set-voting':
-        await deps.sessions.setVoting(requireHost(connection), connection.sessionId as string, message.slideId, message.open);
+        await deps.sessions.setVoting(requireHost(connection), connection.sessionId as string, message.slideId, message.open, message.inSeconds);
         return;
       case 'reset-results':
         await deps.sessions.resetResults(requireHost(connection), connection.sessionId as string, message.slideId);
@@ -244,7 +244,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
           else early.push(event);
         });
         try {
-          room = new Room(sessionId, await deps.sessions.state(sessionId), { results: deps.responses.results, onError });
+          room = new Room(sessionId, await deps.sessions.state(sessionId), { results: deps.responses.results, state: deps.sessions.state, onError });
         } catch (error) {
           unsubscribe();
           throw error;

@@ -151,6 +151,29 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect(await countRows('answer_receipts')).toBe(receipts);
   });
 
+  it.skipIf(dialect.skipReason)('closes voting when a countdown ends: answers before it count, answers after it are refused', async () => {
+    const screen = await host();
+    screen.send({ type: 'goto', slideId: words.id });
+    const phone = await join();
+    const counting = phone.nextMatching((m) => m.type === 'state' && m.state.closesInMs !== null);
+    screen.send({ type: 'set-voting', slideId: words.id, open: false, inSeconds: 2 });
+    const started = await counting;
+    expect(started.type === 'state' && started.state).toMatchObject({ votingOpen: true, slide: { id: words.id } });
+    expect(started.type === 'state' && started.state.closesInMs).toBeLessThanOrEqual(2000);
+    expect(await phone.answer(words.id, { kind: 'wordcloud', entries: ['i tid'] })).toMatchObject({ type: 'ack' });
+
+    const closed = await phone.nextMatching((m) => m.type === 'state' && !m.state.votingOpen, 15_000);
+    expect(closed.type === 'state' && closed.state.closesInMs).toBeNull();
+    expect(await phone.answer(words.id, { kind: 'wordcloud', entries: ['för sent'] })).toMatchObject({ type: 'error', code: 'voting_closed' });
+
+    const late = await join();
+    const welcome = late.messages.find((m) => m.type === 'welcome');
+    expect(welcome?.type === 'welcome' && welcome.state).toMatchObject({ votingOpen: false, closesInMs: null });
+    const reopened = phone.nextMatching((m) => m.type === 'state' && m.state.votingOpen);
+    screen.send({ type: 'set-voting', slideId: words.id, open: true });
+    await reopened;
+  });
+
   it.skipIf(dialect.skipReason)('refuses an unknown code and closes that socket for good', async () => {
     const phone = track(await LiveClient.connect(server.wsUrl));
     const error = phone.next('error');

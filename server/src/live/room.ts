@@ -1,6 +1,6 @@
 import type { Results, ServerMessage, SessionState } from '@ettor/protocol';
 import type { SessionEvent } from '../bus/bus.js';
-import type { SharedState } from '../sessions/sessions.service.js';
+import type { SharedState } from '../bus/bus.js';
 import type { Connection } from './connection.js';
 import { Throttle } from './throttle.js';
 
@@ -8,9 +8,13 @@ import { Throttle } from './throttle.js';
 const HOST_RESULTS_MS = 100;
 const AUDIENCE_RESULTS_MS = 1000;
 const PRESENCE_MS = 250;
+/** Read the state just after a countdown's end, so the stored close time has certainly passed. */
+const COUNTDOWN_GRACE_MS = 50;
 
 export interface RoomDeps {
   results: (sessionId: string, slideId: string) => Promise<Results | undefined>;
+  /** Reads the stored state again, for when a countdown ends: the stored time decides, the timer only tells. */
+  state: (sessionId: string) => Promise<SharedState>;
   onError: (error: unknown) => void;
 }
 
@@ -23,12 +27,15 @@ export class Room {
   private readonly hostResults = new Throttle(HOST_RESULTS_MS);
   private readonly audienceResults = new Throttle(AUDIENCE_RESULTS_MS);
   private readonly presence = new Throttle(PRESENCE_MS);
+  private countdownTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly sessionId: string,
     private state: SharedState,
     private readonly deps: RoomDeps,
-  ) {}
+  ) {
+    this.scheduleCountdownEnd();
+  }
 
   get isEmpty(): boolean {
     return this.hosts.size === 0 && this.audience.size === 0;
@@ -43,7 +50,9 @@ export class Room {
   }
 
   currentState(): SessionState {
-    return { ...this.state, participants: this.participantCount };
+    const { closesAt, ...shared } = this.state;
+    const closesInMs = closesAt === null ? null : Math.max(0, Date.parse(closesAt) - Date.now());
+    return { ...shared, closesInMs, participants: this.participantCount };
   }
 
   addHost(connection: Connection): void {
@@ -71,6 +80,7 @@ export class Room {
         // States may arrive out of order across nodes; the sequence number decides.
         if (event.state.seq < this.state.seq) return;
         this.state = event.state;
+        this.scheduleCountdownEnd();
         this.broadcast(this.everyone(), { type: 'state', state: this.currentState() });
         if (this.state.slide) this.scheduleResults(this.state.slide.id);
         return;
@@ -95,9 +105,23 @@ export class Room {
   }
 
   dispose(): void {
+    clearTimeout(this.countdownTimer);
     this.hostResults.clear();
     this.audienceResults.clear();
     this.presence.clear();
+  }
+
+  /** When a countdown runs, everyone is told the moment it ends, from the stored state. */
+  private scheduleCountdownEnd(): void {
+    clearTimeout(this.countdownTimer);
+    const { closesAt } = this.state;
+    if (closesAt === null) return;
+    this.countdownTimer = setTimeout(() => {
+      this.deps
+        .state(this.sessionId)
+        .then((state) => this.handle({ type: 'state', state }))
+        .catch(this.deps.onError);
+    }, Math.max(0, Date.parse(closesAt) - Date.now()) + COUNTDOWN_GRACE_MS);
   }
 
   private scheduleResults(slideId: string): void {

@@ -1,5 +1,5 @@
-import { type JoinInfo, type SessionDetail, type SessionInfo, type SessionState, type Slide, isQuestionSlide } from '@ettor/protocol';
-import type { Bus } from '../bus/bus.js';
+import { type JoinInfo, type SessionDetail, type SessionInfo, type Slide, isQuestionSlide } from '@ettor/protocol';
+import type { Bus, SharedState } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import type { LiveSessionRow } from '../db/schema.js';
@@ -9,8 +9,6 @@ import type { PresentationsService } from '../presentations/presentations.servic
 import { newJoinCode } from './join-code.js';
 import * as repo from './sessions.repository.js';
 
-/** The session state without the participant count, which each node adds from its own connections. */
-export type SharedState = Omit<SessionState, 'participants'>;
 
 /** What an answer is checked against: the slide, whether it takes answers right now, and in which round. */
 export interface AnswerTarget {
@@ -62,6 +60,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       slide: slide ? forAudience(slide) : null,
       votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
       round,
+      // A close still in the future is a countdown running.
+      closesAt: closedAt !== null && isOpenAt(closedAt, clock.now()) ? closedAt : null,
     };
   }
 
@@ -137,12 +137,16 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       });
     },
 
-    /** Closing stores the moment voting closed; an answer committed after it is refused. */
-    setVoting(userId: string, sessionId: string, slideId: string, open: boolean): Promise<SharedState> {
+    /**
+     * Closing stores the moment voting closes, now or after a countdown; an answer committed after that
+     * moment is refused, whatever timers any node has.
+     */
+    setVoting(userId: string, sessionId: string, slideId: string, open: boolean, inSeconds = 0): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
-        await repo.writeClosedAt(trx, sessionId, slideId, open ? null : clock.now().toISOString());
+        const closesAt = new Date(clock.now().getTime() + inSeconds * 1000).toISOString();
+        await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
         await repo.bumpSeq(trx, sessionId);
       });
     },

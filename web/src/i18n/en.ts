@@ -62,6 +62,8 @@ export const en: Catalogue = {
   'join.invalidCode': 'The code is 8 digits.',
 
   'live.connecting': 'Connecting…',
+  'live.closesIn': 'Answers close in {seconds} s',
+  'live.countdownStarted': 'Answers close in {seconds} seconds.',
   'live.reconnecting': 'Connection lost. Reconnecting…',
   'live.refused': 'Could not connect to the presentation.',
   'live.outdated': 'Ettor has been updated. Reload the page to continue.',
@@ -235,6 +237,7 @@ export const en: Catalogue = {
   'present.lock': 'Close answers',
   'present.unlock': 'Open answers',
   'present.reset': 'Clear answers',
+  'present.countdown': 'Close in 30 s',
   'present.confirmReset': 'Clear the answers to this question? Everyone can answer again. Earlier answers are kept but not counted.',
   'present.locked': 'Answers are closed',
   'present.end': 'End',

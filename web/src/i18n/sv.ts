@@ -61,6 +61,8 @@ export const sv = {
   'join.invalidCode': 'Koden ska vara 8 siffror.',
 
   'live.connecting': 'Ansluter…',
+  'live.closesIn': 'Svaren stängs om {seconds} s',
+  'live.countdownStarted': 'Svaren stängs om {seconds} sekunder.',
   'live.reconnecting': 'Anslutningen bröts. Ansluter igen…',
   'live.refused': 'Det gick inte att ansluta till presentationen.',
   'live.outdated': 'Ettor har uppdaterats. Ladda om sidan för att fortsätta.',
@@ -234,6 +236,7 @@ export const sv = {
   'present.lock': 'Stäng svaren',
   'present.unlock': 'Öppna svaren',
   'present.reset': 'Rensa svaren',
+  'present.countdown': 'Stäng om 30 s',
   'present.confirmReset': 'Rensa svaren på den här frågan? Alla kan svara igen. De tidigare svaren sparas men räknas inte.',
   'present.locked': 'Svaren är stängda',
   'present.end': 'Avsluta',

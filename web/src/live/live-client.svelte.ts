@@ -49,6 +49,8 @@ export class LiveClient {
   status = $state<LiveStatus>('connecting');
   session = $state.raw<SessionState | null>(null);
   participants = $state(0);
+  /** When a countdown closes voting on the current slide, on this device's clock; null without one. */
+  closesAt = $state<number | null>(null);
   results = $state.raw<Record<string, Results>>({});
   /** Why the server refused the socket, from the close reason, when it said so. */
   refusal = $state<ErrorCode | null>(null);
@@ -173,6 +175,7 @@ export class LiveClient {
     this.#highestSeq = state.seq;
     this.session = state;
     this.participants = state.participants;
+    this.closesAt = state.closesInMs === null ? null : Date.now() + state.closesInMs;
     if (state.status === 'ended') this.#finish('ended');
   }
 

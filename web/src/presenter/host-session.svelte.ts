@@ -79,6 +79,11 @@ export class HostSession {
     if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: !this.votingOpen });
   }
 
+  /** Starts a countdown that closes voting on the current question. */
+  closeAfter(seconds: number): void {
+    if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: false, inSeconds: seconds });
+  }
+
   /** Clears the current question's results so everyone can answer again; earlier answers stay stored. */
   resetResults(): void {
     if (this.current) this.live.command({ type: 'reset-results', slideId: this.current.id });
