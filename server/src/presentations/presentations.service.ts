@@ -1,6 +1,7 @@
 import {
   DECK_FORMAT,
   DECK_VERSION,
+  LIMITS,
   type DeckFile,
   type Presentation,
   type PresentationSummary,
@@ -159,7 +160,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const slide = blankSlide(kind);
         const after = afterSlideId ? slides.findIndex((s) => s.id === afterSlideId) : slides.length - 1;
         if (afterSlideId && after < 0) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
-        if (slides.length >= 200) throw new AppError('validation_failed', 'A presentation can have at most 200 slides.');
+        if (slides.length >= LIMITS.slides) throw new AppError('validation_failed', `A presentation can have at most ${LIMITS.slides} slides.`);
         slides.splice(after + 1, 0, slide);
         return { slides, result: slide };
       });
