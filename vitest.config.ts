@@ -20,6 +20,10 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: { name: 'bench', include: ['bench/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+      },
+      {
+        resolve: { alias },
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

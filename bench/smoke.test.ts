@@ -1,0 +1,98 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// The smoke mode of the benchmark: it keeps the harness working. It asserts correctness only (everyone
+// joined, nothing lost, nothing counted twice), never a timing: speed is measured by `npm run bench`.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.join(root, 'bench/dist/src');
+const N = 200;
+
+interface ServerReport {
+  participants: number;
+  connected: number;
+  lost: number | null;
+  double_counted: number | null;
+  failure?: string;
+}
+
+/** Runs the built harness as `npm run bench` does and returns its JSON report. */
+function bench(args: string[]): Promise<{ code: number | null; report: { scenarios: Record<string, Record<string, ServerReport>> }; output: string }> {
+  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-bench-smoke-')), 'report.json');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(dist, 'run.js'), '--participants', String(N), '--quick', '--json', json, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      try {
+        const report = JSON.parse(fs.readFileSync(json, 'utf8'));
+        fs.rmSync(path.dirname(json), { recursive: true, force: true });
+        resolve({ code, report, output });
+      } catch (error) {
+        reject(new Error(`no report (exit ${code}):\n${output}\n${error}`));
+      }
+    });
+  });
+}
+
+function expectCorrect(report: { scenarios: Record<string, Record<string, ServerReport>> }, scenarios: string[], servers: string[]): void {
+  for (const scenario of scenarios) {
+    for (const server of servers) {
+      const row = report.scenarios[scenario]?.[server];
+      expect(row, `${scenario} on ${server}`).toBeDefined();
+      expect(row?.failure, `${scenario} on ${server}`).toBeUndefined();
+      expect(row?.connected, `${scenario} on ${server}: joined`).toBe(N);
+      if (scenario !== 'hold') {
+        expect(row?.lost, `${scenario} on ${server}: lost`).toBe(0);
+        expect(row?.double_counted, `${scenario} on ${server}: double counted`).toBe(0);
+      }
+    }
+  }
+}
+
+describe('benchmark smoke (N = 200)', () => {
+  beforeAll(() => {
+    // npm test builds the server but not the bench; the harness forks its compiled workers, so build it here.
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'bench'], { cwd: root, stdio: 'inherit' });
+  });
+
+  it('Ettor: everyone joins, the burst and the talk lose nothing and count nothing twice', async () => {
+    const { code, report, output } = await bench(['--servers', 'ettor', '--scenario', 'hold,burst,talk']);
+    expect(code, output).toBe(0);
+    expectCorrect(report, ['hold', 'burst', 'talk'], ['ettor']);
+  });
+
+  it('the baselines: everyone joins, the burst loses nothing and counts nothing twice', async () => {
+    const { code, report, output } = await bench(['--servers', 'limit,typical', '--scenario', 'hold,burst']);
+    expect(code, output).toBe(0);
+    expectCorrect(report, ['hold', 'burst'], ['limit', 'typical']);
+  });
+
+  it('the database check finds a lost answer and a double count', async () => {
+    const { checkDatabase } = await import(path.join(dist, 'db-check.js'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-bench-check-'));
+    const file = path.join(dir, 'check.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE responses (session_id TEXT, slide_id TEXT, participant_id TEXT, client_id TEXT)');
+    const insert = db.prepare('INSERT INTO responses VALUES (?, ?, ?, ?)');
+    insert.run('s', 'q', 'p1', 'c-1');
+    insert.run('s', 'q', 'p2', 'c-2-old');
+    insert.run('s', 'q', 'p2', 'c-2-again');
+    db.close();
+    // p1 is stored as acked; p3's ack is missing from the database; p2 has a row no ack explains beside its own.
+    const truth = { q: { respondents: 3, counts: [], clientIds: ['c-1', 'c-2-again', 'c-3'], pendingClientIds: [] } };
+    const report = checkDatabase(file, 's', truth, ['q']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(report.lost).toBe(1);
+    expect(report.doubleCounted).toBe(1);
+  });
+});

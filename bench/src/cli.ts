@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { SCENARIOS, SERVER_KINDS, type ScenarioName, type ServerKind } from './types.js';
+
+export interface Options {
+  participants: number;
+  scenarios: ScenarioName[];
+  servers: ServerKind[];
+  json: string | undefined;
+  workers: number | undefined;
+  profileDir: string | undefined;
+  port: number;
+  keepData: boolean;
+  /** Shorter waits for the smoke test: checks the harness end to end; its timings are not comparable. */
+  quick: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --participants N     simulated phones (default 10000)
+  --scenario NAME      hold, fanout, burst, sustained or talk; repeat or comma-separate (default: all)
+  --servers LIST       ettor,limit,typical (default: all three)
+  --json FILE          also write the results as JSON
+  --workers N          simulator processes (default: 2, more if the open-file limit needs it)
+  --profile DIR        write a V8 CPU profile of each server into DIR (node --cpu-prof)
+  --port N             first port to listen on (default 4300; each server gets the next)
+  --keep-data          keep each server's temp folder (database and log)
+  --quick              shorter waits (smoke test): checks correctness, its timings mean little
+`;
+
+function list<T extends string>(values: string[], allowed: readonly T[], what: string): T[] {
+  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const item of items) if (!allowed.includes(item as T)) throw new Error(`unknown ${what} "${item}"; use ${allowed.join(', ')}`);
+  // Keep the canonical order, so hold runs before the rest whatever order they were named in.
+  return allowed.filter((a) => items.includes(a));
+}
+
+export function parseOptions(argv: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      participants: { type: 'string', short: 'n' },
+      scenario: { type: 'string', multiple: true },
+      servers: { type: 'string', multiple: true },
+      json: { type: 'string' },
+      workers: { type: 'string' },
+      profile: { type: 'string' },
+      port: { type: 'string' },
+      'keep-data': { type: 'boolean' },
+      quick: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const participants = Number(values.participants ?? 10_000);
+  if (!Number.isInteger(participants) || participants < 1) throw new Error('--participants must be a positive whole number');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error('--workers must be a positive whole number');
+  return {
+    participants,
+    scenarios: values.scenario ? list(values.scenario, SCENARIOS, 'scenario') : [...SCENARIOS],
+    servers: values.servers ? list(values.servers, SERVER_KINDS, 'server') : [...SERVER_KINDS],
+    json: values.json,
+    workers,
+    profileDir: values.profile,
+    port: Number(values.port ?? 4300),
+    keepData: values['keep-data'] ?? false,
+    quick: values.quick ?? false,
+  };
+}

@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import type { SlideTruth, TruthResult } from './simulator/messages.js';
+
+export interface IntegrityReport {
+  /** Acknowledged answers the database does not hold. */
+  lost: number;
+  /** Stored rows no answer explains: an answer counted twice, or stored for a phone that holds another. */
+  doubleCounted: number;
+  /** Stored rows of answers whose ack had not arrived yet when the check ran: neither lost nor double. */
+  awaitingAck: number;
+  stored: number;
+  acknowledged: number;
+  bySlide: Record<string, { stored: number; acknowledged: number; lost: number; doubleCounted: number; awaitingAck: number }>;
+}
+
+/** Merges the workers' views: each phone lives in exactly one worker. */
+export function mergeTruth(truths: TruthResult[]): { slides: Record<string, SlideTruth>; pending: number } {
+  const slides: Record<string, SlideTruth> = {};
+  let pending = 0;
+  for (const truth of truths) {
+    pending += truth.pending;
+    for (const [slideId, part] of Object.entries(truth.slides)) {
+      const into = slides[slideId] ?? { respondents: 0, counts: part.counts.map(() => 0), clientIds: [], pendingClientIds: [] };
+      into.respondents += part.respondents;
+      part.counts.forEach((count, index) => {
+        into.counts[index] = (into.counts[index] ?? 0) + count;
+      });
+      for (const id of part.clientIds) into.clientIds.push(id);
+      for (const id of part.pendingClientIds) into.pendingClientIds.push(id);
+      slides[slideId] = into;
+    }
+  }
+  return { slides, pending };
+}
+
+/**
+ * Compares what phones hold as acknowledged with the server's own SQLite file, opened read-only: each phone's
+ * last acked clientId per slide must be a stored row, and every stored row must be one of them.
+ */
+export function checkDatabase(dbPath: string, sessionId: string, slides: Record<string, SlideTruth>, slideIds: string[]): IntegrityReport {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const query = db.prepare<[string, string], { client_id: string }>('SELECT client_id FROM responses WHERE session_id = ? AND slide_id = ?');
+    const report: IntegrityReport = { lost: 0, doubleCounted: 0, awaitingAck: 0, stored: 0, acknowledged: 0, bySlide: {} };
+    for (const slideId of slideIds) {
+      const stored = new Set<string>();
+      let rows = 0;
+      for (const row of query.iterate(sessionId, slideId)) {
+        stored.add(row.client_id);
+        rows += 1;
+      }
+      const acked = slides[slideId]?.clientIds ?? [];
+      let matched = 0;
+      for (const id of acked) if (stored.has(id)) matched += 1;
+      let awaitingAck = 0;
+      for (const id of slides[slideId]?.pendingClientIds ?? []) if (stored.has(id)) awaitingAck += 1;
+      const lost = acked.length - matched;
+      const doubleCounted = rows - matched - awaitingAck;
+      report.bySlide[slideId] = { stored: rows, acknowledged: acked.length, lost, doubleCounted, awaitingAck };
+      report.lost += lost;
+      report.doubleCounted += doubleCounted;
+      report.awaitingAck += awaitingAck;
+      report.stored += rows;
+      report.acknowledged += acked.length;
+    }
+    return report;
+  } finally {
+    db.close();
+  }
+}

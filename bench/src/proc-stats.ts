@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+
+/** Resident memory of a process in bytes, from /proc/<pid>/status (VmRSS). */
+export function rssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!match?.[1]) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds a process has used, user plus system, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name is in parentheses and may hold spaces; the fields start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / TICKS_PER_SECOND;
+}
+
+/** The soft limit on open files for this process, from /proc/self/limits. */
+export function openFileLimit(): number {
+  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+  const match = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
+  return match?.[1] === 'unlimited' || !match?.[1] ? Number.POSITIVE_INFINITY : Number(match[1]);
+}

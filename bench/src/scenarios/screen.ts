@@ -1,0 +1,24 @@
+import type { Presenter, Snapshot } from '../presenter.js';
+import type { SlideTruth } from '../simulator/messages.js';
+
+/** Whether the big screen shows exactly what the phones hold as acknowledged. */
+export function shows(snapshot: Snapshot, truth: SlideTruth): boolean {
+  if (snapshot.respondents !== truth.respondents) return false;
+  return truth.counts.every((count, index) => snapshot.counts[index] === count);
+}
+
+/**
+ * When the big screen became complete and stayed so: the earliest snapshot from which every later one
+ * matches. Waits up to timeoutMs for it; undefined if it never got there.
+ */
+export async function completeAt(presenter: Presenter, slideId: string, truth: SlideTruth, timeoutMs: number): Promise<number | undefined> {
+  await presenter.whenResults(slideId, (snapshot) => shows(snapshot, truth), timeoutMs);
+  const list = presenter.snapshots.get(slideId) ?? [];
+  let at: number | undefined;
+  for (let i = list.length - 1; i >= 0; i -= 1) {
+    const snapshot = list[i] as Snapshot;
+    if (!shows(snapshot, truth)) break;
+    at = snapshot.at;
+  }
+  return at;
+}

@@ -1,0 +1,109 @@
+import type { Slide } from '@ettor/protocol';
+import { now, sleep } from '../clock.js';
+import { checkDatabase, mergeTruth } from '../db-check.js';
+import { percentile, round } from '../stats.js';
+import { mergeCounts } from './burst.js';
+import type { ScenarioContext, ScenarioOutcome } from './context.js';
+import { completeAt, shows } from './screen.js';
+
+/** How many in a real room answer each kind: most pick an option, fewer type. */
+const SHARE: Record<Slide['kind'], number> = { content: 0, choice: 0.8, wordcloud: 0.5, open: 0.2 };
+export interface TalkOptions {
+  /** Hard limit per question for acks after the thinking window. */
+  questionTimeoutMs: number;
+  /** People read the question and think before they answer: answers spread over this window. */
+  thinkMs: number;
+  /** How long the presenter stays on a slide without a question. */
+  contentDwellMs: number;
+}
+
+/**
+ * talk: the example deck as a real talk. The presenter walks every slide; on each question a realistic share of
+ * the room answers over a few seconds, 1 % double-tap and 1 % lose their connection right after sending (they
+ * reconnect and resend, as the phone page does). The presenter moves on once every answer is acknowledged and
+ * the big screen shows them all. At the end every question is checked against the database.
+ */
+export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<ScenarioOutcome> {
+  const startedAt = now();
+  const perSlide: Record<string, unknown>[] = [];
+  const fanoutP99s: number[] = [];
+  const arrivalsAll: number[] = [];
+  const errors: Record<string, number>[] = [];
+  let sent = 0;
+  let acked = 0;
+  for (const [index, slide] of ctx.session.slides.entries()) {
+    const { sentAt, seq } = await ctx.presenter.goto(slide.id);
+    const arrivals = await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });
+    const latencies = arrivals.flatMap((r) => Array.from(r.arrivals, (at) => at - sentAt));
+    for (const value of latencies) arrivalsAll.push(value);
+    const fanoutP99 = percentile(latencies, 99);
+    if (fanoutP99 !== undefined) fanoutP99s.push(fanoutP99);
+    if (slide.kind === 'content') {
+      await sleep(options.contentDwellMs);
+      continue;
+    }
+    const startAt = now() + 100;
+    const rounds = await ctx.pool.all('round', {
+      slideId: slide.id,
+      share: SHARE[slide.kind],
+      startAt,
+      windowMs: options.thinkMs,
+      dupShare: 0.01,
+      dropShare: 0.01,
+      timeoutMs: options.questionTimeoutMs,
+    });
+    const slideSent = rounds.reduce((sum, r) => sum + r.sent, 0);
+    const slideAcked = rounds.reduce((sum, r) => sum + r.acked, 0);
+    sent += slideSent;
+    acked += slideAcked;
+    errors.push(mergeCounts(rounds.map((r) => r.errors)));
+    const lastAckAt = Math.max(...rounds.map((r) => r.lastAckAt));
+    // The presenter moves on once the screen is complete, or after a few seconds as a real one would; late answers still land.
+    const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 0 }));
+    const slideTruth = truth.slides[slide.id];
+    const tallyAt = slideTruth && truth.pending === 0 ? await completeAt(ctx.presenter, slide.id, slideTruth, 3_000) : undefined;
+    perSlide.push({
+      slide: index + 1,
+      kind: slide.kind,
+      answers: slideSent,
+      acked: slideAcked,
+      fanout_p99_ms: round(fanoutP99),
+      ack_p99_ms: round(percentile(rounds.flatMap((r) => Array.from(r.ackLatencies)), 99)),
+      all_acked_after_window_ms: slideAcked === slideSent ? round(Math.max(0, lastAckAt - (startAt + options.thinkMs))) : null,
+      screen_complete_after_window_ms: tallyAt === undefined ? null : round(Math.max(0, tallyAt - (startAt + options.thinkMs))),
+    });
+    ctx.log(`talk: slide ${index + 1} (${slide.kind}) ${slideAcked}/${slideSent} acked, screen ${tallyAt === undefined ? 'incomplete' : 'complete'}`);
+  }
+  const questions = ctx.session.slides.filter((s) => s.kind !== 'content').map((s) => s.id);
+  await sleep(500);
+  const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
+  const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, questions);
+  const screenMismatches = questions.filter((id) => {
+    const latest = ctx.presenter.latest(id);
+    const slideTruth = truth.slides[id];
+    return !latest || !slideTruth || !shows(latest, slideTruth);
+  });
+  const stats = await ctx.pool.all('stats', {});
+  return {
+    figures: {
+      fanout_p50_ms: round(percentile(arrivalsAll, 50)),
+      fanout_p99_ms: round(percentile(arrivalsAll, 99)),
+      lost: integrity.lost,
+      double_counted: integrity.doubleCounted,
+    },
+    details: {
+      note: 'fanout figures are over every slide change of the talk, while answers flow',
+      median_slide_p99_ms: round(percentile(fanoutP99s, 50)),
+      worst_slide_p99_ms: round(Math.max(...fanoutP99s)),
+      duration_s: round((now() - startedAt) / 1000),
+      answers: sent,
+      acked,
+      errors: mergeCounts(errors),
+      reconnects: stats.reduce((sum, s) => sum + s.reconnects, 0),
+      screen_mismatches: screenMismatches,
+      pending_after: truth.pending,
+      stored_awaiting_ack: integrity.awaitingAck,
+      slides: perSlide,
+    },
+  };
+}

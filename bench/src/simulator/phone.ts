@@ -1,0 +1,261 @@
+import { CLOSE_CODES, PROTOCOL_VERSION, type Answer } from '@ettor/protocol';
+import { now } from '../clock.js';
+import { type Link, openLink } from '../transport.js';
+import type { TransportKind } from '../types.js';
+
+// The phone page's own timings (web/src/live/live-client.svelte.ts), so the server sees real phones.
+const PING_EVERY_MS = 20_000;
+const DEAD_AFTER_MS = 45_000;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 10_000;
+/** After rate_limited or internal the protocol says: resend later with the same clientId. */
+const RESEND_AFTER_MS = 1_000;
+
+export interface PendingAnswer {
+  clientId: string;
+  slideId: string;
+  answer: Answer;
+  /** Option index this answer moves the phone to (choice), or -1. */
+  option: number;
+  sentAt: number;
+  /** Where the worker files the outcome: a round or a sustained step. */
+  onDone: (ackedAt: number | undefined, errorCode: string | undefined) => void;
+}
+
+/** What a phone holds as acknowledged on one slide. */
+export interface Held {
+  clientId: string;
+  option: number;
+}
+
+/** What the worker learns from its phones; one object for all of them keeps per-phone memory small. */
+export interface PhoneHub {
+  readonly transport: TransportKind;
+  readonly url: string;
+  readonly code: string;
+  onWelcome(phone: Phone, at: number): void;
+  onState(phone: Phone, seq: number, at: number): void;
+  onJoinFailed(phone: Phone): void;
+  onClose(phone: Phone, code: number): void;
+  onError(code: string): void;
+  onPong(): void;
+  onResults(): void;
+  onPing(): void;
+}
+
+/** One simulated phone: joins by code, keeps its token, answers with clientIds, reconnects as the phone page does. */
+export class Phone {
+  token: string | undefined;
+  joined = false;
+  highestSeq = -1;
+  connectStartedAt = 0;
+  readonly held = new Map<string, Held>();
+  /** Option a phone is moving to on a slide while its answer is in flight. */
+  readonly inFlight = new Map<string, number>();
+  readonly pending = new Map<string, PendingAnswer>();
+  /** Heartbeat bookkeeping; the worker's one timer reads these instead of two timers per phone. */
+  lastHeardAt = 0;
+  nextPingAt = Number.POSITIVE_INFINITY;
+  private link: Link | undefined;
+  private attempt = 0;
+  private stopped = false;
+  private refused = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly hub: PhoneHub,
+  ) {}
+
+  get active(): boolean {
+    return !this.stopped && !this.refused;
+  }
+
+  connect(): void {
+    if (!this.active) return;
+    this.clearTimers();
+    this.joined = false;
+    this.connectStartedAt = now();
+    // The dead-server rule counts from the connection attempt, so a handshake that hangs is given up too.
+    this.lastHeardAt = this.connectStartedAt;
+    let welcomed = false;
+    const link = openLink(this.hub.transport, this.hub.url, {}, {
+      open: () => {
+        link.send({ type: 'join', v: PROTOCOL_VERSION, code: this.hub.code, ...(this.token ? { participantToken: this.token } : {}) });
+        // Phones start pinging at random moments, not in lockstep.
+        this.lastHeardAt = now();
+        this.nextPingAt = this.lastHeardAt + Math.random() * PING_EVERY_MS;
+      },
+      message: (data) => {
+        const at = now();
+        this.lastHeardAt = at;
+        if (this.handle(data, at) === 'welcome') welcomed = true;
+      },
+      close: (code) => {
+        if (this.link !== link) return;
+        this.link = undefined;
+        this.joined = false;
+        this.clearTimers();
+        if (!welcomed) this.hub.onJoinFailed(this);
+        this.hub.onClose(this, code);
+        this.onClosed(code);
+      },
+    });
+    this.link = link;
+  }
+
+  /** Sends an answer now, or after the next welcome if the phone is between connections. */
+  answer(pending: PendingAnswer, twice = false): void {
+    this.pending.set(pending.clientId, pending);
+    this.inFlight.set(pending.slideId, pending.option);
+    if (this.joined) {
+      this.sendAnswer(pending);
+      if (twice) this.sendAnswer(pending);
+    }
+  }
+
+  /** Loses the connection without a close frame, as a phone whose network drops. */
+  drop(): void {
+    this.link?.terminate();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.link?.close();
+    this.link = undefined;
+  }
+
+  private sendAnswer(pending: PendingAnswer): void {
+    this.link?.send({ type: 'answer', clientId: pending.clientId, slideId: pending.slideId, answer: pending.answer });
+  }
+
+  /** The phone page's heartbeat, called about once a second: ping every 20 s, give up on a server silent for 45 s. */
+  heartbeat(at: number): void {
+    if (!this.link || !this.active) return;
+    if (at - this.lastHeardAt > DEAD_AFTER_MS) {
+      this.link.terminate();
+      return;
+    }
+    if (at >= this.nextPingAt) {
+      this.nextPingAt = at + PING_EVERY_MS;
+      this.link.send({ type: 'ping', t: Date.now() });
+      this.hub.onPing();
+    }
+  }
+
+  /** Handles one frame; returns its type. States and phones' results skip full parsing, as they are the bulk. */
+  private handle(data: string | object, at: number): string | undefined {
+    if (typeof data === 'string') {
+      if (data.startsWith('{"type":"state"') && !data.includes('"status":"ended"')) {
+        const seq = seqOf(data);
+        if (seq !== undefined) {
+          this.applySeq(seq, at);
+          return 'state';
+        }
+      }
+      if (data.startsWith('{"type":"results"')) {
+        this.hub.onResults();
+        return 'results';
+      }
+      try {
+        return this.apply(JSON.parse(data) as Message, at);
+      } catch {
+        this.hub.onError('unparsable');
+        return undefined;
+      }
+    }
+    return this.apply(data as Message, at);
+  }
+
+  private apply(message: Message, at: number): string {
+    switch (message.type) {
+      case 'welcome': {
+        this.token = message.participantToken ?? this.token;
+        this.joined = true;
+        this.attempt = 0;
+        this.highestSeq = -1;
+        this.applySeq(message.state.seq, at, true);
+        this.hub.onWelcome(this, at);
+        // The protocol's rule: every unacknowledged answer goes again with its original clientId.
+        for (const pending of this.pending.values()) this.sendAnswer(pending);
+        break;
+      }
+      case 'state':
+        this.applySeq(message.state.seq, at);
+        break;
+      case 'results':
+        this.hub.onResults();
+        break;
+      case 'ack':
+        this.settle(message.clientId, at, undefined);
+        break;
+      case 'error':
+        this.hub.onError(message.code);
+        if (!message.clientId) break;
+        if (message.code === 'rate_limited' || message.code === 'internal') {
+          const pending = this.pending.get(message.clientId);
+          if (pending) setTimeout(() => this.joined && this.sendAnswer(pending), RESEND_AFTER_MS);
+        } else {
+          this.settle(message.clientId, at, message.code);
+        }
+        break;
+      case 'pong':
+        this.hub.onPong();
+        break;
+    }
+    return message.type;
+  }
+
+  private applySeq(seq: number, at: number, fromWelcome = false): void {
+    // Keep the highest seq; an older state is ignored, as the protocol says.
+    if (seq <= this.highestSeq) return;
+    this.highestSeq = seq;
+    if (!fromWelcome) this.hub.onState(this, seq, at);
+  }
+
+  private settle(clientId: string, at: number, errorCode: string | undefined): void {
+    const pending = this.pending.get(clientId);
+    // A second ack for the same clientId (double tap, resend) changes nothing.
+    if (!pending) return;
+    this.pending.delete(clientId);
+    if (this.inFlight.get(pending.slideId) === pending.option) this.inFlight.delete(pending.slideId);
+    if (errorCode === undefined) this.held.set(pending.slideId, { clientId, option: pending.option });
+    pending.onDone(errorCode === undefined ? at : undefined, errorCode);
+  }
+
+  private onClosed(code: number): void {
+    if (!this.active) return;
+    if (code === CLOSE_CODES.sessionEnded || code === CLOSE_CODES.refused || code === CLOSE_CODES.protocolMismatch) {
+      this.refused = true;
+      return;
+    }
+    // The phone page's back-off: doubling from 0.5 s up to 10 s, jittered ±50 %; a join timeout retries at once.
+    const delay = code === CLOSE_CODES.joinTimeout ? 0 : Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.attempt) * (0.5 + Math.random());
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.retryTimer);
+    this.nextPingAt = Number.POSITIVE_INFINITY;
+  }
+}
+
+/** The few server messages a phone reads; the simulator trusts the server's shapes and reads only these fields. */
+type Message =
+  | { type: 'welcome'; participantToken?: string; state: { seq: number } }
+  | { type: 'state'; state: { seq: number } }
+  | { type: 'results' }
+  | { type: 'presence' }
+  | { type: 'ack'; clientId: string }
+  | { type: 'error'; code: string; clientId?: string }
+  | { type: 'pong' };
+
+/** The state's seq without parsing the whole slide: a JSON string cannot hold an unescaped `"seq":`. */
+function seqOf(data: string): number | undefined {
+  const at = data.indexOf('"seq":');
+  if (at < 0) return undefined;
+  const value = Number.parseInt(data.slice(at + 6, at + 24), 10);
+  return Number.isFinite(value) ? value : undefined;
+}
