@@ -26,3 +26,11 @@ export function openFileLimit(): number {
   const match = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
   return match?.[1] === 'unlimited' || !match?.[1] ? Number.POSITIVE_INFINITY : Number(match[1]);
 }
+
+/** CPU-seconds the whole machine has been busy (all cores, every process), from the first line of /proc/stat. */
+export function machineBusySeconds(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  // cpu user nice system idle iowait irq softirq steal ...
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / TICKS_PER_SECOND;
+}

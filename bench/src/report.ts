@@ -164,7 +164,11 @@ export function render(rows: ScenarioRow[], participants: number): string {
     const body = rows
       .filter((r) => r.scenario === scenario)
       .map((r) => [r.server, ...columns.map(([, read]) => cell(read(r))), r.failure ? `FAILED: ${r.failure.split('\n')[0]}` : '']);
-    out.push(`\n${scenario} (N = ${participants})\n${table(['server', ...columns.map(([label]) => label), ''], body)}`);
+    const busy = rows
+      .filter((r) => r.scenario === scenario && typeof r.details.other_cpu_share === 'number')
+      .map((r) => `${r.server} ${Math.round((r.details.other_cpu_share as number) * 100)} %`);
+    const note = busy.length > 0 ? `\nOther work on the machine meanwhile (share of all CPU): ${busy.join(', ')}` : '';
+    out.push(`\n${scenario} (N = ${participants})\n${table(['server', ...columns.map(([label]) => label), ''], body)}${note}`);
   }
   const ratio = ratios(rows);
   const ratioRows = Object.entries(ratio).flatMap(([scenario, figures]) =>

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { USAGE, type Options, parseOptions } from './cli.js';
 import { now } from './clock.js';
 import { type Figures, type ScenarioRow, emptyFigures } from './metrics.js';
 import { Presenter } from './presenter.js';
-import { openFileLimit } from './proc-stats.js';
+import { cpuSeconds, machineBusySeconds, openFileLimit } from './proc-stats.js';
 import { machine, render, writeJson } from './report.js';
 import { burst } from './scenarios/burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './scenarios/context.js';
@@ -44,6 +45,28 @@ function withLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
+/** CPU used so far by this run's processes (server, workers, orchestrator) and by the whole machine. */
+function ownAndMachineCpu(serverPid: number, workerPids: number[]): { own: number; machine: number } {
+  let own = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+  for (const pid of [serverPid, ...workerPids]) {
+    try {
+      own += cpuSeconds(pid);
+    } catch {
+      // a process that has gone uses nothing more
+    }
+  }
+  return { own, machine: machineBusySeconds() };
+}
+
+/**
+ * The share of the machine's CPU that other work took during a scenario. The machine may be shared; a figure
+ * measured while something else ran is worth less, and the report says so.
+ */
+function otherCpuShare(before: { own: number; machine: number }, after: { own: number; machine: number }, seconds: number): number {
+  const other = after.machine - before.machine - (after.own - before.own);
+  return Math.max(0, Math.min(1, other / (seconds * os.availableParallelism())));
+}
+
 /** One server from start to stop: hold first (it brings the audience in), then the other scenarios in order. */
 async function runServer(kind: ServerKind, port: number, options: Options, workers: number): Promise<ScenarioRow[]> {
   const rows: ScenarioRow[] = [];
@@ -73,7 +96,10 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
     const base = { server, session, presenter, pool, participants: options.participants, log: (line: string) => log(`${kind}: ${line}`) };
 
     const holdLimit = limitMs('hold', options.participants);
+    const holdFrom = now();
+    const holdBefore = ownAndMachineCpu(server.pid, pool.pids);
     const held = await withLimit(hold(base, { concurrency: 64, timeoutMs: holdLimit - 30_000, idleMs: options.quick ? 500 : 3_000 }), holdLimit, 'hold');
+    held.details.other_cpu_share = Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(server.pid, pool.pids), (now() - holdFrom) / 1000) * 100) / 100;
     if (options.scenarios.includes('hold')) rows.push(row('hold', held.connected, held));
     const ctx: ScenarioContext = { ...base, connected: held.connected, idleCpuPerS: held.idleCpuPerS };
     const scenarios: Record<Exclude<ScenarioName, 'hold'>, () => Promise<ScenarioOutcome>> = {
@@ -99,8 +125,13 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
       }
       try {
         const startedAt = now();
+        const before = ownAndMachineCpu(server.pid, pool.pids);
         const outcome = await withLimit(scenarios[name](), limitMs(name, options.participants), name);
-        log(`${kind}: ${name} took ${((now() - startedAt) / 1000).toFixed(0)} s`);
+        const seconds = (now() - startedAt) / 1000;
+        const share = otherCpuShare(before, ownAndMachineCpu(server.pid, pool.pids), seconds);
+        log(`${kind}: ${name} took ${seconds.toFixed(0)} s; other work on the machine used ${(share * 100).toFixed(0)} % of its CPU meanwhile`);
+        outcome.details.seconds = Math.round(seconds);
+        outcome.details.other_cpu_share = Math.round(share * 100) / 100;
         rows.push(row(name, held.connected, outcome));
       } catch (error) {
         // A scenario that overran leaves the audience busy; the rest of this server's run would measure that, not the server.

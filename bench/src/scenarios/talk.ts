@@ -33,7 +33,7 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
   let acked = 0;
   for (const [index, slide] of ctx.session.slides.entries()) {
     const { sentAt, seq } = await ctx.presenter.goto(slide.id);
-    const arrivals = await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });
+    const arrivals = await ctx.pool.all('seq', { seq, timeoutMs: 5_000 });
     const latencies = arrivals.flatMap((r) => Array.from(r.arrivals, (at) => at - sentAt));
     for (const value of latencies) arrivalsAll.push(value);
     const fanoutP99 = percentile(latencies, 99);
