@@ -4,17 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_SCREEN, PHONE, browserSkipReason, launchChromium, presenterContext, screenshot } from './support/browser.js';
 import {
   type Network,
-  type RestartableServer,
   answerState,
   buildDeck,
   countIn,
   hostView,
   recordFrames,
-  restartableServer,
   showSlide,
   startNetwork,
 } from './support/phone.js';
-import { signUpPresenter } from './support/server.js';
+import { type RestartableServer, restartableServer, signUpPresenter } from './support/server.js';
 
 const QUEUED = 'Skickas när anslutningen är tillbaka…';
 const SENDING = 'Skickar…';

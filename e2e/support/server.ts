@@ -18,49 +18,79 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface RunningServer {
+/** The built server as `npm start` runs it, on a fixed port and data directory, so it can be stopped and started again. */
+export interface RestartableServer {
   url: string;
   dataDir: string;
-  process: ChildProcess;
+  readonly process: ChildProcess | null;
+  start(): Promise<void>;
+  /** SIGTERM, as systemd or Docker stop it, and waits for the process to exit. */
   stop(): Promise<void>;
+  /** Stops the server for good and removes its data. */
+  dispose(): Promise<void>;
 }
 
-/** Starts the built server exactly as `npm start` runs it, on a free port and a fresh SQLite directory. */
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function restartableServer(env: Record<string, string> = {}): Promise<RestartableServer> {
   if (!fs.existsSync(path.join(root, 'server/dist/cli.js')) || !fs.existsSync(path.join(root, 'web/dist/index.html'))) {
     throw new Error('Build first: npm run build (npm test does it).');
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-e2e-'));
-  const child = spawn(process.execPath, [path.join(root, 'server/bin/ettor.js'), 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETTOR_DATA_DIR: dataDir, ETTOR_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not become healthy within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
+  let child: ChildProcess | null = null;
+
+  const server: RestartableServer = {
     url,
     dataDir,
-    process: child,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
+    get process() {
+      return child;
+    },
+    async start() {
+      if (child) throw new Error('already running');
+      const started = spawn(process.execPath, [path.join(root, 'server/bin/ettor.js'), 'serve'], {
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETTOR_DATA_DIR: dataDir, ETTOR_LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child = started;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        if (started.exitCode !== null) throw new Error(`server exited with ${started.exitCode}`);
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error('server did not become healthy within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    },
+    async stop() {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
+      await exited;
+    },
+    async dispose() {
+      await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  await server.start();
+  return server;
+}
+
+/** Starts the built server exactly as `npm start` runs it, on a free port and a fresh SQLite directory. */
+export interface RunningServer {
+  url: string;
+  /** Stops the server and removes its data. */
+  stop(): Promise<void>;
+}
+
+export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const server = await restartableServer(env);
+  return { url: server.url, stop: () => server.dispose() };
 }
 
 /** Signs up the first presenter over HTTP and returns their session cookie and example deck. */

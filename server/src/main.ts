@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './auth/auth.routes.js';
-import { type AuthService, createAuthService } from './auth/auth.service.js';
+import { createAuthService } from './auth/auth.service.js';
 import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
 import { type Clock, systemClock } from './clock.js';
@@ -15,7 +15,7 @@ import { createMediaService } from './media/media.service.js';
 import { createParticipantsService } from './participants/participants.service.js';
 import { exampleDeck } from './presentations/example-deck.js';
 import { registerPresentationRoutes } from './presentations/presentations.routes.js';
-import { type PresentationsService, createPresentationsService } from './presentations/presentations.service.js';
+import { createPresentationsService } from './presentations/presentations.service.js';
 import { createResponsesService } from './responses/responses.service.js';
 import { registerSessionRoutes } from './sessions/sessions.routes.js';
 import { createSessionsService } from './sessions/sessions.service.js';
@@ -23,8 +23,6 @@ import { createSessionsService } from './sessions/sessions.service.js';
 export interface Ettor {
   app: FastifyInstance;
   store: Store;
-  auth: AuthService;
-  presentations: PresentationsService;
   /** Listens on the configured host and port; resolves with the address it got. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -100,8 +98,6 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
   return {
     app,
     store,
-    auth,
-    presentations,
     async start() {
       await app.ready();
       live = attachLiveServer(app.server, {

@@ -69,7 +69,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     }
   }
 
-  async function startSession(user: UserRow): Promise<LoginResult> {
+  async function startSession(user: User): Promise<LoginResult> {
     const token = newToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
@@ -79,7 +79,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       created_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
     });
-    return { user: toUser(user), token, expiresAt };
+    return { user, token, expiresAt };
   }
 
   return {
@@ -99,9 +99,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     async signup(input: SignupBody, previousToken?: string): Promise<LoginResult> {
       const user = await createUser(input, { requireOpenSignup: true });
       if (previousToken) await repo.deleteAuthSession(db, hashToken(previousToken));
-      const row = await repo.findUserById(db, user.id);
-      if (!row) throw new Error('user vanished after sign-up');
-      return startSession(row);
+      return startSession(user);
     },
 
     /** An admin adding an account (CLI), whatever the sign-up setting. */
@@ -116,7 +114,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
       if (!user || !ok) throw new AppError('invalid_credentials', 'The email address or password is wrong.');
       if (previousToken) await repo.deleteAuthSession(db, hashToken(previousToken));
-      return startSession(user);
+      return startSession(toUser(user));
     },
 
     async logout(token: string): Promise<void> {

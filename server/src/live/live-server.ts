@@ -142,29 +142,39 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         connection.send({ type: 'ack', ...ack });
         return;
       }
-      case 'goto':
-        await deps.sessions.goto(requireHost(connection), connection.sessionId as string, message.slideId);
+      case 'goto': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.goto(userId, sessionId, message.slideId);
         return;
-      case 'set-voting':
-        await deps.sessions.setVoting(requireHost(connection), connection.sessionId as string, message.slideId, message.open, message.inSeconds);
+      }
+      case 'set-voting': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.setVoting(userId, sessionId, message.slideId, message.open, message.inSeconds);
         return;
-      case 'reset-results':
-        await deps.sessions.resetResults(requireHost(connection), connection.sessionId as string, message.slideId);
+      }
+      case 'reset-results': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.resetResults(userId, sessionId, message.slideId);
         return;
-      case 'hide-answer':
-        await deps.responses.hideAnswer(requireHost(connection), connection.sessionId as string, message.slideId, message.answerId, message.hidden);
+      }
+      case 'hide-answer': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.responses.hideAnswer(userId, sessionId, message.slideId, message.answerId, message.hidden);
         return;
-      case 'hide-word':
-        await deps.responses.hideWord(requireHost(connection), connection.sessionId as string, message.slideId, message.word, message.hidden);
+      }
+      case 'hide-word': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.responses.hideWord(userId, sessionId, message.slideId, message.word, message.hidden);
         return;
+      }
     }
   }
 
-  function requireHost(connection: Connection): string {
-    if (connection.role !== 'host' || !connection.userId || !connection.sessionId) {
-      throw new AppError('forbidden', 'Only the presenter can do that.');
-    }
-    return connection.userId;
+  /** The presenter and session behind a host socket; anyone else is refused. */
+  function requireHost(connection: Connection): { userId: string; sessionId: string } {
+    const { role, userId, sessionId } = connection;
+    if (role !== 'host' || !userId || !sessionId) throw new AppError('forbidden', 'Only the presenter can do that.');
+    return { userId, sessionId };
   }
 
   function refuseVersion(connection: Connection, v: number): boolean {
