@@ -63,6 +63,13 @@ export const dialects: DialectCase[] = [
         async drop() {
           const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
           await client.connect();
+          // pg's pool.end() resolves before its connections have finished closing; forcing the drop over one
+          // that is still closing kills it, and its client reports the kill as an uncaught error.
+          for (let waited = 0; waited < 3000; waited += 50) {
+            const open = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+            if (open.rows[0].n === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
           await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
           await client.end();
         },
