@@ -1,4 +1,5 @@
 import type { SessionState } from '@ettor/protocol';
+import type { StoredAnswer } from '../responses/tally.js';
 
 /**
  * The session state every node shares. Each node adds its own participant count, and turns the stored
@@ -6,9 +7,14 @@ import type { SessionState } from '@ettor/protocol';
  */
 export type SharedState = Omit<SessionState, 'participants' | 'closesInMs'> & { closesAt: string | null };
 
-/** What a session's nodes tell each other. Services publish after they commit; the live layer delivers. */
+/**
+ * What a session's nodes tell each other. Services publish after they commit; the live layer delivers.
+ * Committed answers travel with their event, so every node's tallies grow without reading the store again;
+ * anything else that changes results (moderation, a new round) asks for a recount.
+ */
 export type SessionEvent =
   | { type: 'state'; state: SharedState }
+  | { type: 'answers-stored'; slideId: string; round: number; answers: StoredAnswer[] }
   | { type: 'answers-changed'; slideId: string };
 
 export type SessionEventHandler = (event: SessionEvent) => void;

@@ -23,6 +23,8 @@ export class Connection {
   constructor(
     readonly ws: WebSocket,
     readonly userId: string | undefined,
+    /** When the heartbeat next pings this socket (ms since the epoch). */
+    public nextPingAt: number,
   ) {}
 
   send(message: ServerMessage): void {
@@ -30,13 +32,14 @@ export class Connection {
   }
 
   /** Sends an already serialised message, so a broadcast serialises once for all sockets. */
-  sendRaw(data: string): void {
+  sendRaw(data: string | Buffer): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.ws.terminate();
       return;
     }
-    this.ws.send(data);
+    // A text frame either way: the protocol is JSON text.
+    this.ws.send(data, { binary: false });
   }
 
   close(code: number, reason: string): void {

@@ -19,7 +19,10 @@ import type { SessionsService } from '../sessions/sessions.service.js';
 import { Connection } from './connection.js';
 import { Room } from './room.js';
 
+/** Every socket is pinged this often; one that has not answered the previous ping by then is dropped. */
 const HEARTBEAT_MS = 30_000;
+/** Pings go out in small slices on every tick, not all at once: 10,000 pings in one turn stall the event loop. */
+const HEARTBEAT_TICK_MS = 1_000;
 /** Open sockets one participant may hold (a few tabs); more is a script, not a person. */
 const MAX_SOCKETS_PER_PARTICIPANT = 5;
 const JOIN_TIMEOUT_MS = 15_000;
@@ -84,7 +87,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   server.on('upgrade', onUpgrade);
 
   function accept(ws: WebSocket, userId: string | undefined): void {
-    const connection = new Connection(ws, userId);
+    // A random first ping time spreads the sockets evenly over the heartbeat.
+    const connection = new Connection(ws, userId, Date.now() + Math.random() * HEARTBEAT_MS);
     connectionOf.set(ws, connection);
     const joinTimer = setTimeout(() => {
       if (connection.role === 'pending') connection.close(CLOSE_CODES.joinTimeout, 'no join message');
@@ -254,7 +258,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
           else early.push(event);
         });
         try {
-          room = new Room(sessionId, await deps.sessions.state(sessionId), { results: deps.responses.results, state: deps.sessions.state, onError });
+          room = new Room(sessionId, await deps.sessions.state(sessionId), { slideAnswers: deps.responses.slideAnswers, state: deps.sessions.state, onError });
         } catch (error) {
           unsubscribe();
           throw error;
@@ -295,17 +299,19 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   }
 
   const heartbeat = setInterval(() => {
+    const now = Date.now();
     for (const ws of wss.clients) {
       const connection = connectionOf.get(ws);
-      if (!connection) continue;
+      if (!connection || connection.nextPingAt > now) continue;
       if (!connection.isAlive) {
         ws.terminate();
         continue;
       }
       connection.isAlive = false;
+      connection.nextPingAt = now + HEARTBEAT_MS;
       ws.ping();
     }
-  }, HEARTBEAT_MS);
+  }, HEARTBEAT_TICK_MS);
   heartbeat.unref();
 
   return {

@@ -1,18 +1,21 @@
-import type { Results, ServerMessage, SessionState } from '@ettor/protocol';
-import type { SessionEvent } from '../bus/bus.js';
-import type { SharedState } from '../bus/bus.js';
+import type { ServerMessage, SessionState } from '@ettor/protocol';
+import type { SessionEvent, SharedState } from '../bus/bus.js';
+import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
 import type { Connection } from './connection.js';
 import { Throttle } from './throttle.js';
 
-/** How often the big screen may get new results per slide, and phones (there are many more of them). */
-const HOST_RESULTS_MS = 100;
+/**
+ * How often the big screen may get new results per slide, and phones (there are many more of them). Tallies
+ * are kept in memory, so the big screen can follow the room closely at little cost.
+ */
+const HOST_RESULTS_MS = 50;
 const AUDIENCE_RESULTS_MS = 1000;
 const PRESENCE_MS = 250;
 /** Read the state just after a countdown's end, so the stored close time has certainly passed. */
 const COUNTDOWN_GRACE_MS = 50;
 
 export interface RoomDeps {
-  results: (sessionId: string, slideId: string) => Promise<Results | undefined>;
+  slideAnswers: LoadSlideAnswers;
   /** Reads the stored state again, for when a countdown ends: the stored time decides, the timer only tells. */
   state: (sessionId: string) => Promise<SharedState>;
   onError: (error: unknown) => void;
@@ -27,6 +30,7 @@ export class Room {
   private readonly hostResults = new Throttle(HOST_RESULTS_MS);
   private readonly audienceResults = new Throttle(AUDIENCE_RESULTS_MS);
   private readonly presence = new Throttle(PRESENCE_MS);
+  private readonly results: LiveResults;
   private countdownTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -34,6 +38,7 @@ export class Room {
     private state: SharedState,
     private readonly deps: RoomDeps,
   ) {
+    this.results = new LiveResults(sessionId, deps.slideAnswers);
     this.scheduleCountdownEnd();
   }
 
@@ -80,11 +85,17 @@ export class Room {
         // States may arrive out of order across nodes; the sequence number decides.
         if (event.state.seq < this.state.seq) return;
         this.state = event.state;
+        this.results.slideShown(this.state.slide, this.state.round);
         this.scheduleCountdownEnd();
         this.broadcast(this.everyone(), { type: 'state', state: this.currentState() });
         if (this.state.slide) this.scheduleResults(this.state.slide.id);
         return;
+      case 'answers-stored':
+        this.results.stored(event.slideId, event.round, event.answers);
+        this.scheduleResults(event.slideId);
+        return;
       case 'answers-changed':
+        this.results.recount(event.slideId);
         this.scheduleResults(event.slideId);
         return;
     }
@@ -94,7 +105,7 @@ export class Room {
   async sendCurrentResults(connection: Connection): Promise<void> {
     const slideId = this.state.slide?.id;
     if (!slideId) return;
-    const results = await this.deps.results(this.sessionId, slideId);
+    const results = await this.results.results(slideId);
     if (results) connection.send({ type: 'results', results });
   }
 
@@ -133,8 +144,8 @@ export class Room {
 
   private deliverResults(slideId: string, to: Set<Connection>): void {
     if (to.size === 0) return;
-    this.deps
-      .results(this.sessionId, slideId)
+    this.results
+      .results(slideId)
       .then((results) => {
         if (results) this.broadcast(to, { type: 'results', results });
       })
@@ -152,7 +163,8 @@ export class Room {
   }
 
   private broadcast(to: Iterable<Connection>, message: ServerMessage): void {
-    const data = JSON.stringify(message);
+    // Encoded once: a broadcast to 10,000 phones serialises and converts to bytes once, not per socket.
+    const data = Buffer.from(JSON.stringify(message));
     for (const connection of to) connection.sendRaw(data);
   }
 }

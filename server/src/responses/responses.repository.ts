@@ -1,42 +1,64 @@
 import type { Answer } from '@ettor/protocol';
+import { sql } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { NewResponse } from '../db/schema.js';
+import { type HeldResponse, type Receipt, type ReceiptRow, type ResponseChange, receiptKey, responseKey } from './answer-plan.js';
 import type { StoredAnswer } from './tally.js';
 
-export async function findReceipt(db: Queryable, participantId: string, clientId: string) {
-  const row = await db
+/** Rows per multi-row statement; well under both SQLite's and PostgreSQL's limits on bound parameters. */
+const INSERT_CHUNK = 500;
+
+/** The receipts of the given (participant, client id) pairs, by receiptKey. */
+export async function findReceipts(db: Queryable, pairs: readonly { participantId: string; clientId: string }[]): Promise<Map<string, Receipt>> {
+  const found = new Map<string, Receipt>();
+  if (pairs.length === 0) return found;
+  // A row-value IN over VALUES: one index probe per pair on both SQLite and PostgreSQL.
+  const rows = await db
     .selectFrom('answer_receipts')
-    .select(['slide_id', 'answer'])
-    .where('participant_id', '=', participantId)
-    .where('client_id', '=', clientId)
-    .executeTakeFirst();
-  return row ? { slideId: row.slide_id, answer: JSON.parse(row.answer) as Answer } : undefined;
+    .select(['participant_id', 'client_id', 'slide_id', 'answer'])
+    .where(sql<boolean>`(participant_id, client_id) in (values ${sql.join(pairs.map((p) => sql`(${p.participantId}, ${p.clientId})`))})`)
+    .execute();
+  for (const row of rows) found.set(receiptKey(row.participant_id, row.client_id), { slideId: row.slide_id, answer: JSON.parse(row.answer) as Answer });
+  return found;
 }
 
-export async function insertReceipt(
+/** The stored answers of these participants to one slide's round, by responseKey. */
+export async function findResponses(
   db: Queryable,
-  receipt: { participant_id: string; client_id: string; slide_id: string; answer: string; created_at: string },
-): Promise<void> {
-  await db.insertInto('answer_receipts').values(receipt).execute();
-}
-
-export function findResponseId(db: Queryable, sessionId: string, slideId: string, round: number, participantId: string) {
-  return db
+  target: { sessionId: string; slideId: string; round: number },
+  participantIds: readonly string[],
+): Promise<Map<string, HeldResponse>> {
+  const { sessionId, slideId, round } = target;
+  const rows = await db
     .selectFrom('responses')
-    .select('id')
+    .select(['id', 'participant_id', 'hidden_at'])
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .where('round', '=', round)
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst();
+    .where('participant_id', 'in', participantIds)
+    .execute();
+  return new Map(rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hidden: row.hidden_at !== null }]));
 }
 
-export async function insertResponse(db: Queryable, row: NewResponse): Promise<void> {
-  await db.insertInto('responses').values(row).execute();
+export async function insertResponses(db: Queryable, rows: readonly NewResponse[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await db.insertInto('responses').values(rows.slice(start, start + INSERT_CHUNK)).execute();
+  }
 }
 
-export async function replaceResponse(db: Queryable, id: string, changes: { answer: string; client_id: string; updated_at: string }): Promise<void> {
-  await db.updateTable('responses').set(changes).where('id', '=', id).execute();
+/** Changes answers in place, one statement for the whole batch. VALUES names its columns column1… on both databases. */
+export async function changeResponses(db: Queryable, changes: readonly ResponseChange[]): Promise<void> {
+  for (let start = 0; start < changes.length; start += INSERT_CHUNK) {
+    const rows = changes.slice(start, start + INSERT_CHUNK).map((c) => sql`(${c.id}, ${c.answer}, ${c.client_id}, ${c.updated_at})`);
+    await sql`update responses set answer = v.column2, client_id = v.column3, updated_at = v.column4
+      from (values ${sql.join(rows)}) as v where responses.id = v.column1`.execute(db);
+  }
+}
+
+export async function insertReceipts(db: Queryable, rows: readonly ReceiptRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await db.insertInto('answer_receipts').values(rows.slice(start, start + INSERT_CHUNK)).execute();
+  }
 }
 
 export async function listSlideAnswers(db: Queryable, sessionId: string, slideId: string, round: number): Promise<StoredAnswer[]> {

@@ -1,89 +1,105 @@
-import { type AckMessage, type Answer, type Results, checkAnswer, isQuestionSlide, wordKey } from '@ettor/protocol';
+import { type Answer, isQuestionSlide, wordKey } from '@ettor/protocol';
 import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
-import { type Db, isUniqueViolation } from '../db/database.js';
+import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
+import { GroupCommit } from '../db/group-commit.js';
 import { AppError } from '../http/errors.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
+import { type Ack, type AnswerTarget, type HeldResponse, type Outcome, type Plan, type Submission, planAnswers, receiptKey } from './answer-plan.js';
+import type { SlideAnswers } from './live-results.js';
 import * as repo from './responses.repository.js';
-import { tally } from './tally.js';
 
-export interface Submission {
-  sessionId: string;
-  participantId: string;
-  clientId: string;
-  slideId: string;
-  answer: Answer;
-}
+export type { Ack, Submission } from './answer-plan.js';
 
-export type Ack = Omit<AckMessage, 'type'>;
+/** Answers per transaction at most; a burst beyond it commits in several. */
+const MAX_BATCH = 512;
+/**
+ * How long an answer may wait for others to share its commit. A commit costs as much CPU as dozens of answers,
+ * so a steady stream pays for far fewer of them; a phone waits a few milliseconds more for its ack.
+ */
+const COMMIT_WINDOW_MS = 5;
+/** Batches retried after losing a race on a unique key to another node, before giving up. */
+const MAX_RETRIES = 3;
 
 export type ResponsesService = ReturnType<typeof createResponsesService>;
 
 export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; sessions: SessionsService }) {
   const { db, clock, bus, sessions } = deps;
 
-  /** One attempt: everything the answer changes commits together, or nothing does. */
-  function attempt(submission: Submission): Promise<{ ack: Ack; changed: boolean }> {
-    const { sessionId, participantId, clientId, slideId } = submission;
-    return db.transaction().execute(async (trx) => {
-      const receipt = await repo.findReceipt(trx, participantId, clientId);
-      if (receipt) {
-        if (receipt.slideId !== slideId) throw new AppError('validation_failed', 'clientId: already used for another slide.');
-        return { ack: { clientId, slideId, answer: receipt.answer }, changed: false };
-      }
-      const { slide, votingOpen, round } = await sessions.answerTarget(trx, sessionId, slideId);
-      const check = checkAnswer(slide, submission.answer);
-      if (!check.ok) throw AppError.from(check.problem);
-      if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
-      if (!votingOpen) throw new AppError('voting_closed', 'Voting on this question has closed.');
-
-      const now = clock.now().toISOString();
-      const answer = JSON.stringify(check.answer);
-      const existing = await repo.findResponseId(trx, sessionId, slideId, round, participantId);
-      if (existing && !slide.allowChange) throw new AppError('already_answered', 'You have already answered this question.');
-      if (existing) {
-        await repo.replaceResponse(trx, existing.id, { answer, client_id: clientId, updated_at: now });
-      } else {
-        await repo.insertResponse(trx, {
-          id: newId(),
-          session_id: sessionId,
-          slide_id: slideId,
-          participant_id: participantId,
-          answer,
-          client_id: clientId,
-          round,
-          hidden_at: null,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      await repo.insertReceipt(trx, { participant_id: participantId, client_id: clientId, slide_id: slideId, answer, created_at: now });
-      return { ack: { clientId, slideId, answer: check.answer }, changed: true };
-    });
+  /** Reads what the batch's answers depend on, decides each, and writes the outcome: all of it commits, or none. */
+  async function storeBatch(trx: Queryable, submissions: readonly Submission[]): Promise<Plan> {
+    const targets = new Map<string, Map<string, AnswerTarget> | AppError>();
+    for (const [sessionId, slideIds] of groupSlideIds(submissions)) {
+      targets.set(sessionId, await sessions.answerTargets(trx, sessionId, [...slideIds]));
+    }
+    const targetOf = (sessionId: string, slideId: string): AnswerTarget | AppError => {
+      const found = targets.get(sessionId);
+      if (found instanceof AppError) return found;
+      return found?.get(slideId) ?? new AppError('unknown_slide', 'There is no such slide in this presentation.');
+    };
+    const receipts = await repo.findReceipts(trx, uniquePairs(submissions));
+    const responses = new Map<string, HeldResponse>();
+    for (const { target, participantIds } of groupByRound(submissions, targetOf)) {
+      for (const [key, held] of await repo.findResponses(trx, target, participantIds)) responses.set(key, held);
+    }
+    const plan = planAnswers({ submissions, targetOf, receipts, responses, now: clock.now().toISOString(), newId });
+    await repo.insertResponses(trx, plan.inserts);
+    await repo.changeResponses(trx, plan.changes);
+    await repo.insertReceipts(trx, plan.receipts);
+    return plan;
   }
+
+  async function storeWithRetries(submissions: readonly Submission[]): Promise<Plan> {
+    for (let tries = 0; ; tries += 1) {
+      try {
+        return await db.transaction().execute((trx) => storeBatch(trx, submissions));
+      } catch (error) {
+        // Another node stored a conflicting row first; reading again decides against it.
+        if (!isUniqueViolation(error) || tries >= MAX_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** Stores a batch; if it fails as a whole, each answer is tried alone so that one bad row fails only itself. */
+  async function store(submissions: Submission[]): Promise<Outcome[]> {
+    let plans: Pick<Plan, 'outcomes' | 'stored'>[];
+    try {
+      plans = [await storeWithRetries(submissions)];
+    } catch (error) {
+      if (submissions.length === 1) throw error;
+      plans = [];
+      for (const submission of submissions) {
+        plans.push(await storeWithRetries([submission]).catch((failure: unknown) => ({ outcomes: [{ error: failure }], stored: [] })));
+      }
+    }
+    for (const { sessionId, slideId, round, answers } of plans.flatMap((plan) => plan.stored)) {
+      await bus.publish(sessionId, { type: 'answers-stored', slideId, round, answers });
+    }
+    return plans.flatMap((plan) => plan.outcomes);
+  }
+
+  const writer = new GroupCommit(store, MAX_BATCH, COMMIT_WINDOW_MS);
 
   return {
     /**
-     * Stores an answer and resolves only once it is committed. A retry with the same clientId returns the
-     * first ack; a concurrent duplicate loses the race on a unique key and is retried into that same path.
+     * Stores an answer and resolves only once it is committed, together with the answers that arrived
+     * alongside it. A retry with the same clientId returns the first ack.
      */
     async submit(submission: Submission): Promise<Ack> {
-      for (let tries = 0; ; tries += 1) {
-        try {
-          const { ack, changed } = await attempt(submission);
-          if (changed) await bus.publish(submission.sessionId, { type: 'answers-changed', slideId: submission.slideId });
-          return ack;
-        } catch (error) {
-          if (!isUniqueViolation(error) || tries >= 3) throw error;
-        }
-      }
+      const outcome = await writer.submit(submission);
+      if ('error' in outcome) throw outcome.error;
+      return outcome.ack;
     },
 
-    async results(sessionId: string, slideId: string): Promise<Results | undefined> {
+    /** Finishes the answers already submitted; for shutting down. */
+    drain: () => writer.drain(),
+
+    /** A question's answers in its current round, and the words hidden from its cloud: what a tally starts from. */
+    async slideAnswers(sessionId: string, slideId: string): Promise<SlideAnswers | undefined> {
       const found = await sessions.slideWithRound(sessionId, slideId);
       if (!found || !isQuestionSlide(found.slide)) return undefined;
       const answers = await repo.listSlideAnswers(db, sessionId, slideId, found.round);
-      return tally(found.slide, answers, await repo.listHiddenWords(db, sessionId, slideId));
+      return { slide: found.slide, round: found.round, answers, hiddenWords: await repo.listHiddenWords(db, sessionId, slideId) };
     },
 
     /** Hides an open answer from the big screen, or shows it again; the presenter's moderation. */
@@ -108,4 +124,37 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       return repo.listParticipantAnswers(db, sessionId, participantId);
     },
   };
+}
+
+function groupSlideIds(submissions: readonly Submission[]): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const { sessionId, slideId } of submissions) {
+    let slideIds = groups.get(sessionId);
+    if (!slideIds) groups.set(sessionId, (slideIds = new Set()));
+    slideIds.add(slideId);
+  }
+  return groups;
+}
+
+function uniquePairs(submissions: readonly Submission[]): { participantId: string; clientId: string }[] {
+  const pairs = new Map<string, { participantId: string; clientId: string }>();
+  for (const { participantId, clientId } of submissions) pairs.set(receiptKey(participantId, clientId), { participantId, clientId });
+  return [...pairs.values()];
+}
+
+/** The participants answering each slide's round, for looking up what they already answered there. */
+function groupByRound(
+  submissions: readonly Submission[],
+  targetOf: (sessionId: string, slideId: string) => AnswerTarget | AppError,
+): { target: { sessionId: string; slideId: string; round: number }; participantIds: string[] }[] {
+  const groups = new Map<string, { target: { sessionId: string; slideId: string; round: number }; participantIds: Set<string> }>();
+  for (const { sessionId, slideId, participantId } of submissions) {
+    const target = targetOf(sessionId, slideId);
+    if (target instanceof AppError) continue;
+    const key = `${sessionId}\u0000${slideId}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { target: { sessionId, slideId, round: target.round }, participantIds: new Set() }));
+    group.participantIds.add(participantId);
+  }
+  return [...groups.values()].map(({ target, participantIds }) => ({ target, participantIds: [...participantIds] }));
 }

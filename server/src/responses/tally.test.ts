@@ -1,7 +1,17 @@
-import { type Answer, type ChoiceSlide, type OpenSlide, type WordCloudSlide, slideSchema } from '@ettor/protocol';
+import {
+  type Answer,
+  type ChoiceSlide,
+  type OpenSlide,
+  type QuestionSlide,
+  type Results,
+  type WordCloudSlide,
+  cleanText,
+  slideSchema,
+  wordKey,
+} from '@ettor/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type StoredAnswer, tally } from './tally.js';
+import { SlideTally, type StoredAnswer, tally } from './tally.js';
 
 const choice = slideSchema.parse({
   id: 'role',
@@ -110,9 +120,6 @@ describe('tally: word cloud', () => {
     expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 5, words: [{ text: 'ledarskap', count: 5, hidden: false }] });
   });
 
-  // Skipped: reveals a latent bug. Spellings are compared raw, so uncleaned stored entries (checkAnswer
-  // cleans them, but tally() itself promises whitespace-insensitive merging) split one spelling in two
-  // and the shown text can carry the whitespace: here " ledarskap" is shown although "ledarskap" (2) wins.
   it('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
     const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('ledarskap ')]);
     expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
@@ -160,6 +167,11 @@ describe('tally: word cloud', () => {
         { text: 'Ärlighet', count: 1, hidden: false },
       ],
     });
+  });
+
+  it('orders words that collate as equal by code units, whatever the answer order', () => {
+    const zeroWidth = 'mod\u200B';
+    expect(tally(words, [entries(zeroWidth), entries('mod')])).toEqual(tally(words, [entries('mod'), entries(zeroWidth)]));
   });
 
   it('ignores answers of another kind and empty entries', () => {
@@ -220,3 +232,238 @@ describe('tally: open', () => {
     expect(list.map((a) => a.id)).toEqual(['o1', 'o2']);
   });
 });
+
+describe('SlideTally', () => {
+  const answer = (id: string, a: Answer, options: { updatedAt?: string; hidden?: boolean } = {}): StoredAnswer => ({
+    id,
+    answer: a,
+    updatedAt: options.updatedAt ?? '2025-01-01T10:00:00.000Z',
+    hidden: options.hidden ?? false,
+  });
+
+  it('a changed choice moves its count', () => {
+    const counts = new SlideTally(choice);
+    counts.upsert(answer('x', { kind: 'choice', optionIds: ['a'] }));
+    counts.upsert(answer('x', { kind: 'choice', optionIds: ['b', 'c'] }));
+    expect(counts.results()).toMatchObject({
+      respondents: 1,
+      counts: [
+        { optionId: 'c', count: 1 },
+        { optionId: 'a', count: 0 },
+        { optionId: 'b', count: 1 },
+      ],
+    });
+    expect(counts.size).toBe(1);
+  });
+
+  it('a changed word-cloud answer takes its words and spellings along', () => {
+    const cloud = new SlideTally(words);
+    cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['MOD', 'Tillit'] }));
+    cloud.upsert(answer('y', { kind: 'wordcloud', entries: ['MOD'] }));
+    cloud.upsert(answer('z', { kind: 'wordcloud', entries: ['mod'] }));
+    expect(cloud.results()).toMatchObject({ words: [{ text: 'MOD', count: 3 }, { text: 'Tillit', count: 1 }] });
+    cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['mod'] }));
+    expect(cloud.results()).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 3, words: [{ text: 'mod', count: 3, hidden: false }] });
+  });
+
+  it('the same row twice changes nothing', () => {
+    const rows = [
+      answer('x', { kind: 'choice', optionIds: ['a', 'b'] }),
+      answer('y', { kind: 'wordcloud', entries: ['Mod', ' mod'] }),
+      answer('z', { kind: 'open', text: 'Hej' }, { hidden: true }),
+    ];
+    for (const slide of [choice, words, open]) {
+      const once = new SlideTally(slide);
+      const twice = new SlideTally(slide);
+      for (const row of rows) {
+        once.upsert(row);
+        twice.upsert(row);
+        twice.upsert({ ...row });
+      }
+      expect(twice.results()).toEqual(once.results());
+      expect(twice.size).toBe(3);
+    }
+  });
+
+  it('an answer replaced by one of another kind no longer counts, but its id is still held', () => {
+    const counts = new SlideTally(choice);
+    counts.upsert(answer('x', { kind: 'choice', optionIds: ['a'] }));
+    counts.upsert(answer('x', { kind: 'open', text: 'a' }));
+    expect(counts.results()).toMatchObject({ respondents: 0, counts: [{ count: 0 }, { count: 0 }, { count: 0 }] });
+    expect(counts.size).toBe(1);
+    const cloud = new SlideTally(words);
+    cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['Mod'] }));
+    cloud.upsert(answer('x', { kind: 'choice', optionIds: ['a'] }));
+    expect(cloud.results()).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 0, words: [] });
+  });
+
+  it('a new version of the slide shows an added option at zero, drops a removed one, and keeps the count of one put back', () => {
+    const counts = new SlideTally(choice);
+    counts.upsert(answer('x', { kind: 'choice', optionIds: ['a', 'b'] }));
+    counts.upsert(answer('y', { kind: 'choice', optionIds: ['b'] }));
+    const edited = slideSchema.parse({ ...choice, options: [{ id: 'd', label: 'New' }, ...choice.options.filter((o) => o.id !== 'b')] }) as ChoiceSlide;
+    counts.setSlide(edited);
+    expect(counts.results()).toEqual({
+      kind: 'choice',
+      slideId: 'role',
+      respondents: 2,
+      counts: [
+        { optionId: 'd', count: 0 },
+        { optionId: 'c', count: 0 },
+        { optionId: 'a', count: 1 },
+      ],
+    });
+    counts.setSlide(choice);
+    expect(counts.results()).toMatchObject({
+      counts: [
+        { optionId: 'c', count: 0 },
+        { optionId: 'a', count: 1 },
+        { optionId: 'b', count: 2 },
+      ],
+    });
+  });
+
+  it('an open answer upserted again takes its new hidden flag, text and time', () => {
+    const wall = new SlideTally(open);
+    wall.upsert(answer('o1', { kind: 'open', text: 'First' }, { updatedAt: '2025-01-01T10:00:00.000Z' }));
+    wall.upsert(answer('o2', { kind: 'open', text: 'Second' }, { updatedAt: '2025-01-01T10:00:01.000Z' }));
+    wall.upsert(answer('o1', { kind: 'open', text: 'First' }, { updatedAt: '2025-01-01T10:00:00.000Z', hidden: true }));
+    expect(wall.results()).toMatchObject({ respondents: 2, entries: [{ id: 'o2', hidden: false }, { id: 'o1', text: 'First', hidden: true }] });
+    wall.upsert(answer('o1', { kind: 'open', text: 'Changed' }, { updatedAt: '2025-01-01T10:00:02.000Z', hidden: false }));
+    expect(wall.results()).toMatchObject({ respondents: 2, entries: [{ id: 'o1', text: 'Changed', hidden: false }, { id: 'o2' }] });
+  });
+
+  it('flags hidden words given at construction', () => {
+    const cloud = new SlideTally(words, ['mod']);
+    cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['Mod', 'Tillit'] }));
+    expect(cloud.results()).toMatchObject({ words: [{ text: 'Mod', hidden: true }, { text: 'Tillit', hidden: false }] });
+  });
+
+  it('property: after every step, results equal the batch tally of the latest answer of each id', () => {
+    const versions: Record<QuestionSlide['kind'], QuestionSlide[]> = {
+      choice: [
+        choice,
+        slideSchema.parse({ ...choice, options: [{ id: 'gone', label: 'Back' }, ...choice.options.filter((o) => o.id !== 'a')] }) as ChoiceSlide,
+        slideSchema.parse({ ...choice, options: [...choice.options].reverse() }) as ChoiceSlide,
+      ],
+      wordcloud: [words, slideSchema.parse({ ...words, question: 'Other words?' }) as WordCloudSlide],
+      open: [open, slideSchema.parse({ ...open, question: 'Say more?' }) as OpenSlide],
+    };
+    const variants = ['Mod', 'mod', 'MOD', ' mod ', 'Ledarskap', 'ledarskap', 'LEDARSKAP', 'Ärlighet', 'ärlighet', '\u00E5r', 'a\u030Ar', 'År', ' ', ''];
+    const text = fc.oneof(
+      fc.constantFrom(...variants),
+      fc.string({ unit: fc.constantFrom('a', 'A', 'å', 'Å', 'a\u030A', 'ä', 'Ö', 'ö', 'm', ' ', '\t', '\n'), maxLength: 6 }),
+    );
+    const anAnswer = fc.oneof(
+      fc.array(fc.constantFrom('a', 'b', 'c', 'gone'), { minLength: 1, maxLength: 4 }).map((optionIds): Answer => ({ kind: 'choice', optionIds })),
+      fc.array(text, { minLength: 1, maxLength: 4 }).map((entries): Answer => ({ kind: 'wordcloud', entries })),
+      text.map((t): Answer => ({ kind: 'open', text: t })),
+    );
+    const aStoredAnswer = fc.record({
+      id: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'),
+      answer: anAnswer,
+      updatedAt: fc.constantFrom('2025-01-01T10:00:00.000Z', '2025-01-01T10:00:01.000Z', '2025-01-01T10:00:02.000Z'),
+      hidden: fc.boolean(),
+    });
+    const step = fc.oneof(
+      { weight: 5, arbitrary: aStoredAnswer.map((stored) => ({ upsert: stored })) },
+      { weight: 1, arbitrary: fc.nat(2).map((version) => ({ version })) },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom<QuestionSlide['kind']>('choice', 'wordcloud', 'open'),
+        fc.array(step, { maxLength: 40 }),
+        fc.subarray(['mod', 'ledarskap', 'år', 'a']),
+        (kind, steps, hidden) => {
+          const hiddenWords = new Set(hidden);
+          let slide = versions[kind][0]!;
+          const incremental = new SlideTally(slide, hiddenWords);
+          const latest = new Map<string, StoredAnswer>();
+          for (const s of steps) {
+            if ('upsert' in s) {
+              incremental.upsert(s.upsert);
+              latest.set(s.upsert.id, s.upsert);
+            } else {
+              slide = versions[kind][s.version % versions[kind].length]!;
+              incremental.setSlide(slide);
+            }
+            const expected = referenceTally(slide, [...latest.values()], hiddenWords);
+            // JSON, not deep equality: results go out as JSON, so key order is part of the contract.
+            expect(JSON.stringify(incremental.results())).toBe(JSON.stringify(expected));
+            expect(JSON.stringify(tally(slide, [...latest.values()], hiddenWords))).toBe(JSON.stringify(expected));
+            expect(incremental.size).toBe(latest.size);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * The batch algorithm SlideTally replaced, recounting every answer, kept here as an independent reference
+ * for the property above. Its word order for distinct keys that collate as equal depends on the answer
+ * order, which the generated words never produce.
+ */
+function referenceTally(slide: QuestionSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string>): Results {
+  const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
+  const byCollationThenCodeUnits = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  switch (slide.kind) {
+    case 'choice': {
+      const counts = new Map(slide.options.map((o) => [o.id, 0]));
+      let respondents = 0;
+      for (const { answer } of answers) {
+        if (answer.kind !== 'choice') continue;
+        respondents += 1;
+        for (const id of answer.optionIds) {
+          const current = counts.get(id);
+          if (current !== undefined) counts.set(id, current + 1);
+        }
+      }
+      return { kind: 'choice', slideId: slide.id, respondents, counts: [...counts].map(([optionId, count]) => ({ optionId, count })) };
+    }
+    case 'wordcloud': {
+      const found = new Map<string, { count: number; spellings: Map<string, number> }>();
+      let respondents = 0;
+      for (const { answer } of answers) {
+        if (answer.kind !== 'wordcloud') continue;
+        respondents += 1;
+        for (const entry of answer.entries) {
+          const key = wordKey(entry);
+          if (key.length === 0) continue;
+          const word = found.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+          word.count += 1;
+          const spelling = cleanText(entry);
+          word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1);
+          found.set(key, word);
+        }
+      }
+      const mostCommon = (spellings: Map<string, number>): string => {
+        let best = '';
+        let bestCount = -1;
+        for (const [spelling, count] of spellings) {
+          if (count > bestCount || (count === bestCount && byCollationThenCodeUnits(spelling, best) < 0)) {
+            best = spelling;
+            bestCount = count;
+          }
+        }
+        return best;
+      };
+      const list = [...found].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
+      list.sort((a, b) => b.count - a.count || collator.compare(a.key, b.key));
+      return {
+        kind: 'wordcloud',
+        slideId: slide.id,
+        respondents,
+        words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
+      };
+    }
+    case 'open': {
+      const entries = answers
+        .filter((a): a is StoredAnswer & { answer: { kind: 'open'; text: string } } => a.answer.kind === 'open')
+        .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id.localeCompare(a.id) : b.updatedAt.localeCompare(a.updatedAt)))
+        .map((a) => ({ id: a.id, text: a.answer.text, hidden: a.hidden }));
+      return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
+    }
+  }
+}

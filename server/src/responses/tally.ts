@@ -1,4 +1,4 @@
-import { type Answer, type ChoiceSlide, type OpenSlide, type QuestionSlide, type Results, type WordCloudSlide, cleanText, wordKey } from '@ettor/protocol';
+import { type Answer, type QuestionSlide, type Results, cleanText, wordKey } from '@ettor/protocol';
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
 
@@ -15,65 +15,147 @@ export interface StoredAnswer {
   hidden: boolean;
 }
 
-/** Results of a slide from its stored answers. Pure: the same answers always give the same results. */
+interface OpenEntry {
+  id: string;
+  text: string;
+  hidden: boolean;
+  updatedAt: string;
+}
+
+/**
+ * What one answer adds to the counts. Kept per answer id so that a replacement takes away exactly this,
+ * with each word's key and spelling worked out once: wordKey and cleanText are not free.
+ */
+type Contribution =
+  | { kind: 'choice'; optionIds: readonly string[] }
+  | { kind: 'wordcloud'; entries: readonly { key: string; spelling: string }[] }
+  | { kind: 'open'; entry: OpenEntry };
+
+/**
+ * A slide's results kept up to date answer by answer, so that a delivery costs the number of distinct words
+ * or texts, not the number of answers. Answers of every kind are counted whatever the slide's kind, and
+ * choices for every option id: results() then depends on the slide alone, and no new version of the slide
+ * calls for a recount.
+ */
+export class SlideTally {
+  private readonly hiddenWords: ReadonlySet<string>;
+  private readonly held = new Map<string, Contribution>();
+  private choiceRespondents = 0;
+  private readonly optionCounts = new Map<string, number>();
+  private wordRespondents = 0;
+  private readonly words = new Map<string, { count: number; spellings: Map<string, number> }>();
+  private readonly texts = new Map<string, OpenEntry>();
+
+  /** `hiddenWords` are wordKey() keys. */
+  constructor(
+    private slide: QuestionSlide,
+    hiddenWords: Iterable<string> = [],
+  ) {
+    this.hiddenWords = new Set(hiddenWords);
+  }
+
+  /** The slide whose results these are; a new version of the same slide (e.g. edited options) takes effect on the next results(). */
+  setSlide(slide: QuestionSlide): void {
+    this.slide = slide;
+  }
+
+  /** Adds an answer, or replaces the earlier answer with the same id (a changed answer, or the same row seen twice). Idempotent. */
+  upsert(stored: StoredAnswer): void {
+    const previous = this.held.get(stored.id);
+    if (previous !== undefined) this.count(previous, -1);
+    const contribution = contributionOf(stored);
+    this.held.set(stored.id, contribution);
+    this.count(contribution, 1);
+  }
+
+  /** Number of distinct answer ids held. */
+  get size(): number {
+    return this.held.size;
+  }
+
+  results(): Results {
+    const slide = this.slide;
+    switch (slide.kind) {
+      case 'choice':
+        return {
+          kind: 'choice',
+          slideId: slide.id,
+          respondents: this.choiceRespondents,
+          counts: slide.options.map(({ id }) => ({ optionId: id, count: this.optionCounts.get(id) ?? 0 })),
+        };
+      case 'wordcloud': {
+        const list = [...this.words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
+        // Distinct keys can collate as equal (ignorable characters); code units then decide, as the map's order depends on history.
+        list.sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.key, b.key));
+        return {
+          kind: 'wordcloud',
+          slideId: slide.id,
+          respondents: this.wordRespondents,
+          words: list.map(({ key, text, count }) => ({ text, count, hidden: this.hiddenWords.has(key) })),
+        };
+      }
+      case 'open': {
+        const entries = [...this.texts.values()]
+          .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id.localeCompare(a.id) : b.updatedAt.localeCompare(a.updatedAt)))
+          .map(({ id, text, hidden }) => ({ id, text, hidden }));
+        return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
+      }
+    }
+  }
+
+  private count(contribution: Contribution, sign: 1 | -1): void {
+    switch (contribution.kind) {
+      case 'choice':
+        this.choiceRespondents += sign;
+        for (const id of contribution.optionIds) add(this.optionCounts, id, sign);
+        return;
+      case 'wordcloud':
+        this.wordRespondents += sign;
+        for (const { key, spelling } of contribution.entries) {
+          const word = this.words.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+          word.count += sign;
+          add(word.spellings, spelling, sign);
+          if (word.count === 0) this.words.delete(key);
+          else this.words.set(key, word);
+        }
+        return;
+      case 'open':
+        if (sign > 0) this.texts.set(contribution.entry.id, contribution.entry);
+        else this.texts.delete(contribution.entry.id);
+    }
+  }
+}
+
+/**
+ * Results of a slide from its stored answers; a later answer with the same id replaces an earlier one.
+ * Pure: the same answers always give the same results.
+ */
 export function tally(slide: QuestionSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string> = new Set()): Results {
-  switch (slide.kind) {
+  const tallied = new SlideTally(slide, hiddenWords);
+  for (const stored of answers) tallied.upsert(stored);
+  return tallied.results();
+}
+
+/** Word-cloud entries are merged case- and whitespace-insensitively; empty ones count for nothing. */
+function contributionOf({ id, answer, updatedAt, hidden }: StoredAnswer): Contribution {
+  switch (answer.kind) {
     case 'choice':
-      return tallyChoice(slide, answers);
+      return { kind: 'choice', optionIds: answer.optionIds };
     case 'wordcloud':
-      return tallyWords(slide, answers, hiddenWords);
+      return {
+        kind: 'wordcloud',
+        entries: answer.entries.map((entry) => ({ key: wordKey(entry), spelling: cleanText(entry) })).filter(({ key }) => key.length > 0),
+      };
     case 'open':
-      return tallyOpen(slide, answers);
+      return { kind: 'open', entry: { id, text: answer.text, hidden, updatedAt } };
   }
 }
 
-export function tallyChoice(slide: ChoiceSlide, answers: readonly StoredAnswer[]): Results {
-  const counts = new Map(slide.options.map((o) => [o.id, 0]));
-  let respondents = 0;
-  for (const { answer } of answers) {
-    if (answer.kind !== 'choice') continue;
-    respondents += 1;
-    for (const id of answer.optionIds) {
-      const current = counts.get(id);
-      if (current !== undefined) counts.set(id, current + 1);
-    }
-  }
-  return { kind: 'choice', slideId: slide.id, respondents, counts: [...counts].map(([optionId, count]) => ({ optionId, count })) };
-}
-
-/** Merges entries case- and whitespace-insensitively; shows each word in its most common spelling. */
-export function tallyWords(slide: WordCloudSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string> = new Set()): Results {
-  const words = new Map<string, { count: number; spellings: Map<string, number> }>();
-  let respondents = 0;
-  for (const { answer } of answers) {
-    if (answer.kind !== 'wordcloud') continue;
-    respondents += 1;
-    for (const entry of answer.entries) {
-      const key = wordKey(entry);
-      if (key.length === 0) continue;
-      const word = words.get(key) ?? { count: 0, spellings: new Map<string, number>() };
-      word.count += 1;
-      const spelling = cleanText(entry);
-      word.spellings.set(spelling, (word.spellings.get(spelling) ?? 0) + 1);
-      words.set(key, word);
-    }
-  }
-  const list = [...words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
-  list.sort((a, b) => b.count - a.count || collator.compare(a.key, b.key));
-  return {
-    kind: 'wordcloud',
-    slideId: slide.id,
-    respondents,
-    words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
-  };
-}
-
-export function tallyOpen(slide: OpenSlide, answers: readonly StoredAnswer[]): Results {
-  const entries = answers
-    .filter((a): a is StoredAnswer & { answer: { kind: 'open'; text: string } } => a.answer.kind === 'open')
-    .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id.localeCompare(a.id) : b.updatedAt.localeCompare(a.updatedAt)))
-    .map((a) => ({ id: a.id, text: a.answer.text, hidden: a.hidden }));
-  return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
+/** Drops counts that reach zero, so changed answers do not leave the maps growing with words and spellings nobody has any more. */
+function add(counts: Map<string, number>, key: string, delta: number): void {
+  const count = (counts.get(key) ?? 0) + delta;
+  if (count === 0) counts.delete(key);
+  else counts.set(key, count);
 }
 
 /**

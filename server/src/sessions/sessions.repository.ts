@@ -1,3 +1,4 @@
+import type { Slide } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
 import type { LiveSessionRow } from '../db/schema.js';
 
@@ -47,7 +48,10 @@ export interface SlideState {
   round: number;
 }
 
-/** A slide's voting state in a session; a slide nobody has touched is open, in round 0. */
+/** The state of a slide nobody has touched: open, in round 0. */
+export const untouchedSlide: SlideState = { closedAt: null, round: 0 };
+
+/** A slide's voting state in a session. */
 export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState> {
   const row = await db
     .selectFrom('slide_states')
@@ -55,7 +59,33 @@ export async function findSlideState(db: Queryable, sessionId: string, slideId: 
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
-  return { closedAt: row?.closed_at ?? null, round: row?.round ?? 0 };
+  return row ? { closedAt: row.closed_at, round: row.round } : untouchedSlide;
+}
+
+/**
+ * A session's status with the asked-for slides of its presentation and their voting states, in one read:
+ * what a batch of answers is checked against. Undefined when there is no such session.
+ */
+export async function findSessionSlides(
+  db: Queryable,
+  sessionId: string,
+  slideIds: readonly string[],
+): Promise<{ status: LiveSessionRow['status']; slides: { slide: Slide; state: SlideState }[] } | undefined> {
+  const rows = await db
+    .selectFrom('live_sessions')
+    .leftJoin('slides', (join) => join.onRef('slides.presentation_id', '=', 'live_sessions.presentation_id').on('slides.id', 'in', slideIds))
+    .leftJoin('slide_states', (join) =>
+      join.onRef('slide_states.session_id', '=', 'live_sessions.id').onRef('slide_states.slide_id', '=', 'slides.id'),
+    )
+    .select(['live_sessions.status', 'slides.data', 'slide_states.closed_at', 'slide_states.round'])
+    .where('live_sessions.id', '=', sessionId)
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const slides = rows.flatMap((row) =>
+    row.data === null ? [] : [{ slide: JSON.parse(row.data) as Slide, state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round } }],
+  );
+  return { status: first.status, slides };
 }
 
 export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {

@@ -6,16 +6,9 @@ import type { LiveSessionRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import type { PresentationsService } from '../presentations/presentations.service.js';
+import type { AnswerTarget } from '../responses/answer-plan.js';
 import { newJoinCode } from './join-code.js';
 import * as repo from './sessions.repository.js';
-
-
-/** What an answer is checked against: the slide, whether it takes answers right now, and in which round. */
-export interface AnswerTarget {
-  slide: Slide;
-  votingOpen: boolean;
-  round: number;
-}
 
 const toInfo = (row: LiveSessionRow): SessionInfo => ({
   id: row.id,
@@ -48,7 +41,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const found = slides.findIndex((s) => s.id === row.current_slide_id);
     const slideIndex = Math.max(found, 0);
     const slide = slides[slideIndex] ?? null;
-    const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : { closedAt: null, round: 0 };
+    const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : repo.untouchedSlide;
     return {
       sessionId: row.id,
       code: row.code,
@@ -187,14 +180,13 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       return slide ? { slide, round: (await repo.findSlideState(db, sessionId, slideId)).round } : undefined;
     },
 
-    /** Resolves the slide an answer is for, inside the answer's transaction. */
-    async answerTarget(q: Queryable, sessionId: string, slideId: string): Promise<AnswerTarget> {
-      const row = await repo.findSession(q, sessionId);
-      if (!row) throw new AppError('not_found', 'There is no such session.');
-      if (row.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
-      const slide = await requireSlide(q, row, slideId);
-      const { closedAt, round } = await repo.findSlideState(q, sessionId, slideId);
-      return { slide, votingOpen: isOpenAt(closedAt, clock.now()), round };
+    /** The slides a batch of answers is for, read inside the batch's transaction; or why the session takes none. */
+    async answerTargets(q: Queryable, sessionId: string, slideIds: readonly string[]): Promise<Map<string, AnswerTarget> | AppError> {
+      const found = await repo.findSessionSlides(q, sessionId, slideIds);
+      if (!found) return new AppError('not_found', 'There is no such session.');
+      if (found.status === 'ended') return new AppError('session_ended', 'This session has ended.');
+      const now = clock.now();
+      return new Map(found.slides.map(({ slide, state }) => [slide.id, { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round }]));
     },
   };
 }

@@ -1,0 +1,71 @@
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Gathers work that arrives close together into one batch, so that a burst pays for one transaction and one
+ * fsync instead of one each. A batch runs on the next turn of the event loop, or at once when it is full: under
+ * a flood one turn can last seconds, and a timer alone would then never fire. One batch runs at a time; what
+ * arrives meanwhile waits for the next, which is how the batches grow with the load.
+ */
+export class GroupCommit<Item, Result> {
+  private queue: Waiting<Item, Result>[] = [];
+  private running: Promise<void> | undefined;
+  private scheduled = false;
+
+  constructor(
+    /** Runs one batch; returns one result per item, in order. If it throws, every item of the batch fails with it. */
+    private readonly run: (items: Item[]) => Promise<Result[]>,
+    private readonly maxBatch: number,
+    /** How long the first item of a batch may wait for others; 0 runs it on the next turn of the event loop. */
+    private readonly windowMs = 0,
+  ) {}
+
+  submit(item: Item): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (this.queue.length >= this.maxBatch && !this.running) this.flush();
+      else this.schedule();
+    });
+  }
+
+  /** Resolves once everything submitted so far has run. */
+  async drain(): Promise<void> {
+    while (this.running || this.queue.length > 0) {
+      if (!this.running) this.flush();
+      await this.running;
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running || this.queue.length === 0) return;
+    this.scheduled = true;
+    const flushLater = () => {
+      this.scheduled = false;
+      if (!this.running) this.flush();
+    };
+    if (this.windowMs > 0) setTimeout(flushLater, this.windowMs);
+    else setImmediate(flushLater);
+  }
+
+  private flush(): void {
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.running = this.runBatch(batch).finally(() => {
+      this.running = undefined;
+      if (this.queue.length >= this.maxBatch) this.flush();
+      else this.schedule();
+    });
+  }
+
+  private async runBatch(batch: Waiting<Item, Result>[]): Promise<void> {
+    try {
+      const results = await this.run(batch.map((waiting) => waiting.item));
+      batch.forEach((waiting, index) => waiting.resolve(results[index] as Result));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+}
