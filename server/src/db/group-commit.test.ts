@@ -210,4 +210,24 @@ describe('GroupCommit', () => {
       vi.useRealTimers();
     }
   });
+
+  it('counts the window from the oldest waiting item, so items that waited through a running batch go next turn', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const first = deferred();
+      const { batches, run } = recording((batch) => (batch[0] === 1 ? first.promise : Promise.resolve()));
+      const commit = new GroupCommit(run, 10, 5);
+      const running = commit.submit(1);
+      vi.advanceTimersByTime(5);
+      const waiting = commit.submit(2);
+      vi.advanceTimersByTime(6);
+      first.resolve();
+      await running;
+      // Fake timers stand still: had the window started again, this would never resolve.
+      await expect(waiting).resolves.toBe(4);
+      expect(batches).toEqual([[1], [2]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

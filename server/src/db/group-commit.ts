@@ -1,5 +1,7 @@
 interface Waiting<Item, Result> {
   item: Item;
+  /** performance.now() when it was submitted. */
+  arrivedAt: number;
   resolve: (result: Result) => void;
   reject: (error: unknown) => void;
 }
@@ -25,7 +27,7 @@ export class GroupCommit<Item, Result> {
 
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, arrivedAt: performance.now(), resolve, reject });
       if (this.queue.length >= this.maxBatch && !this.running) this.flush();
       else this.schedule();
     });
@@ -46,7 +48,9 @@ export class GroupCommit<Item, Result> {
       this.scheduled = false;
       if (!this.running) this.flush();
     };
-    if (this.windowMs > 0) setTimeout(flushLater, this.windowMs);
+    // The window counts from the oldest item's arrival: items that waited through the previous batch go at once.
+    const waited = performance.now() - (this.queue[0] as Waiting<Item, Result>).arrivedAt;
+    if (waited < this.windowMs) setTimeout(flushLater, this.windowMs - waited);
     else setImmediate(flushLater);
   }
 

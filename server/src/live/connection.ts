@@ -19,6 +19,8 @@ export class Connection {
   private refilledAt = Date.now();
   /** Messages are handled one at a time per socket, in the order they arrived. */
   private queue: Promise<void> = Promise.resolve();
+  /** Replies waiting behind an ack that waits for its commit; undefined when none are. */
+  private waiting: Promise<void> | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -27,11 +29,21 @@ export class Connection {
     public nextPingAt: number,
   ) {}
 
+  /**
+   * Sends a reply. Replies keep the order of the messages they answer, so one sent while an earlier answer's
+   * ack still waits for its commit goes out after that ack.
+   */
   send(message: ServerMessage): void {
-    this.sendRaw(JSON.stringify(message));
+    if (this.waiting) this.after(() => this.sendRaw(JSON.stringify(message)));
+    else this.sendRaw(JSON.stringify(message));
   }
 
-  /** Sends an already serialised message, so a broadcast serialises once for all sockets. */
+  /** Sends a reply that is not known yet (an ack waiting for its commit) in its place among the replies. */
+  sendWhenReady(message: Promise<ServerMessage>): void {
+    this.after(() => message.then((ready) => this.sendRaw(JSON.stringify(ready))));
+  }
+
+  /** Sends an already serialised message at once, so a broadcast serialises once for all sockets. */
   sendRaw(data: string | Buffer): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -42,8 +54,10 @@ export class Connection {
     this.ws.send(data, { binary: false });
   }
 
+  /** Closes the socket once the replies before have gone. */
   close(code: number, reason: string): void {
-    this.ws.close(code, reason);
+    if (this.waiting) this.after(() => this.ws.close(code, reason));
+    else this.ws.close(code, reason);
   }
 
   /** Takes one token; false when the socket is sending faster than allowed. */
@@ -58,5 +72,14 @@ export class Connection {
 
   enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task, task);
+  }
+
+  private after(step: () => void | Promise<void>): void {
+    // A step never rejects (acks carry their refusals as error messages); a failure must not stall later replies.
+    const next = (this.waiting ?? Promise.resolve()).then(step).catch(() => undefined);
+    this.waiting = next;
+    void next.then(() => {
+      if (this.waiting === next) this.waiting = undefined;
+    });
   }
 }

@@ -4,6 +4,7 @@ import {
   CLOSE_CODES,
   type ClientMessage,
   LIVE_PATH,
+  type ServerMessage,
   MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   clientIdSchema,
@@ -142,8 +143,15 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         if (connection.role !== 'audience' || !sessionId || !participantId) {
           throw new AppError('not_joined', 'Join a session before answering.');
         }
-        const ack = await deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
-        connection.send({ type: 'ack', ...ack });
+        // The socket's next message need not wait for this commit: batches keep arrival order, so answers keep
+        // theirs, and the ack keeps its place among the replies.
+        const ack = deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
+        connection.sendWhenReady(
+          ack.then(
+            (acked): ServerMessage => ({ type: 'ack', ...acked }),
+            (error: unknown) => refusal(error, message.clientId),
+          ),
+        );
         return;
       }
       case 'goto': {
@@ -292,10 +300,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   }
 
   /** Every refusal names the answer it refuses, when the frame carried a client id, so the phone can match it. */
-  function reportError(connection: Connection, error: unknown, clientId: string | undefined): void {
-    const refusal = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the server; try again.');
+  function refusal(error: unknown, clientId: string | undefined): ServerMessage {
+    const refused = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the server; try again.');
     if (!(error instanceof AppError)) onError(error);
-    connection.send({ type: 'error', code: refusal.code, message: refusal.message, ...(clientId ? { clientId } : {}) });
+    return { type: 'error', code: refused.code, message: refused.message, ...(clientId ? { clientId } : {}) };
+  }
+
+  function reportError(connection: Connection, error: unknown, clientId: string | undefined): void {
+    connection.send(refusal(error, clientId));
   }
 
   const heartbeat = setInterval(() => {

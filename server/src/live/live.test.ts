@@ -110,6 +110,30 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect(await countRows('responses')).toBe(before);
   });
 
+  it.skipIf(dialect.skipReason)('answers sent back to back get their replies in the order sent, and the last change wins', async () => {
+    const phone = await join();
+    const [first, second] = role.options;
+    phone.send({ type: 'answer', clientId: 'order-one', slideId: role.id, answer: { kind: 'choice', optionIds: [first!.id] } });
+    phone.send({ type: 'ping', t: 1 });
+    phone.send({ type: 'answer', clientId: 'order-two', slideId: role.id, answer: { kind: 'choice', optionIds: [second!.id] } });
+    phone.send({ type: 'answer', clientId: 'order-bad', slideId: role.id, answer: { kind: 'choice', optionIds: ['no-such-option'] } });
+    phone.send({ type: 'ping', t: 2 });
+    await phone.waitFor((m) => m.type === 'pong' && m.t === 2);
+    const replies = phone.messages.filter((m) => m.type === 'ack' || m.type === 'error' || m.type === 'pong');
+    expect(replies.map((m) => (m.type === 'pong' ? `pong ${m.t}` : `${m.type} ${m.clientId}`))).toEqual([
+      'ack order-one',
+      'pong 1',
+      'ack order-two',
+      'error order-bad',
+      'pong 2',
+    ]);
+    const welcome = phone.messages.find((m) => m.type === 'welcome');
+    const again = await join(welcome?.type === 'welcome' ? welcome.participantToken : undefined);
+    const rejoined = again.messages.find((m) => m.type === 'welcome') ?? (await again.next('welcome'));
+    if (rejoined.type !== 'welcome') throw new Error('expected a welcome');
+    expect(rejoined.answers[role.id]).toEqual({ kind: 'choice', optionIds: [second!.id] });
+  });
+
   it.skipIf(dialect.skipReason)('refuses every bad input with its code, stores nothing and keeps the socket open', async () => {
     const phone = await join();
     const responses = await countRows('responses');
