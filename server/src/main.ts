@@ -64,8 +64,8 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     participants,
     responses,
     async close() {
-      // Answers already received still commit, so nothing a phone was about to be told is left half done.
-      await responses.drain();
+      // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
+      await Promise.all([participants.drain(), responses.drain()]);
       await bus.close();
       await store.close();
     },

@@ -111,26 +111,30 @@ describe('GroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
-  it('rejects every item of a failing batch with the same error, and still runs the next batch', async () => {
-    const failure = new Error('disk full');
+  it('runs each item of a failing batch alone, so only the item that fails alone is rejected', async () => {
+    const failure = new Error('bad row 2');
     const batches: number[][] = [];
     const commit = new GroupCommit(async (items: number[]) => {
       batches.push(items);
-      if (batches.length === 1) throw failure;
+      if (items.includes(2)) throw failure;
       return items.map((item) => item * 2);
+    }, 3);
+
+    const outcomes = [1, 2, 3].map((item) => commit.submit(item).catch((error: unknown) => error));
+
+    expect(await Promise.all(outcomes)).toEqual([2, failure, 6]);
+    expect(batches).toEqual([[1, 2, 3], [1], [2], [3]]);
+    await expect(commit.submit(4)).resolves.toBe(8);
+  });
+
+  it('rejects every item with its own failure when each fails alone too', async () => {
+    const commit = new GroupCommit(async (items: number[]) => {
+      throw new Error(`disk full at ${items.join(',')}`);
     }, 2);
 
-    const failed = [commit.submit(1), commit.submit(2)].map((pending) => pending.catch((error: unknown) => error));
-    const succeeded = [commit.submit(3), commit.submit(4)];
+    const errors = await Promise.all([commit.submit(1), commit.submit(2)].map((pending) => pending.catch((error: Error) => error.message)));
 
-    const errors = await Promise.all(failed);
-    expect(errors).toHaveLength(2);
-    for (const error of errors) expect(error).toBe(failure);
-    await expect(Promise.all(succeeded)).resolves.toEqual([6, 8]);
-    expect(batches).toEqual([
-      [1, 2],
-      [3, 4],
-    ]);
+    expect(errors).toEqual(['disk full at 1', 'disk full at 2']);
   });
 
   it('rejects the items when run throws before returning a promise', async () => {

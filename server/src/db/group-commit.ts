@@ -18,7 +18,7 @@ export class GroupCommit<Item, Result> {
   private scheduled = false;
 
   constructor(
-    /** Runs one batch; returns one result per item, in order. If it throws, every item of the batch fails with it. */
+    /** Runs one batch, all or nothing; returns one result per item, in order. If it throws, each item is run alone. */
     private readonly run: (items: Item[]) => Promise<Result[]>,
     private readonly maxBatch: number,
     /** How long the first item of a batch may wait for others; 0 runs it on the next turn of the event loop. */
@@ -69,7 +69,19 @@ export class GroupCommit<Item, Result> {
       const results = await this.run(batch.map((waiting) => waiting.item));
       batch.forEach((waiting, index) => waiting.resolve(results[index] as Result));
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One bad item must not cost the others: each runs again on its own, and only what fails alone fails.
+      for (const waiting of batch) {
+        try {
+          const [result] = await this.run([waiting.item]);
+          waiting.resolve(result as Result);
+        } catch (failure) {
+          waiting.reject(failure);
+        }
+      }
     }
   }
 }

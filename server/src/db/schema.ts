@@ -125,3 +125,4 @@ export type UserRow = Selectable<UsersTable>;
 export type PresentationRow = Selectable<PresentationsTable>;
 export type LiveSessionRow = Selectable<LiveSessionsTable>;
 export type NewResponse = Insertable<ResponsesTable>;
+export type NewParticipant = Insertable<ParticipantsTable>;

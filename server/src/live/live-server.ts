@@ -217,7 +217,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       connection.close(CLOSE_CODES.refused, 'rate_limited');
       return;
     }
-    const answers = await deps.responses.answersOf(session.id, participant.id);
+    const answers = participant.isNew ? {} : await deps.responses.answersOf(session.id, participant.id);
     if (connection.ws.readyState !== connection.ws.OPEN) return;
     connection.role = 'audience';
     connection.sessionId = session.id;

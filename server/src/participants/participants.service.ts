@@ -1,20 +1,34 @@
 import { hashToken } from '../auth/passwords.js';
 import { type Clock, newId, newToken } from '../clock.js';
 import type { Db } from '../db/database.js';
+import { GroupCommit } from '../db/group-commit.js';
+import type { NewParticipant } from '../db/schema.js';
 
 export interface Participant {
   id: string;
   /** The secret the phone keeps to stay the same participant after a reload or reconnect. */
   token: string;
+  /** Created by this join, so there is nothing of theirs to look up. */
+  isNew: boolean;
 }
+
+/** New participants per statement at most; a room joining at once commits in several. */
+const MAX_BATCH = 512;
+/** As for answers: a join waits a few milliseconds so that a join storm shares its commits. */
+const COMMIT_WINDOW_MS = 5;
 
 export type ParticipantsService = ReturnType<typeof createParticipantsService>;
 
 /** Anonymous participant identities: a random token per phone and session, stored only as its hash. */
 export function createParticipantsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+  const inserts = new GroupCommit<NewParticipant, void>(async (rows) => {
+    await db.insertInto('participants').values(rows).execute();
+    return rows.map(() => undefined);
+  }, MAX_BATCH, COMMIT_WINDOW_MS);
+
   return {
-    /** Returns the participant a token belongs to in this session, or a new participant. */
+    /** Returns the participant a token belongs to in this session, or a new participant once it is stored. */
     async resolve(sessionId: string, token: string | undefined): Promise<Participant> {
       if (token) {
         const row = await db
@@ -23,14 +37,14 @@ export function createParticipantsService(deps: { db: Db; clock: Clock }) {
           .where('token_hash', '=', hashToken(token))
           .where('session_id', '=', sessionId)
           .executeTakeFirst();
-        if (row) return { id: row.id, token };
+        if (row) return { id: row.id, token, isNew: false };
       }
-      const fresh = { id: newId(), token: newToken() };
-      await db
-        .insertInto('participants')
-        .values({ id: fresh.id, session_id: sessionId, token_hash: hashToken(fresh.token), created_at: clock.now().toISOString() })
-        .execute();
+      const fresh = { id: newId(), token: newToken(), isNew: true };
+      await inserts.submit({ id: fresh.id, session_id: sessionId, token_hash: hashToken(fresh.token), created_at: clock.now().toISOString() });
       return fresh;
     },
+
+    /** Finishes the joins already under way; for shutting down. */
+    drain: () => inserts.drain(),
   };
 }

@@ -32,8 +32,8 @@ export interface HeldResponse {
   hidden: boolean;
 }
 
-/** An answer's fate: acked (changed when it was stored now), or refused; refusals are AppErrors unless the store failed. */
-export type Outcome = { ack: Ack; changed: boolean } | { error: unknown };
+/** An answer's fate: acked (changed when it was stored now), or refused. */
+export type Outcome = { ack: Ack; changed: boolean } | { error: AppError };
 
 export interface ReceiptRow {
   participant_id: string;

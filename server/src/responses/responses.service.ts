@@ -60,22 +60,12 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
     }
   }
 
-  /** Stores a batch; if it fails as a whole, each answer is tried alone so that one bad row fails only itself. */
   async function store(submissions: Submission[]): Promise<Outcome[]> {
-    let plans: Pick<Plan, 'outcomes' | 'stored'>[];
-    try {
-      plans = [await storeWithRetries(submissions)];
-    } catch (error) {
-      if (submissions.length === 1) throw error;
-      plans = [];
-      for (const submission of submissions) {
-        plans.push(await storeWithRetries([submission]).catch((failure: unknown) => ({ outcomes: [{ error: failure }], stored: [] })));
-      }
-    }
-    for (const { sessionId, slideId, round, answers } of plans.flatMap((plan) => plan.stored)) {
+    const plan = await storeWithRetries(submissions);
+    for (const { sessionId, slideId, round, answers } of plan.stored) {
       await bus.publish(sessionId, { type: 'answers-stored', slideId, round, answers });
     }
-    return plans.flatMap((plan) => plan.outcomes);
+    return plan.outcomes;
   }
 
   const writer = new GroupCommit(store, MAX_BATCH, COMMIT_WINDOW_MS);
