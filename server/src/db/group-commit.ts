@@ -1,3 +1,11 @@
+/** Items per batch at most: a burst beyond it commits in several, and a statement stays within parameter limits. */
+export const MAX_GROUP = 512;
+/**
+ * How long an item may wait for others to share its commit. A commit costs as much CPU as dozens of answers,
+ * so a steady stream pays for far fewer of them; a phone waits a few milliseconds more for its ack.
+ */
+export const GROUP_WINDOW_MS = 5;
+
 interface Waiting<Item, Result> {
   item: Item;
   /** performance.now() when it was submitted. */

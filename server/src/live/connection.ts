@@ -34,8 +34,7 @@ export class Connection {
    * ack still waits for its commit goes out after that ack.
    */
   send(message: ServerMessage): void {
-    if (this.waiting) this.after(() => this.sendRaw(JSON.stringify(message)));
-    else this.sendRaw(JSON.stringify(message));
+    this.inOrder(() => this.sendRaw(JSON.stringify(message)));
   }
 
   /** Sends a reply that is not known yet (an ack waiting for its commit) in its place among the replies. */
@@ -56,8 +55,7 @@ export class Connection {
 
   /** Closes the socket once the replies before have gone. */
   close(code: number, reason: string): void {
-    if (this.waiting) this.after(() => this.ws.close(code, reason));
-    else this.ws.close(code, reason);
+    this.inOrder(() => this.ws.close(code, reason));
   }
 
   /** Takes one token; false when the socket is sending faster than allowed. */
@@ -72,6 +70,12 @@ export class Connection {
 
   enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task, task);
+  }
+
+  /** Runs a step now, or after the replies still waiting when there are any. */
+  private inOrder(step: () => void): void {
+    if (this.waiting) this.after(step);
+    else step();
   }
 
   private after(step: () => void | Promise<void>): void {

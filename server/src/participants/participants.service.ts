@@ -1,7 +1,7 @@
 import { hashToken } from '../auth/passwords.js';
 import { type Clock, newId, newToken } from '../clock.js';
 import type { Db } from '../db/database.js';
-import { GroupCommit } from '../db/group-commit.js';
+import { GROUP_WINDOW_MS, GroupCommit, MAX_GROUP } from '../db/group-commit.js';
 import type { NewParticipant } from '../db/schema.js';
 
 export interface Participant {
@@ -12,20 +12,16 @@ export interface Participant {
   isNew: boolean;
 }
 
-/** New participants per statement at most; a room joining at once commits in several. */
-const MAX_BATCH = 512;
-/** As for answers: a join waits a few milliseconds so that a join storm shares its commits. */
-const COMMIT_WINDOW_MS = 5;
-
 export type ParticipantsService = ReturnType<typeof createParticipantsService>;
 
 /** Anonymous participant identities: a random token per phone and session, stored only as its hash. */
 export function createParticipantsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+  // A join storm shares its commits, as answers do.
   const inserts = new GroupCommit<NewParticipant, void>(async (rows) => {
     await db.insertInto('participants').values(rows).execute();
     return rows.map(() => undefined);
-  }, MAX_BATCH, COMMIT_WINDOW_MS);
+  }, MAX_GROUP, GROUP_WINDOW_MS);
 
   return {
     /** Returns the participant a token belongs to in this session, or a new participant once it is stored. */

@@ -114,10 +114,13 @@ export function planAnswers(input: PlanInput): Plan {
 
     const answer = JSON.stringify(check.answer);
     const { now } = input;
+    let response: HeldResponse;
     if (held?.inserted) {
       Object.assign(held.inserted, { answer, client_id: clientId, updated_at: now });
+      response = held;
     } else if (held) {
       changes.set(held.id, { id: held.id, answer, client_id: clientId, updated_at: now });
+      response = held;
     } else {
       const inserted: NewResponse = {
         id: input.newId(),
@@ -132,9 +135,9 @@ export function planAnswers(input: PlanInput): Plan {
         updated_at: now,
       };
       plan.inserts.push(inserted);
-      responses.set(key, { id: inserted.id, hidden: false, inserted });
+      response = { id: inserted.id, hidden: false };
+      responses.set(key, { ...response, inserted });
     }
-    const response = responses.get(key) as HeldResponse;
     plan.receipts.push({ participant_id: participantId, client_id: clientId, slide_id: slideId, answer, created_at: now });
     receipts.set(receiptKey(participantId, clientId), { slideId, answer: check.answer });
 

@@ -6,7 +6,11 @@ import { type HeldResponse, type Receipt, type ReceiptRow, type ResponseChange, 
 import type { StoredAnswer } from './tally.js';
 
 /** Rows per multi-row statement; well under both SQLite's and PostgreSQL's limits on bound parameters. */
-const INSERT_CHUNK = 500;
+const ROWS_PER_STATEMENT = 500;
+
+async function inChunks<Row>(rows: readonly Row[], write: (chunk: readonly Row[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+}
 
 /** The receipts of the given (participant, client id) pairs, by receiptKey. */
 export async function findReceipts(db: Queryable, pairs: readonly { participantId: string; clientId: string }[]): Promise<Map<string, Receipt>> {
@@ -40,25 +44,21 @@ export async function findResponses(
   return new Map(rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hidden: row.hidden_at !== null }]));
 }
 
-export async function insertResponses(db: Queryable, rows: readonly NewResponse[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await db.insertInto('responses').values(rows.slice(start, start + INSERT_CHUNK)).execute();
-  }
+export function insertResponses(db: Queryable, rows: readonly NewResponse[]): Promise<void> {
+  return inChunks(rows, (chunk) => db.insertInto('responses').values(chunk).execute());
 }
 
 /** Changes answers in place, one statement for the whole batch. VALUES names its columns column1… on both databases. */
-export async function changeResponses(db: Queryable, changes: readonly ResponseChange[]): Promise<void> {
-  for (let start = 0; start < changes.length; start += INSERT_CHUNK) {
-    const rows = changes.slice(start, start + INSERT_CHUNK).map((c) => sql`(${c.id}, ${c.answer}, ${c.client_id}, ${c.updated_at})`);
-    await sql`update responses set answer = v.column2, client_id = v.column3, updated_at = v.column4
+export function changeResponses(db: Queryable, changes: readonly ResponseChange[]): Promise<void> {
+  return inChunks(changes, (chunk) => {
+    const rows = chunk.map((c) => sql`(${c.id}, ${c.answer}, ${c.client_id}, ${c.updated_at})`);
+    return sql`update responses set answer = v.column2, client_id = v.column3, updated_at = v.column4
       from (values ${sql.join(rows)}) as v where responses.id = v.column1`.execute(db);
-  }
+  });
 }
 
-export async function insertReceipts(db: Queryable, rows: readonly ReceiptRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await db.insertInto('answer_receipts').values(rows.slice(start, start + INSERT_CHUNK)).execute();
-  }
+export function insertReceipts(db: Queryable, rows: readonly ReceiptRow[]): Promise<void> {
+  return inChunks(rows, (chunk) => db.insertInto('answer_receipts').values(chunk).execute());
 }
 
 export async function listSlideAnswers(db: Queryable, sessionId: string, slideId: string, round: number): Promise<StoredAnswer[]> {

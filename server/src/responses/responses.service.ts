@@ -2,7 +2,7 @@ import { type Answer, isQuestionSlide, wordKey } from '@ettor/protocol';
 import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
-import { GroupCommit } from '../db/group-commit.js';
+import { GROUP_WINDOW_MS, GroupCommit, MAX_GROUP } from '../db/group-commit.js';
 import { AppError } from '../http/errors.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { type Ack, type AnswerTarget, type HeldResponse, type Outcome, type Plan, type Submission, planAnswers, receiptKey } from './answer-plan.js';
@@ -11,13 +11,6 @@ import * as repo from './responses.repository.js';
 
 export type { Ack, Submission } from './answer-plan.js';
 
-/** Answers per transaction at most; a burst beyond it commits in several. */
-const MAX_BATCH = 512;
-/**
- * How long an answer may wait for others to share its commit. A commit costs as much CPU as dozens of answers,
- * so a steady stream pays for far fewer of them; a phone waits a few milliseconds more for its ack.
- */
-const COMMIT_WINDOW_MS = 5;
 /** Batches retried after losing a race on a unique key to another node, before giving up. */
 const MAX_RETRIES = 3;
 
@@ -68,7 +61,7 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
     return plan.outcomes;
   }
 
-  const writer = new GroupCommit(store, MAX_BATCH, COMMIT_WINDOW_MS);
+  const writer = new GroupCommit(store, MAX_GROUP, GROUP_WINDOW_MS);
 
   return {
     /**
