@@ -8,6 +8,11 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: 'protocol', include: ['protocol/src/**/*.test.ts'] } },
+      // The browser app's own modules, compiled by its Vite config (Svelte runes) in a simulated DOM.
+      {
+        extends: './web/vite.config.ts',
+        test: { name: 'web', root: './web', include: ['src/**/*.test.ts'], environment: 'happy-dom' },
+      },
       {
         resolve: { alias },
         test: {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer } from './answer-rules.js';
-import { type Answer, answerSchema } from './answers.js';
-import type { ErrorCode } from './error-codes.js';
-import { type Slide, type SlideInput, slideSchema } from './slides.js';
+import { type Answer, answerSchema, checkAnswer, type ErrorCode, type Slide, type SlideInput, slideSchema } from './index.js';
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
 const A_RING_NFD = 'a\u030A';

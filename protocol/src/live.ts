@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { answerSchema } from './answers.js';
 import { errorCodeSchema } from './errors.js';
-import { resultsSchema } from './results.js';
-import { LIMITS } from './limits.js';
-import { slideIdSchema, slideSchema, textSchema } from './slides.js';
+import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
+import { answerSchema, resultsSchema, slideIdSchema, slideSchema, textSchema } from './slides.js';
 
 export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
 /** A client-generated id that makes a retried answer idempotent. */
@@ -71,7 +69,7 @@ export const hideAnswerMessageSchema = z.strictObject({
 export const hideWordMessageSchema = z.strictObject({
   type: z.literal('hide-word'),
   slideId: slideIdSchema,
-  word: textSchema(LIMITS.maxWordLength).min(1),
+  word: textSchema(WORDCLOUD_LIMITS.maxLength).min(1),
   hidden: z.boolean(),
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from './limits.js';
-import { isQuestionSlide, slideTitle } from './slide-rules.js';
-import { slideSchema } from './slides.js';
+import { CHOICE_LIMITS, isQuestionSlide, LIMITS, OPEN_LIMITS, slideSchema, slideTitle, WORDCLOUD_LIMITS } from './index.js';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: `Option ${i + 1}` }));
 
@@ -62,7 +60,7 @@ describe('slideSchema: every kind parses with its defaults', () => {
       id: 'q',
       kind: 'choice',
       question: 'Pick',
-      options: options(LIMITS.maxOptions),
+      options: options(CHOICE_LIMITS.maxOptions),
       allowMultiple: true,
       allowChange: false,
       showResultsOnPhones: true,
@@ -131,7 +129,7 @@ describe('slideSchema: invalid slides are refused', () => {
 
   it('a choice slide with 1 option or with 11 options', () => {
     refused({ id: 'a', kind: 'choice', question: 'q', options: options(1) });
-    refused({ id: 'a', kind: 'choice', question: 'q', options: options(LIMITS.maxOptions + 1) });
+    refused({ id: 'a', kind: 'choice', question: 'q', options: options(CHOICE_LIMITS.maxOptions + 1) });
     refused({ id: 'a', kind: 'choice', question: 'q', options: [] });
   });
 
@@ -172,8 +170,8 @@ describe('slideSchema: invalid slides are refused', () => {
 
   it('wordcloud and open maxLength out of range', () => {
     refused({ id: 'a', kind: 'wordcloud', question: 'q', maxLength: 0 });
-    refused({ id: 'a', kind: 'wordcloud', question: 'q', maxLength: LIMITS.maxWordLength + 1 });
-    refused({ id: 'a', kind: 'open', question: 'q', maxLength: LIMITS.maxOpenLength + 1 });
+    refused({ id: 'a', kind: 'wordcloud', question: 'q', maxLength: WORDCLOUD_LIMITS.maxLength + 1 });
+    refused({ id: 'a', kind: 'open', question: 'q', maxLength: OPEN_LIMITS.maxLength + 1 });
   });
 
   it('wrong types', () => {

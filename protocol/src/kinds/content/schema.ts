@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { LIMITS } from '../../limits.js';
+import { assetIdSchema, slideBase, textSchema } from '../base.js';
+
+export const quoteSchema = z.strictObject({
+  text: textSchema(LIMITS.bodyLength).min(1),
+  attribution: textSchema(LIMITS.sourceLength).default(''),
+});
+
+export const bigNumberSchema = z.strictObject({
+  value: textSchema(20).min(1),
+  caption: textSchema(LIMITS.headingLength).default(''),
+});
+
+export const imageSchema = z.strictObject({
+  assetId: assetIdSchema,
+  alt: textSchema(LIMITS.altLength).default(''),
+});
+
+/** A slide that informs: any mix of heading, text, bullets, quote, big number and image. */
+export const contentSlideSchema = z.strictObject({
+  ...slideBase,
+  kind: z.literal('content'),
+  heading: textSchema(LIMITS.headingLength).default(''),
+  body: textSchema(LIMITS.bodyLength).default(''),
+  bullets: z.array(textSchema(LIMITS.bulletLength)).max(LIMITS.bullets).default([]),
+  quote: quoteSchema.nullable().default(null),
+  bigNumber: bigNumberSchema.nullable().default(null),
+  image: imageSchema.nullable().default(null),
+  source: textSchema(LIMITS.sourceLength).default(''),
+});
+
+export type ContentSlide = z.infer<typeof contentSlideSchema>;

@@ -1,0 +1,25 @@
+// The plain (zod-free) contract every slide kind fulfils; the registry in ./registry.ts holds one per kind.
+import type { ErrorCode, Problem } from '../error-codes.js';
+import type { Answer, AnswerKind, AnswerOf, SlideInputOf, SlideKind, SlideOf } from '../slides.js';
+
+export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; problem: Problem };
+
+export const fail = (code: ErrorCode, message: string): AnswerCheck => ({ ok: false, problem: { code, message } });
+
+/** How a kind that takes answers judges them. */
+export interface AnswerRules<K extends AnswerKind> {
+  /** The slide's rules applied to an answer of its kind: the answer as it will be stored (cleaned, in slide order), or the first rule it breaks. */
+  check(slide: SlideOf<K>, answer: AnswerOf<K>): AnswerCheck;
+  /** Whether phones see this slide's results once they have answered. */
+  resultsOnPhones(slide: SlideOf<K>): boolean;
+}
+
+/** Everything the protocol knows about one kind of slide. Pure: the phone, the server and the bench run the same rules. */
+export interface KindRules<K extends SlideKind> {
+  /** Null for a kind that takes no answers. */
+  answers: K extends AnswerKind ? AnswerRules<K> : null;
+  /** A new slide as the editor starts it, before the schema's defaults: `id` is its id, `newId` makes ids for its items. */
+  blank(id: string, newId: () => string): SlideInputOf<K>;
+  /** The text that names the slide in lists, outlines and screen-reader labels. */
+  title(slide: SlideOf<K>): string;
+}

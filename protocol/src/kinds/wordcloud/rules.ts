@@ -1,0 +1,23 @@
+import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
+import { fail, type KindRules } from '../kind.js';
+
+export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50 } as const;
+
+export const wordCloudRules: KindRules<'wordcloud'> = {
+  answers: {
+    check(slide, answer) {
+      if (answer.entries.some(hasLoneSurrogate)) return fail('validation_failed', 'The text contains broken characters.');
+      const entries = answer.entries.map(cleanText).filter((entry) => entry.length > 0);
+      if (entries.length === 0) return fail('empty_answer', 'Write at least one word.');
+      if (entries.length > slide.maxEntries) return fail('too_many_entries', `At most ${slide.maxEntries} entries are allowed.`);
+      if (entries.some((entry) => textLength(entry) > slide.maxLength)) {
+        return fail('too_long', `Each entry may be at most ${slide.maxLength} characters.`);
+      }
+      if (new Set(entries.map(wordKey)).size !== entries.length) return fail('duplicate_entry', 'The same word was written twice.');
+      return { ok: true, answer: { kind: 'wordcloud', entries } };
+    },
+    resultsOnPhones: () => false,
+  },
+  blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
+  title: (slide) => slide.question,
+};
