@@ -4,39 +4,18 @@ import { LIMITS } from './limits.js';
 import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slides.js';
 
 /**
- * Bodies and responses of the HTTP API, under `/api`. Routes:
- *
- *   GET    /healthz                              → { status: 'ok' }
- *   GET    /api/setup                            → SetupStatus
- *   POST   /api/auth/signup      SignupBody      → User (and a session cookie)
- *   POST   /api/auth/login       LoginBody       → User (and a session cookie)
- *   POST   /api/auth/logout                      → 204
- *   GET    /api/auth/me                          → User | 401
- *   GET    /api/admin/settings                   → Settings (admin)
- *   PATCH  /api/admin/settings   SettingsPatch   → Settings (admin)
- *   GET    /api/presentations                    → PresentationSummary[]
- *   POST   /api/presentations    CreatePresentationBody → Presentation
- *   GET    /api/presentations/:id                → Presentation
- *   PATCH  /api/presentations/:id UpdatePresentationBody → Presentation
- *   DELETE /api/presentations/:id                → 204
- *   POST   /api/presentations/:id/duplicate      → Presentation
- *   POST   /api/presentations/:id/slides  CreateSlideBody → Slide
- *   PUT    /api/presentations/:id/slides/:slideId  Slide → Slide
- *   DELETE /api/presentations/:id/slides/:slideId  → 204
- *   PUT    /api/presentations/:id/slide-order  ReorderSlidesBody → Presentation
- *   GET    /api/presentations/:id/export         → DeckFile (attachment)
- *   POST   /api/presentations/import  DeckFile   → Presentation
- *   POST   /api/assets           multipart image → Asset
- *   GET    /media/:id                            → the image (long-cached)
- *   POST   /api/presentations/:id/sessions       → SessionInfo (starts a live session)
- *   GET    /api/sessions/:id                     → SessionDetail (host)
- *   POST   /api/sessions/:id/end                 → SessionInfo (host)
- *   GET    /api/join/:code                       → JoinInfo | 404 unknown_code
+ * Bodies and responses of the HTTP API. Which route takes and answers which is the route table:
+ * `ROUTES` in routes.ts names every route with its method, path, who may call it and its success
+ * status; `ROUTE_SCHEMAS` in route-schemas.ts gives each name its path parameters, body and response
+ * from this file. The server registers its routes from the two, the browser's `api()` is typed by
+ * them, and `GET /api/openapi.json` is generated from them.
  *
  * Every error is `{ error: { code, message } }` with the status from ERROR_STATUS.
  */
 
-export const healthSchema = z.strictObject({ status: z.literal('ok') });
+/** `/healthz`: `ok` with 200, or `unavailable` with 503 when the database does not answer; not the error shape. */
+export const healthSchema = z.strictObject({ status: z.enum(['ok', 'unavailable']) });
+export type Health = z.infer<typeof healthSchema>;
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).email('not an email address');
 export const passwordSchema = z.string().min(10, 'at least 10 characters').max(200);

@@ -12,9 +12,11 @@ export * from './kinds/choice/rules.js';
 export * from './kinds/wordcloud/rules.js';
 export * from './kinds/open/rules.js';
 export * from './kinds/scale/rules.js';
+export * from './routes.js';
 // Schemas for every boundary.
 export * from './errors.js';
 export * from './slides.js';
 export * from './live.js';
 export * from './http.js';
 export * from './deck.js';
+export * from './route-schemas.js';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { registerAuthRoutes } from './auth/auth.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { createAuthService } from './auth/auth.service.js';
 import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
@@ -8,16 +8,17 @@ import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Store, openStore } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { registerApi } from './http/api.js';
 import { SESSION_COOKIE, createHttpApp, registerPages } from './http/app.js';
 import { type LiveServer, attachLiveServer } from './live/live-server.js';
-import { registerMediaRoutes } from './media/media.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
 import { createMediaService } from './media/media.service.js';
 import { createParticipantsService } from './participants/participants.service.js';
 import { exampleDeck } from './presentations/example-deck.js';
-import { registerPresentationRoutes } from './presentations/presentations.routes.js';
+import { presentationRoutes } from './presentations/presentations.routes.js';
 import { createPresentationsService } from './presentations/presentations.service.js';
 import { createResponsesService } from './responses/responses.service.js';
-import { registerSessionRoutes } from './sessions/sessions.routes.js';
+import { sessionRoutes } from './sessions/sessions.routes.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 
 export interface Ettor {
@@ -72,26 +73,36 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   };
 }
 
+export type Core = Awaited<ReturnType<typeof createCore>>;
+
+/** Every HTTP route: the API from the route table, then the pages. */
+export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Config, 'publicUrl' | 'webDir'>): void {
+  const { db } = core.store;
+  registerApi(app, {
+    health: async ({ reply }) => {
+      try {
+        await db.selectFrom('settings').select('key').limit(1).execute();
+        return { status: 'ok' };
+      } catch {
+        void reply.status(503);
+        return { status: 'unavailable' };
+      }
+    },
+    ...authRoutes(core.auth),
+    ...presentationRoutes(core.presentations),
+    ...sessionRoutes(core.sessions, config.publicUrl),
+    ...mediaRoutes(core.media, db),
+  });
+  registerPages(app, config.webDir);
+}
+
 /** The composition root: config → store → bus → services → HTTP and live channel. */
 export async function createEttor(config: Config, options: EttorOptions = {}): Promise<Ettor> {
   const core = await createCore(config, options);
-  const { store, bus, media, presentations, auth, sessions, participants, responses } = core;
-  const { db } = store;
+  const { store, bus, auth, sessions, participants, responses } = core;
 
   const app = await createHttpApp({ auth, webDir: config.webDir, trustProxy: config.trustProxy, logLevel: config.logLevel });
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await db.selectFrom('settings').select('key').limit(1).execute();
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
-  });
-  registerAuthRoutes(app, auth);
-  registerPresentationRoutes(app, presentations);
-  registerSessionRoutes(app, sessions, config.publicUrl);
-  registerMediaRoutes(app, media, db);
-  registerPages(app, config.webDir);
+  registerRoutes(app, core, config);
 
   let live: LiveServer | undefined;
   const pruneTimer = setInterval(() => void auth.pruneExpiredSessions().catch(() => undefined), 3_600_000);
@@ -110,7 +121,11 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         log: app.log,
         maxSocketsPerAddress: config.maxSocketsPerAddress,
         addressOf: (request) => {
-          const forwarded = config.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+          const forwarded = config.trustProxy
+            ? String(request.headers['x-forwarded-for'] ?? '')
+                .split(',')[0]
+                ?.trim()
+            : '';
           return forwarded || request.socket.remoteAddress || 'unknown';
         },
         userForRequest: async (request) => {

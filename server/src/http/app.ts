@@ -14,10 +14,6 @@ import { AppError } from './errors.js';
 export const SESSION_COOKIE = 'ettor_session';
 /** The largest JSON body most routes accept; parsing is synchronous, so this bounds a stall. */
 const BODY_LIMIT = 1024 * 1024;
-/** A deck with embedded images is the biggest thing anyone sends; only its import route takes this much. */
-export const DECK_BODY_LIMIT = 12 * 1024 * 1024;
-/** What every id in a URL looks like; anything else cannot exist, so it is not looked up. */
-const ID_PARAM = /^[A-Za-z0-9_-]{1,64}$/u;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,7 +39,9 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
     onConstructorPoisoning: 'error',
     // Errors the router raises before any handler (a malformed %-escape) get Ettor's error shape too.
     frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply).status(400).send(new AppError('validation_failed', `The address is malformed: ${error.message}`).toBody());
+      void (reply as FastifyReply)
+        .status(400)
+        .send(new AppError('validation_failed', `The address is malformed: ${error.message}`).toBody());
     },
   });
   // Only JSON bodies are API bodies; plain text is refused as the wrong media type.
@@ -67,13 +65,6 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_ASSET_BYTES, files: 1, fields: 5 } });
-
-  app.addHook('preValidation', async (request) => {
-    const params = request.params as Record<string, string> | undefined;
-    for (const [name, value] of Object.entries(params ?? {})) {
-      if (name !== '*' && name !== 'code' && !ID_PARAM.test(value)) throw new AppError('not_found', `There is no such ${name === 'slideId' ? 'slide' : 'item'}.`);
-    }
-  });
 
   app.decorateRequest('user', undefined);
   app.addHook('onRequest', async (request) => {
@@ -119,18 +110,6 @@ function toAppError(error: FastifyError): AppError {
   if (error.statusCode === 413) return new AppError('payload_too_large', 'The request is too large.');
   if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Send JSON (application/json).');
   return new AppError('internal', 'Something went wrong on the server; try again.');
-}
-
-/** The signed-in presenter, or an `unauthorized` error. */
-export function requireUser(request: FastifyRequest): User {
-  if (!request.user) throw new AppError('unauthorized', 'Sign in first.');
-  return request.user;
-}
-
-export function requireAdmin(request: FastifyRequest): User {
-  const user = requireUser(request);
-  if (!user.isAdmin) throw new AppError('forbidden', 'Only an administrator can do that.');
-  return user;
 }
 
 /** Serves the single-page apps: the audience page at `/` and `/<code>`, the presenter app under `/app`. */

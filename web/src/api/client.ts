@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@ettor/protocol';
+import { ROUTES, routePath, type ErrorCode, type RouteName, type RouteParams, type RouteRequest, type RouteResult } from '@ettor/protocol';
 
 /** A failed request: the server's error code, or `network` when the server could not be reached. */
 export class ApiError extends Error {
@@ -11,11 +11,16 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The routes answered with JSON or nothing; images are loaded by `<img>`, not through here. */
+type ApiRoute = { [N in RouteName]: RouteResult<N> extends Blob ? never : N }[RouteName];
 
-/** Calls the Ettor API and returns the parsed JSON body, or throws an ApiError. */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+/** The request argument, which may be left out when the route has neither parameters nor a body. */
+type ApiArgs<N extends ApiRoute> = Record<never, never> extends RouteRequest<N> ? [request?: RouteRequest<N>] : [request: RouteRequest<N>];
+
+/** Calls a route of the table and returns its parsed JSON body, or throws an ApiError. */
+export async function api<N extends ApiRoute>(name: N, ...[request]: ApiArgs<N>): Promise<RouteResult<N>> {
+  const { params, body } = (request ?? {}) as { params?: RouteParams<N>; body?: unknown };
+  const init: RequestInit = { method: ROUTES[name].method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -23,14 +28,14 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   }
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(routePath(name, params ?? ({} as RouteParams<N>)), init);
   } catch {
     throw new ApiError('network', 'network error', 0);
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined as RouteResult<N>;
   const parsed: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(parsed, response.status);
-  return parsed as T;
+  return parsed as RouteResult<N>;
 }
 
 function toApiError(body: unknown, status: number): ApiError {

@@ -11,7 +11,7 @@ export const auth = $state<{ ready: boolean; user: User | null; setup: SetupStat
 
 export async function loadAuth(): Promise<void> {
   try {
-    auth.setup = await api<SetupStatus>('GET', '/api/setup');
+    auth.setup = await api('setupStatus');
     auth.user = auth.setup.needsSetup ? null : await currentUser();
     auth.failed = false;
   } catch {
@@ -23,7 +23,7 @@ export async function loadAuth(): Promise<void> {
 
 async function currentUser(): Promise<User | null> {
   try {
-    return await api<User>('GET', '/api/auth/me');
+    return await api('me');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -31,6 +31,6 @@ async function currentUser(): Promise<User | null> {
 }
 
 export async function logout(): Promise<void> {
-  await api('POST', '/api/auth/logout').catch(() => undefined);
+  await api('logout').catch(() => undefined);
   auth.user = null;
 }

@@ -12,7 +12,10 @@ export class SlideSaver {
   problem = $state('');
 
   #presentationId: string;
+  // Bookkeeping the page never renders, so plain maps are right; a reactive one would only cost.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #saved = new Map<string, string>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #queued = new Map<string, Slide>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #running = false;
@@ -65,7 +68,7 @@ export class SlideSaver {
   async #save(id: string, slide: Slide): Promise<void> {
     this.status = 'saving';
     try {
-      await api<Slide>('PUT', `/api/presentations/${this.#presentationId}/slides/${id}`, slide);
+      await api('updateSlide', { params: { id: this.#presentationId, slideId: id }, body: slide });
       this.#saved.set(id, JSON.stringify(slide));
       if (this.#queued.get(id) === slide) this.#queued.delete(id);
       if (this.#queued.size === 0) this.status = 'saved';

@@ -18,7 +18,7 @@ export class HostSession {
 
   async start(): Promise<void> {
     try {
-      this.detail = await api<SessionDetail>('GET', `/api/sessions/${this.id}`);
+      this.detail = await api('getSession', { params: { id: this.id } });
       if (this.detail.session.status === 'live') this.live.start();
     } catch (error) {
       this.loadError = describeError(error);
@@ -98,7 +98,7 @@ export class HostSession {
   }
 
   async end(): Promise<void> {
-    await api('POST', `/api/sessions/${this.id}/end`);
+    await api('endSession', { params: { id: this.id } });
     this.live.stop();
     this.live.status = 'ended';
   }

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  ROUTE_SCHEMAS,
+  ROUTES,
+  routePath,
+  type DeckFileInput,
+  type PathParamName,
+  type Presentation,
+  type RouteBody,
+  type RouteName,
+  type RouteParams,
+  type RouteRequest,
+  type RouteResult,
+  type RouteSchemas,
+  type Slide,
+  type SlideInput,
+} from './index.js';
+
+const names = Object.keys(ROUTES) as RouteName[];
+
+describe('the route table', () => {
+  it('has the schemas of exactly its routes', () => {
+    expect(Object.keys(ROUTE_SCHEMAS).sort()).toEqual([...names].sort());
+  });
+
+  it('has one route per method and path', () => {
+    const keys = names.map((name) => `${ROUTES[name].method} ${ROUTES[name].path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each(names)('%s: its parameter schema names exactly the parameters of its path', (name) => {
+    const fromPath = [...ROUTES[name].path.matchAll(/:(\w+)/gu)].map((match) => match[1]).sort();
+    const schemas: RouteSchemas = ROUTE_SCHEMAS[name];
+    const shape = (schemas.params as z.ZodObject | undefined)?.shape ?? {};
+    expect(Object.keys(shape).sort()).toEqual(fromPath);
+  });
+
+  it.each(names)('%s: answers 204 exactly when it has no response body, and takes no body on GET or DELETE', (name) => {
+    const schemas: RouteSchemas = ROUTE_SCHEMAS[name];
+    expect(schemas.response === undefined).toBe(ROUTES[name].status === 204);
+    if (ROUTES[name].method === 'GET' || ROUTES[name].method === 'DELETE') expect(schemas.body).toBeUndefined();
+  });
+
+  it('keeps the table itself free of imports, so the phone page does not pull in zod', () => {
+    expect(readFileSync(new URL('./routes.ts', import.meta.url), 'utf8')).not.toMatch(/^import /mu);
+  });
+
+  it('fills in path parameters', () => {
+    expect(routePath('updateSlide', { id: 'deck-1', slideId: 'intro' })).toBe('/api/presentations/deck-1/slides/intro');
+    expect(routePath('join', { code: '1234 5678' })).toBe('/api/join/1234%205678');
+    expect(routePath('me', {})).toBe('/api/auth/me');
+  });
+
+  it('types calls from the table', () => {
+    expectTypeOf<PathParamName<'/a/:id/b/:slideId'>>().toEqualTypeOf<'id' | 'slideId'>();
+    expectTypeOf<RouteParams<'updateSlide'>>().toEqualTypeOf<{ id: string; slideId: string }>();
+    expectTypeOf<RouteParams<'listPresentations'>>().toEqualTypeOf<Record<never, never>>();
+    expectTypeOf<RouteBody<'updateSlide'>>().toEqualTypeOf<SlideInput>();
+    expectTypeOf<RouteBody<'importPresentation'>>().toEqualTypeOf<DeckFileInput>();
+    expectTypeOf<RouteBody<'uploadAsset'>>().toEqualTypeOf<FormData>();
+    expectTypeOf<RouteBody<'getPresentation'>>().toEqualTypeOf<undefined>();
+    expectTypeOf<RouteResult<'updateSlide'>>().toEqualTypeOf<Slide>();
+    expectTypeOf<RouteResult<'renamePresentation'>>().toEqualTypeOf<Presentation>();
+    expectTypeOf<RouteResult<'deleteSlide'>>().toEqualTypeOf<void>();
+    expectTypeOf<RouteRequest<'renamePresentation'>>().toEqualTypeOf<{ params: { id: string } } & { body: { title: string } }>();
+    expectTypeOf<RouteRequest<'me'>>().toEqualTypeOf<Record<never, never> & Record<never, never>>();
+  });
+});
