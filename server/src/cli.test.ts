@@ -42,6 +42,11 @@ describe('ettor CLI', () => {
     const deck = JSON.parse(exported.stdout);
     expect(deck).toMatchObject({ format: 'ettor-deck', version: 1, title: 'Hur får vi nollorna att bli ettor?' });
     expect(deck.slides.length).toBeGreaterThan(10);
+    expect(deck.slides.find((slide: { kind: string }) => slide.kind === 'scale')).toMatchObject({
+      steps: 5,
+      allowSkip: true,
+      statements: expect.any(Array),
+    });
   });
 
   it('refuses bad input with a message and a non-zero exit, storing nothing', async () => {
@@ -54,10 +59,19 @@ describe('ettor CLI', () => {
     });
 
     const broken = path.join(dataDir, 'broken.json');
-    fs.writeFileSync(broken, '{"format":"ettor-deck","version":1,"title":"X","slides":[{"id":"a","kind":"choice","question":"Q","options":[]}]}');
-    expect(await ettor(dataDir, 'deck', 'import', broken, '--owner', 'x@example.se')).toMatchObject({ code: 1, stderr: expect.stringContaining('not a valid deck') });
+    fs.writeFileSync(
+      broken,
+      '{"format":"ettor-deck","version":1,"title":"X","slides":[{"id":"a","kind":"choice","question":"Q","options":[]}]}',
+    );
+    expect(await ettor(dataDir, 'deck', 'import', broken, '--owner', 'x@example.se')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not a valid deck'),
+    });
     fs.writeFileSync(broken, '{nope');
-    expect(await ettor(dataDir, 'deck', 'import', broken, '--owner', 'x@example.se')).toMatchObject({ code: 1, stderr: expect.stringContaining('as JSON') });
+    expect(await ettor(dataDir, 'deck', 'import', broken, '--owner', 'x@example.se')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('as JSON'),
+    });
     expect((await ettor(dataDir, 'deck', 'import', fileFromExample(broken), '--owner', 'ghost@example.se')).code).toBe(1);
     expect((await ettor(dataDir, 'deck', 'export', 'no-such-id')).code).toBe(1);
   });

@@ -84,9 +84,18 @@ async function user(args: readonly string[]): Promise<number> {
   if (sub !== 'add') throw new UsageError('Only "user add" is supported.');
   const { values } = parseArgs({
     args: [...rest],
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean', default: false } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+    },
   });
-  const parsed = signupBodySchema.safeParse({ email: values.email ?? '', password: values.password ?? '', name: values.name ?? values.email?.split('@')[0] ?? '' });
+  const parsed = signupBodySchema.safeParse({
+    email: values.email ?? '',
+    password: values.password ?? '',
+    name: values.name ?? values.email?.split('@')[0] ?? '',
+  });
   if (!parsed.success) throw new UsageError(describeZodError(parsed.error));
   return withCore(async (core) => {
     const created = await core.auth.addUser({ ...parsed.data, isAdmin: values.admin ?? false });

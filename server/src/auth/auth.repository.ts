@@ -2,7 +2,10 @@ import type { Queryable } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 
 export async function countUsers(db: Queryable): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

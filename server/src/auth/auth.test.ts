@@ -59,11 +59,21 @@ describe.each(dialects)('accounts on $name', (dialect) => {
 
   it.skipIf(dialect.skipReason)('answers bad credentials and bad bodies with stable codes', async () => {
     const client = new HttpClient(server.url);
-    expect((await client.post('/api/auth/login', { email: 'b@example.se', password: 'wrong password' })).body.error.code).toBe('invalid_credentials');
-    expect((await client.post('/api/auth/login', { email: 'nobody@example.se', password: 'whatever12' })).body.error.code).toBe('invalid_credentials');
-    expect((await client.request('POST', '/api/auth/login', '{"email":', { 'content-type': 'application/json' })).body.error.code).toBe('invalid_json');
-    expect((await client.post('/api/auth/login', { email: 'b@example.se', password: PASSWORD, admin: true })).body.error.code).toBe('validation_failed');
-    expect((await client.post('/api/auth/signup', { email: 'not-an-email', password: PASSWORD, name: 'X' })).body.error.code).toBe('validation_failed');
+    expect((await client.post('/api/auth/login', { email: 'b@example.se', password: 'wrong password' })).body.error.code).toBe(
+      'invalid_credentials',
+    );
+    expect((await client.post('/api/auth/login', { email: 'nobody@example.se', password: 'whatever12' })).body.error.code).toBe(
+      'invalid_credentials',
+    );
+    expect((await client.request('POST', '/api/auth/login', '{"email":', { 'content-type': 'application/json' })).body.error.code).toBe(
+      'invalid_json',
+    );
+    expect((await client.post('/api/auth/login', { email: 'b@example.se', password: PASSWORD, admin: true })).body.error.code).toBe(
+      'validation_failed',
+    );
+    expect((await client.post('/api/auth/signup', { email: 'not-an-email', password: PASSWORD, name: 'X' })).body.error.code).toBe(
+      'validation_failed',
+    );
     const short = await client.post('/api/auth/signup', { email: 'c@example.se', password: 'short', name: 'X' });
     expect(short.status).toBe(400);
     expect(short.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('password') });

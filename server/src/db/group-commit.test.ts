@@ -153,9 +153,9 @@ describe('GroupCommit', () => {
     const settled: number[] = [];
     const track = (pending: Promise<number>) => pending.then((result) => settled.push(result));
 
-    track(commit.submit(1));
-    track(commit.submit(2));
-    track(commit.submit(3));
+    void track(commit.submit(1));
+    void track(commit.submit(2));
+    void track(commit.submit(3));
     let drained = false;
     const draining = commit.drain().then(() => {
       drained = true;
@@ -208,7 +208,10 @@ describe('GroupCommit', () => {
       await expect(Promise.all(first)).resolves.toEqual([2, 4]);
 
       const full = [commit.submit(3), commit.submit(4), commit.submit(5)];
-      expect(batches).toEqual([[1, 2], [3, 4, 5]]);
+      expect(batches).toEqual([
+        [1, 2],
+        [3, 4, 5],
+      ]);
       await Promise.all(full);
     } finally {
       vi.useRealTimers();

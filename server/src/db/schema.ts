@@ -96,6 +96,7 @@ export interface ResponsesTable {
   session_id: string;
   slide_id: string;
   participant_id: string;
+  /** The answer as JSON, as the slide's rules stored it; read back through the protocol's answer schema. */
   answer: string;
   client_id: string;
   /** The slide's round this answer belongs to; see SlideStatesTable.round. */
@@ -117,6 +118,7 @@ export interface AnswerReceiptsTable {
   participant_id: string;
   client_id: string;
   slide_id: string;
+  /** The acked answer as JSON; read back through the protocol's answer schema. */
   answer: string;
   created_at: string;
 }

@@ -26,20 +26,24 @@ describe('live channel limits', () => {
     });
 
   it('refuses sockets over the per-address limit with 429 while the others keep working', async () => {
-    const phones = await Promise.all([LiveClient.join(server.wsUrl, code), LiveClient.join(server.wsUrl, code), LiveClient.join(server.wsUrl, code)]);
+    const phones = await Promise.all([
+      LiveClient.join(server.wsUrl, code),
+      LiveClient.join(server.wsUrl, code),
+      LiveClient.join(server.wsUrl, code),
+    ]);
     expect(await refusedStatus()).toBe(429);
 
-    const pong = phones[0]!.next('pong');
-    phones[0]!.send({ type: 'ping' });
+    const pong = phones[0].next('pong');
+    phones[0].send({ type: 'ping' });
     expect(await pong).toEqual({ type: 'pong' });
 
-    phones[1]!.close();
-    await phones[1]!.closed();
+    phones[1].close();
+    await phones[1].closed();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const replacement = await LiveClient.join(server.wsUrl, code);
     expect(replacement.messages[0]?.type).toBe('welcome');
     for (const phone of [...phones, replacement]) phone.close();
-    await Promise.all([phones[0]!, phones[2]!, replacement].map((phone) => phone.closed()));
+    await Promise.all([phones[0], phones[2], replacement].map((phone) => phone.closed()));
     // The server counts a socket as gone when its TCP connection closes, just after the client sees the close.
     await new Promise((resolve) => setTimeout(resolve, 100));
   });

@@ -66,7 +66,9 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     const open = socketsPerAddress.get(address) ?? 0;
     if (open >= deps.maxSocketsPerAddress) {
       const body = JSON.stringify({ error: { code: 'rate_limited', message: 'Too many connections from this address.' } });
-      socket.end(`HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     socketsPerAddress.set(address, open + 1);
@@ -103,7 +105,12 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         // Queued behind earlier messages, so replies keep their order; the clientId lets the phone retry that answer.
         const clientId = clientIdOf(data);
         connection.enqueue(async () =>
-          connection.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.', ...(clientId ? { clientId } : {}) }),
+          connection.send({
+            type: 'error',
+            code: 'rate_limited',
+            message: 'Too many messages; slow down.',
+            ...(clientId ? { clientId } : {}),
+          }),
         );
         return;
       }
@@ -145,7 +152,13 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         }
         // The socket's next message need not wait for this commit: batches keep arrival order, so answers keep
         // theirs, and the ack keeps its place among the replies.
-        const ack = deps.responses.submit({ sessionId, participantId, clientId: message.clientId, slideId: message.slideId, answer: message.answer });
+        const ack = deps.responses.submit({
+          sessionId,
+          participantId,
+          clientId: message.clientId,
+          slideId: message.slideId,
+          answer: message.answer,
+        });
         connection.sendWhenReady(
           ack.then(
             (acked): ServerMessage => ({ type: 'ack', ...acked }),
@@ -213,7 +226,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     const participant = await deps.participants.resolve(session.id, token);
     const room = await openRoom(session.id);
     if (room.socketsOf(participant.id) >= MAX_SOCKETS_PER_PARTICIPANT) {
-      connection.send({ type: 'error', code: 'rate_limited', message: 'This participant has too many connections open; close another tab.' });
+      connection.send({
+        type: 'error',
+        code: 'rate_limited',
+        message: 'This participant has too many connections open; close another tab.',
+      });
       connection.close(CLOSE_CODES.refused, 'rate_limited');
       return;
     }
@@ -223,7 +240,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     connection.sessionId = session.id;
     connection.participantId = participant.id;
     room.addParticipant(connection, participant.id);
-    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, role: 'audience', participantToken: participant.token, state: room.currentState(), answers });
+    connection.send({
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'audience',
+      participantToken: participant.token,
+      state: room.currentState(),
+      answers,
+    });
     const slideId = room.currentState().slide?.id;
     if (slideId && room.showsResultsOnPhones(slideId)) await room.sendCurrentResults(connection);
   }
@@ -266,7 +290,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
           else early.push(event);
         });
         try {
-          room = new Room(sessionId, await deps.sessions.state(sessionId), { slideAnswers: deps.responses.slideAnswers, state: deps.sessions.state, onError });
+          room = new Room(sessionId, await deps.sessions.state(sessionId), {
+            slideAnswers: deps.responses.slideAnswers,
+            state: deps.sessions.state,
+            onError,
+          });
         } catch (error) {
           unsubscribe();
           throw error;
@@ -302,7 +330,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   /** Every refusal names the answer it refuses, when the frame carried a client id, so the phone can match it. */
   function refusal(error: unknown, clientId: string | undefined): ServerMessage {
     const refused = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the server; try again.');
-    if (!(error instanceof AppError)) onError(error);
+    // An internal AppError (a stored row this version cannot read) is the operator's to fix, as is any other failure.
+    if (refused.code === 'internal') onError(error);
     return { type: 'error', code: refused.code, message: refused.message, ...(clientId ? { clientId } : {}) };
   }
 

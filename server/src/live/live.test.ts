@@ -1,4 +1,4 @@
-import type { ChoiceSlide, Presentation, ServerMessage, SessionInfo, WordCloudSlide } from '@ettor/protocol';
+import type { ChoiceSlide, Presentation, ScaleSlide, ServerMessage, SessionInfo, WordCloudSlide } from '@ettor/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
@@ -27,7 +27,14 @@ describe.each(dialects)('live session on $name', (dialect) => {
     return welcome?.type === 'welcome' ? welcome.participantToken : undefined;
   };
   const countRows = async (table: 'responses' | 'answer_receipts' | 'participants') =>
-    Number((await server.ettor.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.ettor.store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     if (dialect.skipReason) return;
@@ -61,7 +68,13 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const screen = await host();
     screen.send({ type: 'goto', slideId: role.id });
     const phones = await Promise.all(Array.from({ length: 50 }, () => join()));
-    await Promise.all(phones.map((phone) => phone.waitFor((m) => m.type === 'state' && m.state.slide?.id === role.id || (m.type === 'welcome' && m.state.slide?.id === role.id))));
+    await Promise.all(
+      phones.map((phone) =>
+        phone.waitFor(
+          (m) => (m.type === 'state' && m.state.slide?.id === role.id) || (m.type === 'welcome' && m.state.slide?.id === role.id),
+        ),
+      ),
+    );
 
     const expected = new Map(role.options.map((o) => [o.id, 0]));
     const acks = await Promise.all(
@@ -73,9 +86,7 @@ describe.each(dialects)('live session on $name', (dialect) => {
     );
     expect(acks.every((ack) => ack.type === 'ack')).toBe(true);
 
-    const final = await screen.waitFor(
-      (m) => m.type === 'results' && m.results.slideId === role.id && m.results.respondents === 50,
-    );
+    const final = await screen.waitFor((m) => m.type === 'results' && m.results.slideId === role.id && m.results.respondents === 50);
     expect(final.type === 'results' && final.results.kind === 'choice' && final.results.counts).toEqual(
       role.options.map((o) => ({ optionId: o.id, count: expected.get(o.id) })),
     );
@@ -88,7 +99,12 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const phone = await join();
     const twin = await join(tokenOf(phone));
     const before = await countRows('responses');
-    const message = { type: 'answer', clientId: 'retry-client-0001', slideId: role.id, answer: { kind: 'choice', optionIds: [role.options[0]!.id] } };
+    const message = {
+      type: 'answer',
+      clientId: 'retry-client-0001',
+      slideId: role.id,
+      answer: { kind: 'choice', optionIds: [role.options[0]!.id] },
+    };
     // 25 a socket stays inside the per-socket burst allowance, so every copy reaches the database path.
     for (let i = 0; i < 25; i += 1) {
       phone.send(message);
@@ -143,15 +159,22 @@ describe.each(dialects)('live session on $name', (dialect) => {
       send();
       return (await reply).code;
     };
-    const answer = (slideId: string, body: unknown) => () => phone.send({ type: 'answer', clientId: `bad-${Math.random().toString(36).slice(2, 12)}`, slideId, answer: body });
+    const answer = (slideId: string, body: unknown) => () =>
+      phone.send({ type: 'answer', clientId: `bad-${Math.random().toString(36).slice(2, 12)}`, slideId, answer: body });
 
     expect(await refusal(() => phone.send('{not json'))).toBe('invalid_json');
-    expect(await refusal(() => phone.send({ type: 'answer', clientId: 'abcdefgh12', slideId: role.id, answer: { kind: 'choice', optionIds: ['x'] }, extra: 1 }))).toBe('validation_failed');
+    expect(
+      await refusal(() =>
+        phone.send({ type: 'answer', clientId: 'abcdefgh12', slideId: role.id, answer: { kind: 'choice', optionIds: ['x'] }, extra: 1 }),
+      ),
+    ).toBe('validation_failed');
     expect(await refusal(() => phone.send({ type: 'answer', clientId: 12, slideId: role.id, answer: {} }))).toBe('validation_failed');
     expect(await refusal(() => phone.send({ type: 'dance' }))).toBe('validation_failed');
     expect(await refusal(answer('no-such-slide', { kind: 'choice', optionIds: ['a'] }))).toBe('unknown_slide');
     expect(await refusal(answer(role.id, { kind: 'choice', optionIds: ['not-an-option'] }))).toBe('unknown_option');
-    expect(await refusal(answer(role.id, { kind: 'choice', optionIds: role.options.slice(0, 2).map((o) => o.id) }))).toBe('too_many_entries');
+    expect(await refusal(answer(role.id, { kind: 'choice', optionIds: role.options.slice(0, 2).map((o) => o.id) }))).toBe(
+      'too_many_entries',
+    );
     expect(await refusal(answer(role.id, { kind: 'wordcloud', entries: ['x'] }))).toBe('wrong_answer_kind');
     expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['a', 'b', 'c', 'd'] }))).toBe('validation_failed');
     expect(await refusal(answer(words.id, { kind: 'wordcloud', entries: ['x'.repeat(words.maxLength + 1)] }))).toBe('too_long');
@@ -175,6 +198,121 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect(await countRows('answer_receipts')).toBe(receipts);
   });
 
+  it.skipIf(dialect.skipReason)('refuses each bad scale rating with its code, changing nothing', async () => {
+    const scale = deck.slides.find((s) => s.kind === 'scale') as ScaleSlide;
+    const blank = (await presenter.post(`/api/presentations/${deck.id}/slides`, { kind: 'scale' })).body as ScaleSlide;
+    const strict = (
+      await presenter.put(`/api/presentations/${deck.id}/slides/${blank.id}`, { ...blank, question: 'Utan vet ej?', allowSkip: false })
+    ).body as ScaleSlide;
+    const [first, second] = scale.statements.map((st) => st.id);
+    const phone = await join();
+    const responses = await countRows('responses');
+    const receipts = await countRows('answer_receipts');
+    const refused = async (slideId: string, ratings: [string, number | null][]) => {
+      const reply = await phone.answer(slideId, {
+        kind: 'scale',
+        ratings: ratings.map(([statementId, value]) => ({ statementId, value })),
+      });
+      return reply.type === 'error' ? reply.code : reply.type;
+    };
+
+    expect(await refused(scale.id, [[first!, scale.steps + 1]])).toBe('out_of_range');
+    expect(
+      await refused(scale.id, [
+        [first!, 3],
+        [second!, 0],
+      ]),
+    ).toBe('out_of_range');
+    expect(
+      await refused(scale.id, [
+        [first!, 3],
+        ['no-such-statement', 3],
+      ]),
+    ).toBe('unknown_statement');
+    expect(
+      await refused(scale.id, [
+        [first!, 3],
+        [first!, 4],
+      ]),
+    ).toBe('duplicate_entry');
+    expect(await refused(scale.id, [...scale.statements.map((st): [string, number] => [st.id, 1]), ['one-more', 1]])).toBe(
+      'too_many_entries',
+    );
+    expect(await refused(scale.id, [])).toBe('empty_answer');
+    expect(await refused(strict.id, [[strict.statements[0]!.id, null]])).toBe('skip_not_allowed');
+    expect(await refused(scale.id, [[first!, 2.5]])).toBe('validation_failed');
+    expect(
+      await refused(
+        scale.id,
+        Array.from({ length: 9 }, (_, i): [string, number] => [`s${i}`, 1]),
+      ),
+    ).toBe('validation_failed');
+    expect(await refused(role.id, [[first!, 3]])).toBe('wrong_answer_kind');
+    expect(await countRows('responses')).toBe(responses);
+    expect(await countRows('answer_receipts')).toBe(receipts);
+  });
+
+  it.skipIf(dialect.skipReason)(
+    'tallies a scale from several phones per statement, with mean and spread, and a changed answer replaces',
+    async () => {
+      const scale = deck.slides.find((s) => s.kind === 'scale') as ScaleSlide;
+      const [k, f, u, m] = scale.statements.map((st) => st.id) as [string, string, string, string];
+      const screen = await host();
+      screen.send({ type: 'goto', slideId: scale.id });
+      const phones = await Promise.all(Array.from({ length: 4 }, () => join()));
+      const rate = (phone: LiveClient, ratings: [string, number | null][]) =>
+        phone.answer(scale.id, { kind: 'scale', ratings: ratings.map(([statementId, value]) => ({ statementId, value })) });
+      const acks = await Promise.all([
+        rate(phones[0]!, [
+          [f, 4],
+          [k, 5],
+        ]),
+        rate(phones[1]!, [
+          [k, 3],
+          [f, null],
+        ]),
+        rate(phones[2]!, [[k, 1]]),
+        rate(phones[3]!, [
+          [k, 3],
+          [m, 2],
+        ]),
+      ]);
+      // Stored in the slide's order, whatever order they were sent in.
+      expect(acks[0]).toMatchObject({
+        type: 'ack',
+        answer: {
+          kind: 'scale',
+          ratings: [
+            { statementId: k, value: 5 },
+            { statementId: f, value: 4 },
+          ],
+        },
+      });
+      expect(acks.every((ack) => ack.type === 'ack')).toBe(true);
+      expect(await rate(phones[2]!, [[k, 5]])).toMatchObject({ type: 'ack' });
+
+      const isFinal = (message: ServerMessage) =>
+        message.type === 'results' &&
+        message.results.kind === 'scale' &&
+        message.results.slideId === scale.id &&
+        message.results.statements[0]?.counts[4] === 2;
+      const final = await screen.waitFor(isFinal);
+      expect(final.type === 'results' && final.results).toEqual({
+        kind: 'scale',
+        slideId: scale.id,
+        respondents: 4,
+        statements: [
+          // 5, 3, 5, 3 after the change from 1: mean 4, every rating 1 from it.
+          { statementId: k, counts: [0, 0, 2, 0, 2], skipped: 0, n: 4, mean: 4, sd: 1 },
+          { statementId: f, counts: [0, 0, 0, 1, 0], skipped: 1, n: 1, mean: 4, sd: 0 },
+          { statementId: u, counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+          { statementId: m, counts: [0, 1, 0, 0, 0], skipped: 0, n: 1, mean: 2, sd: 0 },
+        ],
+      });
+      for (const phone of phones) phone.close();
+    },
+  );
+
   it.skipIf(dialect.skipReason)('closes voting when a countdown ends: answers before it count, answers after it are refused', async () => {
     const screen = await host();
     screen.send({ type: 'goto', slideId: words.id });
@@ -188,7 +326,10 @@ describe.each(dialects)('live session on $name', (dialect) => {
 
     const closed = await phone.nextMatching((m) => m.type === 'state' && !m.state.votingOpen, 15_000);
     expect(closed.type === 'state' && closed.state.closesInMs).toBeNull();
-    expect(await phone.answer(words.id, { kind: 'wordcloud', entries: ['för sent'] })).toMatchObject({ type: 'error', code: 'voting_closed' });
+    expect(await phone.answer(words.id, { kind: 'wordcloud', entries: ['för sent'] })).toMatchObject({
+      type: 'error',
+      code: 'voting_closed',
+    });
 
     const late = await join();
     const welcome = late.messages.find((m) => m.type === 'welcome');
@@ -246,7 +387,9 @@ describe.each(dialects)('live session on $name', (dialect) => {
       const welcome = phone.messages.find((m) => m.type === 'welcome');
       return welcome?.type === 'welcome' ? welcome.participantToken : undefined;
     });
-    await Promise.all(phones.map((phone, i) => phone.answer(words.id, { kind: 'wordcloud', entries: [i % 2 ? 'Ledarskap' : ' ledarskap ', `ord${i}`] })));
+    await Promise.all(
+      phones.map((phone, i) => phone.answer(words.id, { kind: 'wordcloud', entries: [i % 2 ? 'Ledarskap' : ' ledarskap ', `ord${i}`] })),
+    );
     const beforeRestart = await countRows('responses');
 
     await server.restart();
@@ -255,7 +398,10 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const again = await Promise.all(tokens.map((token) => join(token)));
     for (const [i, phone] of again.entries()) {
       const welcome = phone.messages.find((m) => m.type === 'welcome');
-      expect(welcome?.type === 'welcome' && welcome.answers[words.id]).toEqual({ kind: 'wordcloud', entries: [i % 2 ? 'Ledarskap' : 'ledarskap', `ord${i}`] });
+      expect(welcome?.type === 'welcome' && welcome.answers[words.id]).toEqual({
+        kind: 'wordcloud',
+        entries: [i % 2 ? 'Ledarskap' : 'ledarskap', `ord${i}`],
+      });
     }
     const screenAgain = await host();
     const results = await screenAgain.waitFor(isResults(words.id));
@@ -284,7 +430,9 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const next = screen.nextMatching((m) => m.type === 'results' && m.results.slideId === open.id && m.results.respondents === 1);
     expect(await phone.answer(open.id, { kind: 'open', text: 'Andra rundan' }, 'round-one-1')).toMatchObject({ type: 'ack' });
     const results = await next;
-    expect(results.type === 'results' && results.results.kind === 'open' && results.results.entries.map((e) => e.text)).toEqual(['Andra rundan']);
+    expect(results.type === 'results' && results.results.kind === 'open' && results.results.entries.map((e) => e.text)).toEqual([
+      'Andra rundan',
+    ]);
     expect(await countRows('responses')).toBe(stored + 1);
 
     const again = await join(tokenOf(phone));
@@ -296,25 +444,38 @@ describe.each(dialects)('live session on $name', (dialect) => {
     const open = deck.slides.find((s) => s.kind === 'open')!;
     const screen = await host();
     const [first, second] = await Promise.all([join(), join()]);
-    await first!.answer(open.id, { kind: 'open', text: 'Ett sakligt svar' });
-    await second!.answer(open.id, { kind: 'open', text: 'Något olämpligt' });
-    const both = await screen.waitFor((m) => m.type === 'results' && m.results.slideId === open.id && m.results.kind === 'open' && m.results.entries.some((e) => e.text === 'Något olämpligt'));
+    await first.answer(open.id, { kind: 'open', text: 'Ett sakligt svar' });
+    await second.answer(open.id, { kind: 'open', text: 'Något olämpligt' });
+    const both = await screen.waitFor(
+      (m) =>
+        m.type === 'results' &&
+        m.results.slideId === open.id &&
+        m.results.kind === 'open' &&
+        m.results.entries.some((e) => e.text === 'Något olämpligt'),
+    );
     if (both.type !== 'results' || both.results.kind !== 'open') throw new Error('expected open results');
     const target = both.results.entries.find((e) => e.text === 'Något olämpligt')!;
 
-    const hidden = screen.nextMatching((m) => m.type === 'results' && m.results.kind === 'open' && m.results.entries.some((e) => e.id === target.id && e.hidden));
+    const hidden = screen.nextMatching(
+      (m) => m.type === 'results' && m.results.kind === 'open' && m.results.entries.some((e) => e.id === target.id && e.hidden),
+    );
     screen.send({ type: 'hide-answer', slideId: open.id, answerId: target.id, hidden: true });
     const after = await hidden;
     expect(after.type === 'results' && after.results.respondents).toBe(both.results.respondents);
 
-    const refusal = first!.next('error');
-    first!.send({ type: 'hide-answer', slideId: open.id, answerId: target.id, hidden: false });
+    const refusal = first.next('error');
+    first.send({ type: 'hide-answer', slideId: open.id, answerId: target.id, hidden: false });
     expect((await refusal).code).toBe('forbidden');
     const missing = screen.next('error');
     screen.send({ type: 'hide-answer', slideId: open.id, answerId: 'no-such-answer', hidden: true });
     expect((await missing).code).toBe('not_found');
 
-    const wordHidden = screen.nextMatching((m) => m.type === 'results' && m.results.kind === 'wordcloud' && m.results.words.some((w) => w.text.toLowerCase() === 'ledarskap' && w.hidden));
+    const wordHidden = screen.nextMatching(
+      (m) =>
+        m.type === 'results' &&
+        m.results.kind === 'wordcloud' &&
+        m.results.words.some((w) => w.text.toLowerCase() === 'ledarskap' && w.hidden),
+    );
     screen.send({ type: 'goto', slideId: words.id });
     screen.send({ type: 'hide-word', slideId: words.id, word: ' LEDARSKAP ', hidden: true });
     await wordHidden;

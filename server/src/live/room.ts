@@ -1,4 +1,4 @@
-import type { ServerMessage, SessionState } from '@ettor/protocol';
+import { type ServerMessage, type SessionState, showsResultsOnPhones } from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
 import type { Connection } from './connection.js';
@@ -112,7 +112,7 @@ export class Room {
   /** Whether phones see this slide's results. */
   showsResultsOnPhones(slideId: string): boolean {
     const slide = this.state.slide;
-    return slide?.id === slideId && slide.kind === 'choice' && slide.showResultsOnPhones;
+    return slide?.id === slideId && showsResultsOnPhones(slide);
   }
 
   dispose(): void {
@@ -127,12 +127,15 @@ export class Room {
     clearTimeout(this.countdownTimer);
     const { closesAt } = this.state;
     if (closesAt === null) return;
-    this.countdownTimer = setTimeout(() => {
-      this.deps
-        .state(this.sessionId)
-        .then((state) => this.handle({ type: 'state', state }))
-        .catch(this.deps.onError);
-    }, Math.max(0, Date.parse(closesAt) - Date.now()) + COUNTDOWN_GRACE_MS);
+    this.countdownTimer = setTimeout(
+      () => {
+        this.deps
+          .state(this.sessionId)
+          .then((state) => this.handle({ type: 'state', state }))
+          .catch(this.deps.onError);
+      },
+      Math.max(0, Date.parse(closesAt) - Date.now()) + COUNTDOWN_GRACE_MS,
+    );
   }
 
   private scheduleResults(slideId: string): void {

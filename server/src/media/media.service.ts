@@ -1,4 +1,4 @@
-import { ASSET_TYPES, MAX_ASSET_BYTES, type Asset } from '@ettor/protocol';
+import { type ASSET_TYPES, MAX_ASSET_BYTES, type Asset } from '@ettor/protocol';
 import { type Clock, newId } from '../clock.js';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';

@@ -18,10 +18,14 @@ export type ParticipantsService = ReturnType<typeof createParticipantsService>;
 export function createParticipantsService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   // A join storm shares its commits, as answers do.
-  const inserts = new GroupCommit<NewParticipant, void>(async (rows) => {
-    await db.insertInto('participants').values(rows).execute();
-    return rows.map(() => undefined);
-  }, MAX_GROUP, GROUP_WINDOW_MS);
+  const inserts = new GroupCommit<NewParticipant, void>(
+    async (rows) => {
+      await db.insertInto('participants').values(rows).execute();
+      return rows.map(() => undefined);
+    },
+    MAX_GROUP,
+    GROUP_WINDOW_MS,
+  );
 
   return {
     /** Returns the participant a token belongs to in this session, or a new participant once it is stored. */
@@ -36,7 +40,12 @@ export function createParticipantsService(deps: { db: Db; clock: Clock }) {
         if (row) return { id: row.id, token, isNew: false };
       }
       const fresh = { id: newId(), token: newToken(), isNew: true };
-      await inserts.submit({ id: fresh.id, session_id: sessionId, token_hash: hashToken(fresh.token), created_at: clock.now().toISOString() });
+      await inserts.submit({
+        id: fresh.id,
+        session_id: sessionId,
+        token_hash: hashToken(fresh.token),
+        created_at: clock.now().toISOString(),
+      });
       return fresh;
     },
 

@@ -1,6 +1,7 @@
-import type { Slide } from '@ettor/protocol';
+import { type Slide, slideSchema } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
 import type { PresentationRow } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
 
 export function findPresentation(db: Queryable, id: string): Promise<PresentationRow | undefined> {
   return db.selectFrom('presentations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -39,25 +40,29 @@ export async function deletePresentation(db: Queryable, id: string): Promise<voi
   await db.deleteFrom('presentations').where('id', '=', id).execute();
 }
 
-/** Slides as stored; the JSON was validated against the slide schema when it was written. */
+/** A stored slide read through the slide schema: a slide saved before a field existed gets its default. */
+export function readSlide(row: { id: string; data: string }): Slide {
+  return readStoredJson(slideSchema, row.data, `slide ${row.id}`);
+}
+
 export async function listSlides(db: Queryable, presentationId: string): Promise<Slide[]> {
   const rows = await db
     .selectFrom('slides')
-    .select('data')
+    .select(['id', 'data'])
     .where('presentation_id', '=', presentationId)
     .orderBy('position')
     .execute();
-  return rows.map((row) => JSON.parse(row.data) as Slide);
+  return rows.map(readSlide);
 }
 
 export async function findSlide(db: Queryable, presentationId: string, slideId: string): Promise<Slide | undefined> {
   const row = await db
     .selectFrom('slides')
-    .select('data')
+    .select(['id', 'data'])
     .where('presentation_id', '=', presentationId)
     .where('id', '=', slideId)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.data) as Slide) : undefined;
+  return row ? readSlide(row) : undefined;
 }
 
 /** Replaces the presentation's slides with the given ones, in order. */

@@ -7,6 +7,7 @@ import {
   type PresentationSummary,
   type Slide,
   type SlideKind,
+  blankSlide,
   slideSchema,
 } from '@ettor/protocol';
 import { randomBytes } from 'node:crypto';
@@ -17,21 +18,8 @@ import { AppError, parseInput } from '../http/errors.js';
 import type { MediaService } from '../media/media.service.js';
 import * as repo from './presentations.repository.js';
 
+/** Ids of a slide's items (options, statements): unique within the slide, so short. */
 const shortId = (): string => randomBytes(6).toString('base64url');
-
-/** A new slide of a kind, with the defaults the editor starts from. */
-export function blankSlide(kind: SlideKind): Slide {
-  const base = { id: newId() };
-  switch (kind) {
-    case 'content':
-      return slideSchema.parse({ ...base, kind });
-    case 'choice':
-      return slideSchema.parse({ ...base, kind, question: '', options: [{ id: shortId(), label: '' }, { id: shortId(), label: '' }] });
-    case 'wordcloud':
-    case 'open':
-      return slideSchema.parse({ ...base, kind, question: '' });
-  }
-}
 
 /** The next free "Title (n)" for a copy. */
 export function copyTitle(title: string, taken: readonly string[]): string {
@@ -157,10 +145,11 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
 
     addSlide(ownerId: string, id: string, kind: SlideKind, afterSlideId: string | null | undefined): Promise<Slide> {
       return changeSlides(ownerId, id, async (_trx, slides) => {
-        const slide = blankSlide(kind);
+        const slide = slideSchema.parse(blankSlide(kind, newId(), shortId));
         const after = afterSlideId ? slides.findIndex((s) => s.id === afterSlideId) : slides.length - 1;
         if (afterSlideId && after < 0) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
-        if (slides.length >= LIMITS.slides) throw new AppError('validation_failed', `A presentation can have at most ${LIMITS.slides} slides.`);
+        if (slides.length >= LIMITS.slides)
+          throw new AppError('validation_failed', `A presentation can have at most ${LIMITS.slides} slides.`);
         slides.splice(after + 1, 0, slide);
         return { slides, result: slide };
       });
@@ -190,7 +179,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     async reorder(ownerId: string, id: string, slideIds: readonly string[]): Promise<Presentation> {
       await changeSlides(ownerId, id, async (_trx, slides) => {
         const byId = new Map(slides.map((s) => [s.id, s]));
-        const isPermutation = slideIds.length === slides.length && new Set(slideIds).size === slideIds.length && slideIds.every((s) => byId.has(s));
+        const isPermutation =
+          slideIds.length === slides.length && new Set(slideIds).size === slideIds.length && slideIds.every((s) => byId.has(s));
         if (!isPermutation) {
           throw new AppError('validation_failed', 'slideIds: must list every slide of the presentation exactly once.');
         }

@@ -1,4 +1,4 @@
-import type { ChoiceSlide, DeckFile, Presentation, Slide } from '@ettor/protocol';
+import type { ChoiceSlide, DeckFile, Presentation, ScaleSlide, Slide } from '@ettor/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, signedUpClient } from '../test/http-client.js';
 import { dialects } from '../test/services.js';
@@ -44,18 +44,86 @@ describe.each(dialects)('presentations on $name', (dialect) => {
     const choice = (await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'choice' })).body as ChoiceSlide;
     expect(choice).toMatchObject({ kind: 'choice', allowMultiple: false, showResultsOnPhones: false, allowChange: true });
     expect(choice.options).toHaveLength(2);
-    const words = (await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'wordcloud', afterSlideId: deck.slides[0]!.id })).body as Slide;
+    const words = (await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'wordcloud', afterSlideId: deck.slides[0]!.id }))
+      .body as Slide;
 
-    const edited = { ...choice, question: 'Vilken roll har du?', options: [...choice.options, { id: 'politiker', label: 'Politiker' }], allowMultiple: true };
+    const edited = {
+      ...choice,
+      question: 'Vilken roll har du?',
+      options: [...choice.options, { id: 'politiker', label: 'Politiker' }],
+      allowMultiple: true,
+    };
     expect((await owner.put(`/api/presentations/${deck.id}/slides/${choice.id}`, edited)).body).toEqual(edited);
 
     const order = [choice.id, words.id, deck.slides[0]!.id];
-    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: order })).body.slides.map((s: Slide) => s.id)).toEqual(order);
+    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: order })).body.slides.map((s: Slide) => s.id)).toEqual(
+      order,
+    );
 
     expect((await owner.delete(`/api/presentations/${deck.id}/slides/${words.id}`)).status).toBe(204);
     const reloaded = (await owner.get(`/api/presentations/${deck.id}`)).body as Presentation;
     expect(reloaded.slides.map((s) => s.id)).toEqual([choice.id, deck.slides[0]!.id]);
     expect(reloaded.slides[0]).toEqual(edited);
+  });
+
+  it.skipIf(dialect.skipReason)('adds a blank scale slide with its defaults and saves an edited one', async () => {
+    const deck = await create();
+    const scale = (await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'scale' })).body as ScaleSlide;
+    expect(scale).toMatchObject({ kind: 'scale', question: '', steps: 5, minLabel: '', maxLabel: '', allowSkip: false, allowChange: true });
+    expect(scale.statements).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]+$/), label: '' }]);
+
+    const edited = {
+      ...scale,
+      question: 'Hur väl stämmer det?',
+      statements: [...scale.statements, { id: 'tva', label: 'Två' }],
+      steps: 7,
+      allowSkip: true,
+    };
+    expect((await owner.put(`/api/presentations/${deck.id}/slides/${scale.id}`, edited)).body).toEqual(edited);
+    expect((await owner.put(`/api/presentations/${deck.id}/slides/${scale.id}`, { ...edited, steps: 11 })).body.error.code).toBe(
+      'validation_failed',
+    );
+    expect((await owner.get(`/api/presentations/${deck.id}`)).body.slides[1]).toEqual(edited);
+  });
+
+  it.skipIf(dialect.skipReason)('imports a deck with a scale slide, defaults filled in, and exports it as imported', async () => {
+    const file = {
+      format: 'ettor-deck',
+      version: 1,
+      title: 'Skattning',
+      slides: [
+        {
+          id: 'skala',
+          kind: 'scale',
+          question: 'Hur väl stämmer det?',
+          statements: [
+            { id: 'a', label: 'Vi har kompetensen' },
+            { id: 'b', label: 'Vi vet vad vi vill' },
+          ],
+          maxLabel: 'Instämmer helt',
+        },
+      ],
+    };
+    const imported = await owner.post('/api/presentations/import', file);
+    expect(imported.status).toBe(201);
+    const [slide] = (imported.body as Presentation).slides;
+    expect(slide).toEqual({
+      ...file.slides[0],
+      id: expect.not.stringMatching(/^skala$/),
+      notes: '',
+      allowChange: true,
+      steps: 5,
+      minLabel: '',
+      allowSkip: false,
+    });
+
+    const exported = (await owner.get(`/api/presentations/${(imported.body as Presentation).id}/export`)).body as DeckFile;
+    expect(exported.slides).toEqual([slide]);
+    const tooMany = {
+      ...file,
+      slides: [{ ...file.slides[0], statements: Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, label: 'x' })) }],
+    };
+    expect((await owner.post('/api/presentations/import', tooMany)).body.error.code).toBe('validation_failed');
   });
 
   it.skipIf(dialect.skipReason)('refuses bad slide edits with their codes and changes nothing', async () => {
@@ -64,18 +132,29 @@ describe.each(dialects)('presentations on $name', (dialect) => {
     const put = (body: unknown, slideId = choice.id) => owner.put(`/api/presentations/${deck.id}/slides/${slideId}`, body);
 
     expect((await put({ ...choice, options: choice.options.slice(0, 1) })).body.error.code).toBe('validation_failed');
-    expect((await put({ ...choice, options: Array.from({ length: 11 }, (_, i) => ({ id: `o${i}`, label: 'x' })) })).body.error.code).toBe('validation_failed');
+    expect((await put({ ...choice, options: Array.from({ length: 11 }, (_, i) => ({ id: `o${i}`, label: 'x' })) })).body.error.code).toBe(
+      'validation_failed',
+    );
     expect((await put({ ...choice, colour: 'red' })).body.error.code).toBe('validation_failed');
     expect((await put({ ...choice, question: 'x'.repeat(301) })).body.error.code).toBe('validation_failed');
     expect((await put({ ...choice, id: 'other' })).body.error.code).toBe('validation_failed');
     expect((await put({ id: choice.id, kind: 'open', question: 'Now open?' })).body.error.code).toBe('conflict');
     expect((await put({ ...choice, id: 'missing' }, 'missing')).body.error.code).toBe('unknown_slide');
     expect((await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'poll' })).body.error.code).toBe('validation_failed');
-    expect((await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'open', afterSlideId: 'nope' })).body.error.code).toBe('unknown_slide');
-    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: [choice.id] })).body.error.code).toBe('validation_failed');
-    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: [choice.id, choice.id] })).body.error.code).toBe('validation_failed');
+    expect((await owner.post(`/api/presentations/${deck.id}/slides`, { kind: 'open', afterSlideId: 'nope' })).body.error.code).toBe(
+      'unknown_slide',
+    );
+    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: [choice.id] })).body.error.code).toBe(
+      'validation_failed',
+    );
+    expect((await owner.put(`/api/presentations/${deck.id}/slide-order`, { slideIds: [choice.id, choice.id] })).body.error.code).toBe(
+      'validation_failed',
+    );
     expect((await owner.post('/api/presentations', { title: '   ' })).body.error.code).toBe('validation_failed');
-    expect((await owner.request('POST', '/api/presentations', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' })).body.error.code).toBe('unsupported_media_type');
+    expect(
+      (await owner.request('POST', '/api/presentations', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' })).body.error
+        .code,
+    ).toBe('unsupported_media_type');
 
     expect((await owner.get(`/api/presentations/${deck.id}`)).body.slides).toEqual([deck.slides[0], choice]);
   });

@@ -4,7 +4,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Answer, type ChoiceSlide, PROTOCOL_VERSION, type Presentation, type ServerMessage, type SessionInfo } from '@ettor/protocol';
+import {
+  type Answer,
+  type ChoiceSlide,
+  PROTOCOL_VERSION,
+  type Presentation,
+  type ServerMessage,
+  type SessionInfo,
+  answerSchema,
+} from '@ettor/protocol';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +151,9 @@ class Phone {
         clearTimeout(timer);
         reject(error);
       });
-      ws.once('open', () => ws.send(JSON.stringify({ type: 'join', v: PROTOCOL_VERSION, code, ...(this.token ? { participantToken: this.token } : {}) })));
+      ws.once('open', () =>
+        ws.send(JSON.stringify({ type: 'join', v: PROTOCOL_VERSION, code, ...(this.token ? { participantToken: this.token } : {}) })),
+      );
       ws.on('message', (data) => {
         const message = JSON.parse(data.toString()) as ServerMessage;
         if (message.type === 'welcome') {
@@ -169,7 +179,10 @@ class Phone {
   /** The next ack for this phone's clientId. */
   nextAck(timeoutMs = 30_000): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`phone ${this.index}: no ack within ${timeoutMs} ms; errors ${JSON.stringify(this.errors)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`phone ${this.index}: no ack within ${timeoutMs} ms; errors ${JSON.stringify(this.errors)}`)),
+        timeoutMs,
+      );
       this.ackWaiters.push((ack) => {
         clearTimeout(timer);
         resolve(ack);
@@ -219,7 +232,9 @@ function sqliteReader(file: string): StoreReader {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   return {
     async responses(sessionId, slideId) {
-      return db.prepare('SELECT participant_id, client_id, answer FROM responses WHERE session_id = ? AND slide_id = ?').all(sessionId, slideId) as StoredResponse[];
+      return db
+        .prepare('SELECT participant_id, client_id, answer FROM responses WHERE session_id = ? AND slide_id = ?')
+        .all(sessionId, slideId) as StoredResponse[];
     },
     async receipts(clientIds) {
       const rows = db.prepare('SELECT client_id FROM answer_receipts').all() as Array<{ client_id: string }>;
@@ -243,14 +258,23 @@ async function postgresReader(url: string): Promise<StoreReader> {
   await client.connect();
   return {
     async responses(sessionId, slideId) {
-      return (await client.query<StoredResponse>('SELECT participant_id, client_id, answer FROM responses WHERE session_id = $1 AND slide_id = $2', [sessionId, slideId])).rows;
+      return (
+        await client.query<StoredResponse>(
+          'SELECT participant_id, client_id, answer FROM responses WHERE session_id = $1 AND slide_id = $2',
+          [sessionId, slideId],
+        )
+      ).rows;
     },
     async receipts(clientIds) {
-      const rows = (await client.query<{ client_id: string }>('SELECT client_id FROM answer_receipts WHERE client_id = ANY($1)', [clientIds])).rows;
+      const rows = (
+        await client.query<{ client_id: string }>('SELECT client_id FROM answer_receipts WHERE client_id = ANY($1)', [clientIds])
+      ).rows;
       return new Set(rows.map((r) => r.client_id));
     },
     async participants(sessionId) {
-      return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM participants WHERE session_id = $1', [sessionId])).rows[0]?.n);
+      return Number(
+        (await client.query<{ n: string }>('SELECT count(*) AS n FROM participants WHERE session_id = $1', [sessionId])).rows[0]?.n,
+      );
     },
     async integrityCheck() {
       return undefined;
@@ -285,7 +309,14 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
     database = await dialect.create();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-crash-'));
     const port = await freePort();
-    env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETTOR_DATA_DIR: dataDir, ETTOR_LOG_LEVEL: 'warn', ETTOR_SIGNUP_OPEN: 'false' };
+    env = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ETTOR_DATA_DIR: dataDir,
+      ETTOR_LOG_LEVEL: 'warn',
+      ETTOR_SIGNUP_OPEN: 'false',
+    };
     delete env.NODE_OPTIONS;
     delete env.DATABASE_URL;
     if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
@@ -314,13 +345,19 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
 
     phones = Array.from({ length: VOTERS }, (_, i) => {
       const option = role.options[i % role.options.length]!;
-      return new Phone(i, `crash-${String(i).padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}`, role.id, { kind: 'choice', optionIds: [option.id] }, () => {
-        ackCount += 1;
-        if (ackCount === KILL_AFTER && server) {
-          ackedBeforeKill = ackCount;
-          killed = server.kill9();
-        }
-      });
+      return new Phone(
+        i,
+        `crash-${String(i).padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}`,
+        role.id,
+        { kind: 'choice', optionIds: [option.id] },
+        () => {
+          ackCount += 1;
+          if (ackCount === KILL_AFTER && server) {
+            ackedBeforeKill = ackCount;
+            killed = server.kill9();
+          }
+        },
+      );
     });
     await inBatches(phones, BATCH, (phone) => phone.connect(wsUrl, session.code));
   });
@@ -339,7 +376,10 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
     for (const phone of phones) phone.send();
     const deadline = Date.now() + 45_000;
     while (!killed && Date.now() < deadline) await sleep(20);
-    expect(killed, `the server was never killed: ${ackCount} acks, errors ${JSON.stringify(phones.flatMap((p) => p.errors).slice(0, 3))}`).toBeDefined();
+    expect(
+      killed,
+      `the server was never killed: ${ackCount} acks, errors ${JSON.stringify(phones.flatMap((p) => p.errors).slice(0, 3))}`,
+    ).toBeDefined();
     await killed;
     expect(server?.running).toBe(false);
     // Acks already on the wire when the process died still count: the server sent them, so it had committed.
@@ -351,7 +391,9 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
     server = await ServerProcess.start(env);
     reader = database?.databaseUrl ? await postgresReader(database.databaseUrl) : sqliteReader(path.join(dataDir, 'ettor.sqlite'));
     const rows = await reader.responses(session.id, role.id);
-    console.info(`[crash/${dialect.name}] killed after ${ackedBeforeKill} acks; ${acked.length} acks reached phones; ${rows.length} answers stored`);
+    console.info(
+      `[crash/${dialect.name}] killed after ${ackedBeforeKill} acks; ${acked.length} acks reached phones; ${rows.length} answers stored`,
+    );
 
     expect(rows.length).toBeGreaterThanOrEqual(acked.length);
     expect(rows.length).toBeLessThanOrEqual(VOTERS);
@@ -407,7 +449,7 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
     const rows = await reader!.responses(session.id, role.id);
     expect(rows).toHaveLength(VOTERS);
     expect(new Set(rows.map((r) => r.participant_id)).size).toBe(VOTERS);
-    const stored = new Map(rows.map((r) => [r.client_id, JSON.parse(r.answer) as Answer]));
+    const stored = new Map(rows.map((r) => [r.client_id, answerSchema.parse(JSON.parse(r.answer))]));
     for (const phone of phones) {
       const ack = phone.acks[0]!;
       expect(stored.get(phone.clientId)).toEqual(ack.type === 'ack' ? ack.answer : undefined);
@@ -422,11 +464,14 @@ describe.each(dialects)('kill -9 during a 500-voter burst on $name', (dialect) =
 
   it.skipIf(dialect.skipReason)('shows the presenter results equal to a count over the stored rows', async () => {
     const screen = hosts.at(-1)!;
-    const final = await screen.waitFor((m) => m.type === 'results' && m.results.slideId === role.id && m.results.respondents === VOTERS, 20_000);
+    const final = await screen.waitFor(
+      (m) => m.type === 'results' && m.results.slideId === role.id && m.results.respondents === VOTERS,
+      20_000,
+    );
     const rows = await reader!.responses(session.id, role.id);
     const counted = new Map(role.options.map((o) => [o.id, 0]));
     for (const row of rows) {
-      const answer = JSON.parse(row.answer) as Answer;
+      const answer = answerSchema.parse(JSON.parse(row.answer));
       if (answer.kind === 'choice') for (const id of answer.optionIds) counted.set(id, (counted.get(id) ?? 0) + 1);
     }
     expect(final.type === 'results' && final.results.kind === 'choice' ? final.results.counts : undefined).toEqual(

@@ -6,13 +6,15 @@ import {
   type OpenSlide,
   type Presentation,
   type Results,
+  type ScaleSlide,
   type ServerMessage,
   type SessionInfo,
   type SessionState,
   type Slide,
   type WordCloudSlide,
-  cleanText,
-  textLength,
+  answerSchema,
+  checkAnswer,
+  summariseRatings,
   wordKey,
 } from '@ettor/protocol';
 import fc from 'fast-check';
@@ -41,10 +43,10 @@ import { type TestServer, startTestServer } from '../test/test-server.js';
 // ---------------------------------------------------------------------------------------------
 // The deck: every model run starts a fresh session of it.
 
-type QuestionKey = 'single' | 'multi' | 'fixed' | 'words' | 'open';
+type QuestionKey = 'single' | 'multi' | 'fixed' | 'words' | 'open' | 'scale';
 /** `missing` is a slide id the deck does not have. */
 type SlideKey = QuestionKey | 'content' | 'missing';
-const QUESTION_KEYS: readonly QuestionKey[] = ['single', 'multi', 'fixed', 'words', 'open'];
+const QUESTION_KEYS: readonly QuestionKey[] = ['single', 'multi', 'fixed', 'words', 'open', 'scale'];
 const MISSING_SLIDE_ID = 'no-such-slide';
 const MAX_PHONES = 6;
 const MAX_RESTARTS_PER_RUN = 1;
@@ -58,6 +60,7 @@ interface Deck {
   fixed: ChoiceSlide;
   words: WordCloudSlide;
   open: OpenSlide;
+  scale: ScaleSlide;
 }
 const isQuestionKey = (key: SlideKey): key is QuestionKey => (QUESTION_KEYS as readonly string[]).includes(key);
 
@@ -67,29 +70,69 @@ const isQuestionKey = (key: SlideKey): key is QuestionKey => (QUESTION_KEYS as r
 const CHOICE_IDS = ['a', 'b', 'c', 'd', 'zz'];
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
 /** Word-cloud entries, valid and not (maxEntries 2, maxLength 12): case, whitespace and NFC/NFD variants. */
-const VALID_WORDS = ['Mod', 'mod', 'MOD', '  mod ', 'Tillit', 'tillit', '\u00E5r', 'a\u030Ar', '\u00C5r', '\u00C4rlighet', '\u00E4rlighet', 'Ledarskap', 'ledar  skap', 'Ledar skap', FAMILY];
+const VALID_WORDS = [
+  'Mod',
+  'mod',
+  'MOD',
+  '  mod ',
+  'Tillit',
+  'tillit',
+  '\u00E5r',
+  'a\u030Ar',
+  '\u00C5r',
+  '\u00C4rlighet',
+  '\u00E4rlighet',
+  'Ledarskap',
+  'ledar  skap',
+  'Ledar skap',
+  FAMILY,
+];
 const ANY_WORDS = [...VALID_WORDS, 'x'.repeat(13), '   ', ' \t ', '\uD800x'];
 /** Open answers, valid and not (maxLength 40). */
-const VALID_TEXTS = ['Bra möte', '  Bra möte  ', 'Mer fika!', 'mer   fika', 'a\u030A och \u00E5', 'שלום עליכם', `${FAMILY} familj`, 'y'.repeat(40)];
+const VALID_TEXTS = [
+  'Bra möte',
+  '  Bra möte  ',
+  'Mer fika!',
+  'mer   fika',
+  'a\u030A och \u00E5',
+  'שלום עליכם',
+  `${FAMILY} familj`,
+  'y'.repeat(40),
+];
 const ANY_TEXTS = [...VALID_TEXTS, '   ', ' \n\t ', 'x'.repeat(41), `${'å'.repeat(20)}${FAMILY.repeat(21)}`, '\uD800 trasig'];
+/** Scale ratings, valid and not (statements s1–s3, steps 4, "don't know" allowed): out of range, fractional, unknown. */
+const STATEMENT_IDS = ['s1', 's2', 's3', 'zz'];
+const ANY_VALUES = [null, 1, 2, 3, 4, 0, 5, -1, 2.5];
 
 /** An answer of each kind, valid or not; `other` sends one of another kind than the slide's. */
 interface RawAnswers {
   choice: Answer;
   words: Answer;
   open: Answer;
+  scale: Answer;
   other: boolean;
 }
+const ratingArb = fc.record({ statementId: fc.constantFrom(...STATEMENT_IDS), value: fc.constantFrom(...ANY_VALUES) });
 const rawAnswersArb: fc.Arbitrary<RawAnswers> = fc.record({
-  choice: fc.array(fc.constantFrom(...CHOICE_IDS), { minLength: 1, maxLength: 4 }).map((optionIds): Answer => ({ kind: 'choice', optionIds })),
+  choice: fc
+    .array(fc.constantFrom(...CHOICE_IDS), { minLength: 1, maxLength: 4 })
+    .map((optionIds): Answer => ({ kind: 'choice', optionIds })),
   // Up to 4 entries: a fourth breaks the message schema itself.
   words: fc.array(fc.constantFrom(...ANY_WORDS), { minLength: 1, maxLength: 4 }).map((entries): Answer => ({ kind: 'wordcloud', entries })),
   open: fc.constantFrom(...ANY_TEXTS).map((text): Answer => ({ kind: 'open', text })),
+  // Mostly one rating per statement id; sometimes up to 9 with repeats, a ninth breaking the message schema itself.
+  scale: fc
+    .oneof(
+      { weight: 4, arbitrary: fc.uniqueArray(ratingArb, { maxLength: STATEMENT_IDS.length, selector: (rating) => rating.statementId }) },
+      { weight: 1, arbitrary: fc.array(ratingArb, { maxLength: 9 }) },
+    )
+    .map((ratings): Answer => ({ kind: 'scale', ratings })),
   other: fc.nat({ max: 4 }).map((n) => n === 0),
 });
 function rawAnswer(raw: RawAnswers, key: SlideKey): Answer {
   if (key === 'words') return raw.other ? raw.open : raw.words;
-  if (key === 'open') return raw.other ? raw.choice : raw.open;
+  if (key === 'open') return raw.other ? raw.scale : raw.open;
+  if (key === 'scale') return raw.other ? raw.choice : raw.scale;
   return raw.other ? raw.words : raw.choice;
 }
 
@@ -117,6 +160,17 @@ function validAnswer(deck: Deck, key: SlideKey, seed: number): Answer {
     }
     case 'open':
       return { kind: 'open', text: VALID_TEXTS[seed % VALID_TEXTS.length]! };
+    case 'scale': {
+      const { statements, steps } = deck.scale;
+      const mask = (seed % ((1 << statements.length) - 1)) + 1;
+      // Each rated statement gets a step, or "don't know" for about one in steps + 1.
+      const ratings = statements.flatMap(({ id }, i) => {
+        const step = Math.floor(seed / (i + 2)) % (steps + 1);
+        return mask & (1 << i) ? [{ statementId: id, value: step === 0 ? null : step }] : [];
+      });
+      // Sent in any order; stored in slide order.
+      return { kind: 'scale', ratings: seed & 64 ? ratings.reverse() : ratings };
+    }
     default:
       return { kind: 'choice', optionIds: ['a'] };
   }
@@ -158,7 +212,12 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       .record({ pick: fc.nat(), otherSlide: fc.nat({ max: 5 }).map((n) => n === 0), otherBody: fc.boolean(), seed: fc.nat() })
       .map((c): Command => ({ t: 'retry', ...c })),
   },
-  { weight: 10, arbitrary: fc.record({ phone: fc.nat(), pick: fc.nat(), slide: questionArb, seed: fc.nat() }).map((c): Command => ({ t: 'change', ...c })) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .record({ phone: fc.nat(), pick: fc.nat(), slide: questionArb, seed: fc.nat() })
+      .map((c): Command => ({ t: 'change', ...c })),
+  },
   { weight: 6, arbitrary: fc.record({ slide: slideArb, open: fc.boolean() }).map((c): Command => ({ t: 'voting', ...c })) },
   { weight: 4, arbitrary: fc.record({ slide: slideArb }).map((c): Command => ({ t: 'reset', ...c })) },
   { weight: 4, arbitrary: fc.record({ phone: fc.nat() }).map((c): Command => ({ t: 'reconnect', ...c })) },
@@ -171,7 +230,12 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .record({ slide: fc.oneof({ weight: 5, arbitrary: fc.constant<SlideKey>('words') }, { weight: 1, arbitrary: slideArb }), pick: fc.nat(), variant: fc.nat({ max: 2 }), hidden: fc.nat({ max: 2 }).map((n) => n > 0) })
+      .record({
+        slide: fc.oneof({ weight: 5, arbitrary: fc.constant<SlideKey>('words') }, { weight: 1, arbitrary: slideArb }),
+        pick: fc.nat(),
+        variant: fc.nat({ max: 2 }),
+        hidden: fc.nat({ max: 2 }).map((n) => n > 0),
+      })
       .map((c): Command => ({ t: 'hide-word', ...c })),
   },
   { weight: 6, arbitrary: slideArb.map((slide): Command => ({ t: 'goto', slide })) },
@@ -217,55 +281,20 @@ function newModel(): Model {
   return {
     seq: 1,
     current: 'content',
-    slides: { single: slide(), multi: slide(), fixed: slide(), words: slide(), open: slide() },
+    slides: { single: slide(), multi: slide(), fixed: slide(), words: slide(), open: slide(), scale: slide() },
     receipts: new Map(),
   };
 }
 
-/** The message schema's shape limits (before anything else). */
-function fitsSchema(answer: Answer): boolean {
-  if (answer.kind === 'choice') return answer.optionIds.length >= 1 && answer.optionIds.length <= 10;
-  if (answer.kind === 'wordcloud') return answer.entries.length >= 1 && answer.entries.length <= 3;
-  return true;
-}
-
-/** The slide's answer rules, in the order docs/protocol.md lists them, and the cleaned answer. */
-function slideRules(slide: Slide, answer: Answer): { ok: true; answer: Answer } | { ok: false; code: ErrorCode } {
-  if (slide.kind === 'content') return { ok: false, code: 'not_a_question' };
-  if (slide.kind !== answer.kind) return { ok: false, code: 'wrong_answer_kind' };
-  if (slide.kind === 'choice' && answer.kind === 'choice') {
-    if (new Set(answer.optionIds).size !== answer.optionIds.length) return { ok: false, code: 'duplicate_entry' };
-    if (answer.optionIds.some((id) => !slide.options.some((o) => o.id === id))) return { ok: false, code: 'unknown_option' };
-    if (!slide.allowMultiple && answer.optionIds.length > 1) return { ok: false, code: 'too_many_entries' };
-    return { ok: true, answer: { kind: 'choice', optionIds: slide.options.map((o) => o.id).filter((id) => answer.optionIds.includes(id)) } };
-  }
-  if (slide.kind === 'wordcloud' && answer.kind === 'wordcloud') {
-    if (answer.entries.some((e) => !e.isWellFormed())) return { ok: false, code: 'validation_failed' };
-    const entries = answer.entries.map(cleanText).filter((e) => e !== '');
-    if (entries.length === 0) return { ok: false, code: 'empty_answer' };
-    if (entries.length > slide.maxEntries) return { ok: false, code: 'too_many_entries' };
-    if (entries.some((e) => textLength(e) > slide.maxLength)) return { ok: false, code: 'too_long' };
-    if (new Set(entries.map(wordKey)).size !== entries.length) return { ok: false, code: 'duplicate_entry' };
-    return { ok: true, answer: { kind: 'wordcloud', entries } };
-  }
-  if (slide.kind === 'open' && answer.kind === 'open') {
-    if (!answer.text.isWellFormed()) return { ok: false, code: 'validation_failed' };
-    const text = answer.text.trim();
-    if (text === '') return { ok: false, code: 'empty_answer' };
-    if (textLength(text) > slide.maxLength) return { ok: false, code: 'too_long' };
-    return { ok: true, answer: { kind: 'open', text } };
-  }
-  return { ok: false, code: 'wrong_answer_kind' };
-}
-
 /** An answer as the server must handle it: receipt, slide, rules, voting, change of answer, commit. */
 function submit(model: Model, deck: Deck, phone: number, clientId: string, key: SlideKey, answer: Answer): Outcome {
-  if (!fitsSchema(answer)) return refuse('validation_failed');
+  // The protocol's own schema and rules: the model predicts what the server does with them, it does not restate them.
+  if (!answerSchema.safeParse(answer).success) return refuse('validation_failed');
   const receipt = model.receipts.get(`${phone}|${clientId}`);
   if (receipt) return receipt.key === key ? { ok: true, answer: receipt.answer, changed: false } : refuse('validation_failed');
   if (key === 'missing') return refuse('unknown_slide');
-  const checked = slideRules(deck[key], answer);
-  if (!checked.ok) return refuse(checked.code);
+  const checked = checkAnswer(deck[key], answer);
+  if (!checked.ok) return refuse(checked.problem.code);
   if (!isQuestionKey(key)) return refuse('not_a_question');
   const slide = model.slides[key];
   if (!slide.open) return refuse('voting_closed');
@@ -322,6 +351,15 @@ function expectedResults(model: Model, deck: Deck, key: QuestionKey): unknown {
       words: list.map(({ key: k, text, count }) => ({ text, count, hidden: state.hiddenWords.has(k) })),
     };
   }
+  if (slide.kind === 'scale') {
+    const ratings = held.flatMap((h) => (h.answer.kind === 'scale' ? h.answer.ratings : []));
+    const statements = slide.statements.map(({ id }) => {
+      const values = ratings.filter((r) => r.statementId === id).map((r) => r.value);
+      const counts = Array.from({ length: slide.steps }, (_, step) => values.filter((v) => v === step + 1).length);
+      return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts) };
+    });
+    return { kind: 'scale', slideId: slide.id, respondents: held.length, statements };
+  }
   const entries = held.map((h) => ({ text: h.answer.kind === 'open' ? h.answer.text : '', hidden: h.hidden }));
   return { kind: 'open', slideId: slide.id, respondents: held.length, entries: entries.sort(byTextThenHidden) };
 }
@@ -339,7 +377,12 @@ function canonical(results: Results): Results {
 function comparable(results: Results): unknown {
   const c = canonical(results);
   if (c.kind !== 'open') return c;
-  return { kind: 'open', slideId: c.slideId, respondents: c.respondents, entries: c.entries.map(({ text, hidden }) => ({ text, hidden })).sort(byTextThenHidden) };
+  return {
+    kind: 'open',
+    slideId: c.slideId,
+    respondents: c.respondents,
+    entries: c.entries.map(({ text, hidden }) => ({ text, hidden })).sort(byTextThenHidden),
+  };
 }
 
 /** A participant's current-round answers by slide id: what welcome.answers must hold. */
@@ -376,8 +419,10 @@ const welcomeOf = (client: LiveClient) => {
   return welcome;
 };
 
-const isResultsOf = (slideId: string) => (m: ServerMessage): m is Extract<ServerMessage, { type: 'results' }> =>
-  m.type === 'results' && m.results.slideId === slideId;
+const isResultsOf =
+  (slideId: string) =>
+  (m: ServerMessage): m is Extract<ServerMessage, { type: 'results' }> =>
+    m.type === 'results' && m.results.slideId === slideId;
 
 function lastIndex(messages: readonly ServerMessage[], match: (m: ServerMessage) => boolean): number {
   for (let i = messages.length - 1; i >= 0; i -= 1) if (match(messages[i]!)) return i;
@@ -435,13 +480,23 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
       fixed: await add<ChoiceSlide>('choice', { question: 'En gång?', options: options(3), allowMultiple: false, allowChange: false }),
       words: await add<WordCloudSlide>('wordcloud', { question: 'Ord?', maxEntries: 2, maxLength: 12, allowChange: true }),
       open: await add<OpenSlide>('open', { question: 'Fritt?', maxLength: 40, allowChange: true }),
+      scale: await add<ScaleSlide>('scale', {
+        question: 'Skala?',
+        statements: ['s1', 's2', 's3'].map((id) => ({ id, label: id.toUpperCase() })),
+        steps: 4,
+        allowSkip: true,
+        allowChange: true,
+      }),
     };
     expect(deck.content.kind).toBe('content');
   });
 
   afterAll(async () => {
     if (stats.runs > 0) {
-      const outcomes = [...stats.outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}=${n}`).join(' ');
+      const outcomes = [...stats.outcomes]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, n]) => `${k}=${n}`)
+        .join(' ');
       console.info(
         `model on ${dialect.name}: ${stats.runs} runs (${stats.skippedForTime} skipped for time), ${stats.steps} steps, ${stats.restarts} restarts; ${outcomes}`,
       );
@@ -503,7 +558,10 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
       await pace(host);
       host.send({ type: 'ping', t });
       await host.waitFor((m) => m.type === 'pong' && m.t === t, WAIT_MS);
-      const replies = host.messages.slice(mark, lastIndex(host.messages, (m) => m.type === 'pong' && m.t === t));
+      const replies = host.messages.slice(
+        mark,
+        lastIndex(host.messages, (m) => m.type === 'pong' && m.t === t),
+      );
       const errors = replies.flatMap((m) => (m.type === 'error' ? [m.code] : []));
       expect(errors, `host: errors for ${message.type}`).toEqual(expected.error ? [expected.error] : []);
       const states = replies.flatMap((m) => (m.type === 'state' ? [m.state] : []));
@@ -560,7 +618,11 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
 
       const db = server.ettor.store.db;
       const [rows, hiddenWords, slideStates, receipts] = await Promise.all([
-        db.selectFrom('responses').select(['id', 'slide_id', 'round', 'answer', 'client_id', 'updated_at', 'hidden_at']).where('session_id', '=', session.id).execute(),
+        db
+          .selectFrom('responses')
+          .select(['id', 'slide_id', 'round', 'answer', 'client_id', 'updated_at', 'hidden_at'])
+          .where('session_id', '=', session.id)
+          .execute(),
         db.selectFrom('hidden_words').select(['slide_id', 'word_key']).where('session_id', '=', session.id).execute(),
         db.selectFrom('slide_states').select(['slide_id', 'round', 'closed_at']).where('session_id', '=', session.id).execute(),
         db
@@ -583,12 +645,23 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
         const current = all.filter((r) => Number(r.round) === state.round);
         expect(all.length, `db: rows of ${key}, all rounds`).toBe(state.stored);
         expect(
-          current.map((r) => ({ clientId: r.client_id, answer: JSON.parse(r.answer) as Answer })).sort((a, b) => a.clientId.localeCompare(b.clientId)),
+          current
+            .map((r) => ({ clientId: r.client_id, answer: answerSchema.parse(JSON.parse(r.answer)) }))
+            .sort((a, b) => a.clientId.localeCompare(b.clientId)),
           `db: current-round rows of ${key}`,
-        ).toEqual([...state.answers.values()].map((h) => ({ clientId: h.clientId, answer: h.answer })).sort((a, b) => a.clientId.localeCompare(b.clientId)));
+        ).toEqual(
+          [...state.answers.values()]
+            .map((h) => ({ clientId: h.clientId, answer: h.answer }))
+            .sort((a, b) => a.clientId.localeCompare(b.clientId)),
+        );
         const keys = hiddenWords.filter((h) => h.slide_id === slide.id).map((h) => h.word_key);
         expect(keys.sort(), `db: hidden words of ${key}`).toEqual([...state.hiddenWords].sort());
-        const storedAnswers: StoredAnswer[] = current.map((r) => ({ id: r.id, answer: JSON.parse(r.answer) as Answer, updatedAt: r.updated_at, hidden: r.hidden_at !== null }));
+        const storedAnswers: StoredAnswer[] = current.map((r) => ({
+          id: r.id,
+          answer: answerSchema.parse(JSON.parse(r.answer)),
+          updatedAt: r.updated_at,
+          hidden: r.hidden_at !== null,
+        }));
         const tallied = tally(slide, storedAnswers, new Set(keys));
         expect(comparable(tallied), `db: tally of ${key}`).toEqual(expectedResults(model, deck, key));
         // What the host was pushed is exactly what the store says now, ids and order included.
@@ -629,7 +702,9 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
         case 'retry': {
           if (sent.length === 0) return 'retry: nothing sent yet, skipped';
           const earlier = sent[command.pick % sent.length]!;
-          const key = command.otherSlide ? QUESTION_KEYS[(QUESTION_KEYS.indexOf(earlier.key as QuestionKey) + 1) % QUESTION_KEYS.length]! : earlier.key;
+          const key = command.otherSlide
+            ? QUESTION_KEYS[(QUESTION_KEYS.indexOf(earlier.key as QuestionKey) + 1) % QUESTION_KEYS.length]!
+            : earlier.key;
           const body = command.otherBody ? validAnswer(deck, key, command.seed) : earlier.answer;
           await answer(earlier.phone, earlier.clientId, key, body, pushed);
           return `phone ${earlier.phone} retries ${earlier.clientId} on ${key} ${JSON.stringify(body)}`;
@@ -647,7 +722,10 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
         case 'voting': {
           const { slide: key, open } = command;
           if (key === 'missing' || key === 'content') {
-            await hostCommand({ type: 'set-voting', slideId: idOf(key), open }, { error: key === 'missing' ? 'unknown_slide' : 'not_a_question', state: false });
+            await hostCommand(
+              { type: 'set-voting', slideId: idOf(key), open },
+              { error: key === 'missing' ? 'unknown_slide' : 'not_a_question', state: false },
+            );
             return `set-voting ${key}: refused`;
           }
           model.slides[key].open = open;
@@ -659,7 +737,10 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
         case 'reset': {
           const key = command.slide;
           if (key === 'missing' || key === 'content') {
-            await hostCommand({ type: 'reset-results', slideId: idOf(key) }, { error: key === 'missing' ? 'unknown_slide' : 'not_a_question', state: false });
+            await hostCommand(
+              { type: 'reset-results', slideId: idOf(key) },
+              { error: key === 'missing' ? 'unknown_slide' : 'not_a_question', state: false },
+            );
             return `reset ${key}: refused`;
           }
           const slide = model.slides[key];
@@ -681,7 +762,10 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
           const open = model.slides.open;
           const candidates = [...open.answers.values()];
           if (command.bogus || candidates.length === 0) {
-            await hostCommand({ type: 'hide-answer', slideId: idOf('open'), answerId: 'no-such-answer-1', hidden: command.hidden }, { error: 'not_found', state: false });
+            await hostCommand(
+              { type: 'hide-answer', slideId: idOf('open'), answerId: 'no-such-answer-1', hidden: command.hidden },
+              { error: 'not_found', state: false },
+            );
             count('hide-answer(not_found)');
             return 'hide-answer of an unknown id: refused';
           }
@@ -707,7 +791,10 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
           const word = command.variant === 1 ? base.toLocaleUpperCase('sv') : command.variant === 2 ? ` ${base}  ` : base;
           const key = command.slide;
           if (key !== 'words') {
-            await hostCommand({ type: 'hide-word', slideId: idOf(key), word, hidden: command.hidden }, { error: key === 'missing' ? 'unknown_slide' : 'wrong_answer_kind', state: false });
+            await hostCommand(
+              { type: 'hide-word', slideId: idOf(key), word, hidden: command.hidden },
+              { error: key === 'missing' ? 'unknown_slide' : 'wrong_answer_kind', state: false },
+            );
             return `hide-word on ${key}: refused`;
           }
           if (command.hidden) model.slides.words.hiddenWords.add(wordKey(word));
@@ -811,7 +898,9 @@ describe.each(dialects)('reference model of a live session on $name', (dialect) 
       host.send({ type: 'goto', slideId: deck.single.id });
       host.send({ type: 'set-voting', slideId: deck.single.id, open: false });
       await phone.waitFor((m) => m.type === 'state' && m.state.seq === 3, WAIT_MS);
-      expect(await phone.answer(deck.single.id, { kind: 'choice', optionIds: ['a'] }, 'closed-0001')).toMatchObject({ code: 'voting_closed' });
+      expect(await phone.answer(deck.single.id, { kind: 'choice', optionIds: ['a'] }, 'closed-0001')).toMatchObject({
+        code: 'voting_closed',
+      });
 
       host.send({ type: 'reset-results', slideId: deck.single.id });
       const reset = await phone.waitFor((m) => m.type === 'state' && m.state.seq === 4, WAIT_MS);

@@ -379,9 +379,9 @@ describe('planAnswers: property', () => {
   it('decides a batch as it decides the same submissions split in two, the second half seeing what the first wrote', () => {
     fc.assert(
       fc.property(
-        fc.array(submissionArb, { maxLength: 30 }).chain((submissions) =>
-          fc.tuple(fc.constant(submissions), fc.nat({ max: submissions.length }), heldArb),
-        ),
+        fc
+          .array(submissionArb, { maxLength: 30 })
+          .chain((submissions) => fc.tuple(fc.constant(submissions), fc.nat({ max: submissions.length }), heldArb)),
         ([submissions, at, held]) => {
           const responses = heldResponses(held);
           const whole = plan(submissions, { responses });

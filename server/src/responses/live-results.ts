@@ -82,7 +82,8 @@ export class LiveResults {
           for (const answer of found.answers) tally.upsert(answer);
           // Answers committed while the store was read may or may not be in what it returned; upserting is idempotent.
           for (const early of entry.early) if (early.round === found.round) for (const answer of early.answers) tally.upsert(answer);
-          const stale = entry.early.some((early) => early.round > found.round) || (entry.shown !== undefined && entry.shown.round !== found.round);
+          const stale =
+            entry.early.some((early) => early.round > found.round) || (entry.shown !== undefined && entry.shown.round !== found.round);
           // Only the entry still asked for is kept: a recount meanwhile means this read may be out of date.
           if (this.slides.get(slideId) === entry) {
             if (stale) this.slides.delete(slideId);

@@ -1,7 +1,8 @@
-import type { Answer } from '@ettor/protocol';
+import { type Answer, answerSchema } from '@ettor/protocol';
 import { sql } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { NewResponse } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
 import { type HeldResponse, type Receipt, type ReceiptRow, type ResponseChange, receiptKey, responseKey } from './answer-plan.js';
 import type { StoredAnswer } from './tally.js';
 
@@ -12,8 +13,14 @@ async function inChunks<Row>(rows: readonly Row[], write: (chunk: readonly Row[]
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(rows.slice(start, start + ROWS_PER_STATEMENT));
 }
 
+/** A stored answer read through the answer schema, so an answer saved before a field existed gets its default. */
+const readAnswer = (text: string, what: string): Answer => readStoredJson(answerSchema, text, what);
+
 /** The receipts of the given (participant, client id) pairs, by receiptKey. */
-export async function findReceipts(db: Queryable, pairs: readonly { participantId: string; clientId: string }[]): Promise<Map<string, Receipt>> {
+export async function findReceipts(
+  db: Queryable,
+  pairs: readonly { participantId: string; clientId: string }[],
+): Promise<Map<string, Receipt>> {
   const found = new Map<string, Receipt>();
   if (pairs.length === 0) return found;
   // A row-value IN over VALUES: one index probe per pair on both SQLite and PostgreSQL.
@@ -22,7 +29,10 @@ export async function findReceipts(db: Queryable, pairs: readonly { participantI
     .select(['participant_id', 'client_id', 'slide_id', 'answer'])
     .where(sql<boolean>`(participant_id, client_id) in (values ${sql.join(pairs.map((p) => sql`(${p.participantId}, ${p.clientId})`))})`)
     .execute();
-  for (const row of rows) found.set(receiptKey(row.participant_id, row.client_id), { slideId: row.slide_id, answer: JSON.parse(row.answer) as Answer });
+  for (const row of rows) {
+    const answer = readAnswer(row.answer, `receipt of answer ${row.client_id}`);
+    found.set(receiptKey(row.participant_id, row.client_id), { slideId: row.slide_id, answer });
+  }
   return found;
 }
 
@@ -41,7 +51,9 @@ export async function findResponses(
     .where('round', '=', round)
     .where('participant_id', 'in', participantIds)
     .execute();
-  return new Map(rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hidden: row.hidden_at !== null }]));
+  return new Map(
+    rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hidden: row.hidden_at !== null }]),
+  );
 }
 
 export function insertResponses(db: Queryable, rows: readonly NewResponse[]): Promise<void> {
@@ -69,7 +81,12 @@ export async function listSlideAnswers(db: Queryable, sessionId: string, slideId
     .where('slide_id', '=', slideId)
     .where('round', '=', round)
     .execute();
-  return rows.map((row) => ({ id: row.id, answer: JSON.parse(row.answer) as Answer, updatedAt: row.updated_at, hidden: row.hidden_at !== null }));
+  return rows.map((row) => ({
+    id: row.id,
+    answer: readAnswer(row.answer, `answer ${row.id}`),
+    updatedAt: row.updated_at,
+    hidden: row.hidden_at !== null,
+  }));
 }
 
 /** A participant's answers in each slide's current round, by slide id. */
@@ -79,16 +96,22 @@ export async function listParticipantAnswers(db: Queryable, sessionId: string, p
     .leftJoin('slide_states', (join) =>
       join.onRef('slide_states.session_id', '=', 'responses.session_id').onRef('slide_states.slide_id', '=', 'responses.slide_id'),
     )
-    .select(['responses.slide_id', 'responses.answer'])
+    .select(['responses.id', 'responses.slide_id', 'responses.answer'])
     .where('responses.session_id', '=', sessionId)
     .where('responses.participant_id', '=', participantId)
     .where((eb) => eb('responses.round', '=', eb.fn.coalesce('slide_states.round', eb.lit(0))))
     .execute();
-  return Object.fromEntries(rows.map((row) => [row.slide_id, JSON.parse(row.answer) as Answer]));
+  return Object.fromEntries(rows.map((row) => [row.slide_id, readAnswer(row.answer, `answer ${row.id}`)]));
 }
 
 /** Hides or shows one answer; returns whether it exists in this session and slide. */
-export async function setAnswerHidden(db: Queryable, sessionId: string, slideId: string, answerId: string, hiddenAt: string | null): Promise<boolean> {
+export async function setAnswerHidden(
+  db: Queryable,
+  sessionId: string,
+  slideId: string,
+  answerId: string,
+  hiddenAt: string | null,
+): Promise<boolean> {
   const result = await db
     .updateTable('responses')
     .set({ hidden_at: hiddenAt })
@@ -100,7 +123,12 @@ export async function setAnswerHidden(db: Queryable, sessionId: string, slideId:
 }
 
 export async function listHiddenWords(db: Queryable, sessionId: string, slideId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('hidden_words').select('word_key').where('session_id', '=', sessionId).where('slide_id', '=', slideId).execute();
+  const rows = await db
+    .selectFrom('hidden_words')
+    .select('word_key')
+    .where('session_id', '=', sessionId)
+    .where('slide_id', '=', slideId)
+    .execute();
   return new Set(rows.map((row) => row.word_key));
 }
 
@@ -112,6 +140,11 @@ export async function setWordHidden(db: Queryable, sessionId: string, slideId: s
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
-    await db.deleteFrom('hidden_words').where('session_id', '=', sessionId).where('slide_id', '=', slideId).where('word_key', '=', wordKey).execute();
+    await db
+      .deleteFrom('hidden_words')
+      .where('session_id', '=', sessionId)
+      .where('slide_id', '=', slideId)
+      .where('word_key', '=', wordKey)
+      .execute();
   }
 }

@@ -5,7 +5,16 @@ import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import { GROUP_WINDOW_MS, GroupCommit, MAX_GROUP } from '../db/group-commit.js';
 import { AppError } from '../http/errors.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
-import { type Ack, type AnswerTarget, type HeldResponse, type Outcome, type Plan, type Submission, planAnswers, receiptKey } from './answer-plan.js';
+import {
+  type Ack,
+  type AnswerTarget,
+  type HeldResponse,
+  type Outcome,
+  type Plan,
+  type Submission,
+  planAnswers,
+  receiptKey,
+} from './answer-plan.js';
 import type { SlideAnswers } from './live-results.js';
 import * as repo from './responses.repository.js';
 

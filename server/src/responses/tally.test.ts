@@ -4,9 +4,11 @@ import {
   type OpenSlide,
   type QuestionSlide,
   type Results,
+  type ScaleSlide,
   type WordCloudSlide,
   cleanText,
   slideSchema,
+  summariseRatings,
   wordKey,
 } from '@ettor/protocol';
 import fc from 'fast-check';
@@ -26,6 +28,18 @@ const choice = slideSchema.parse({
 }) as ChoiceSlide;
 const words = slideSchema.parse({ id: 'words', kind: 'wordcloud', question: 'Words?' }) as WordCloudSlide;
 const open = slideSchema.parse({ id: 'open', kind: 'open', question: 'Say?' }) as OpenSlide;
+const scale = slideSchema.parse({
+  id: 'scale',
+  kind: 'scale',
+  question: 'Agree?',
+  statements: [
+    { id: 's2', label: 'Second id, first shown' },
+    { id: 's1', label: 'First id, second shown' },
+    { id: 's3', label: 'Nobody rates this' },
+  ],
+  steps: 5,
+  allowSkip: true,
+}) as ScaleSlide;
 
 let nextId = 0;
 const stored = (answer: Answer, updatedAt = '2025-01-01T10:00:00.000Z', id = `r${(nextId += 1)}`, hidden = false): StoredAnswer => ({
@@ -37,6 +51,11 @@ const stored = (answer: Answer, updatedAt = '2025-01-01T10:00:00.000Z', id = `r$
 const picks = (...optionIds: string[]) => stored({ kind: 'choice', optionIds });
 const entries = (...list: string[]) => stored({ kind: 'wordcloud', entries: list });
 const text = (t: string, updatedAt: string, id?: string) => stored({ kind: 'open', text: t }, updatedAt, id);
+const rates = (...ratings: [string, number | null][]): Answer => ({
+  kind: 'scale',
+  ratings: ratings.map(([statementId, value]) => ({ statementId, value })),
+});
+const ratings = (...list: [string, number | null][]) => stored(rates(...list));
 
 describe('tally: choice', () => {
   it('counts in option order with zeros, and counts respondents', () => {
@@ -116,8 +135,19 @@ describe('tally: choice', () => {
 
 describe('tally: word cloud', () => {
   it('merges case- and whitespace-insensitively, shown in the most common spelling', () => {
-    const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('LEDARSKAP'), entries('ledarskap'), entries('ledarskap')]);
-    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 5, words: [{ text: 'ledarskap', count: 5, hidden: false }] });
+    const results = tally(words, [
+      entries('Ledarskap'),
+      entries(' ledarskap'),
+      entries('LEDARSKAP'),
+      entries('ledarskap'),
+      entries('ledarskap'),
+    ]);
+    expect(results).toEqual({
+      kind: 'wordcloud',
+      slideId: 'words',
+      respondents: 5,
+      words: [{ text: 'ledarskap', count: 5, hidden: false }],
+    });
   });
 
   it('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
@@ -208,11 +238,19 @@ describe('tally: open', () => {
   it('ignores answers of another kind and keeps text as stored', () => {
     const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
     const results = tally(open, [picks('a'), entries('w'), text(`a\u030A ${family} שלום`, '2025-01-01T10:00:00.000Z', 'o1')]);
-    expect(results).toEqual({ kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'o1', text: `a\u030A ${family} שלום`, hidden: false }] });
+    expect(results).toEqual({
+      kind: 'open',
+      slideId: 'open',
+      respondents: 1,
+      entries: [{ id: 'o1', text: `a\u030A ${family} שלום`, hidden: false }],
+    });
   });
 
   it('flags hidden answers and hidden words for the host, without changing the counts', () => {
-    const wall = tally(open, [text('Keep', '2025-01-01T10:00:00.000Z', 'o1'), stored({ kind: 'open', text: 'Hide me' }, '2025-01-01T11:00:00.000Z', 'o2', true)]);
+    const wall = tally(open, [
+      text('Keep', '2025-01-01T10:00:00.000Z', 'o1'),
+      stored({ kind: 'open', text: 'Hide me' }, '2025-01-01T11:00:00.000Z', 'o2', true),
+    ]);
     expect(wall).toEqual({
       kind: 'open',
       slideId: 'open',
@@ -223,13 +261,57 @@ describe('tally: open', () => {
       ],
     });
     const cloud = tally(words, [entries('Mod', 'Ledarskap'), entries('mod ')], new Set(['mod']));
-    expect(cloud).toMatchObject({ respondents: 2, words: [{ text: 'mod', count: 2, hidden: true }, { text: 'Ledarskap', count: 1, hidden: false }] });
+    expect(cloud).toMatchObject({
+      respondents: 2,
+      words: [
+        { text: 'mod', count: 2, hidden: true },
+        { text: 'Ledarskap', count: 1, hidden: false },
+      ],
+    });
   });
 
   it('does not reorder the caller’s array', () => {
     const list = [text('old', '2025-01-01T00:00:00Z', 'o1'), text('new', '2025-01-02T00:00:00Z', 'o2')];
     tally(open, list);
     expect(list.map((a) => a.id)).toEqual(['o1', 'o2']);
+  });
+});
+
+describe('tally: scale', () => {
+  it('counts each statement per step in slide order, with "don\'t know", mean and population spread', () => {
+    const results = tally(scale, [
+      ratings(['s1', 1], ['s2', 5]),
+      ratings(['s1', 3], ['s2', null]),
+      ratings(['s1', 3]),
+      ratings(['s1', 5], ['s2', 4]),
+      ratings(['s2', null]),
+    ]);
+    expect(results).toEqual({
+      kind: 'scale',
+      slideId: 'scale',
+      respondents: 5,
+      statements: [
+        { statementId: 's2', counts: [0, 0, 0, 1, 1], skipped: 2, n: 2, mean: 4.5, sd: 0.5 },
+        // Ratings 1, 3, 3, 5: mean 3, squared deviations 4 + 0 + 0 + 4 over 4 people.
+        { statementId: 's1', counts: [1, 0, 2, 0, 1], skipped: 0, n: 4, mean: 3, sd: Math.SQRT2 },
+        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+      ],
+    });
+  });
+
+  it('no answers: every statement at zero, without a mean', () => {
+    expect(tally(scale, [])).toMatchObject({
+      respondents: 0,
+      statements: scale.statements.map(({ id }) => ({ statementId: id, counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null })),
+    });
+  });
+
+  it('ignores answers of another kind and statements no longer on the slide', () => {
+    const results = tally(scale, [ratings(['gone', 2], ['s1', 2]), picks('a'), entries('s1'), text('s1', '2025-01-01T00:00:00Z')]);
+    expect(results).toMatchObject({
+      respondents: 1,
+      statements: [{ statementId: 's2', n: 0 }, { statementId: 's1', counts: [0, 1, 0, 0, 0], n: 1, mean: 2, sd: 0 }, { n: 0 }],
+    });
   });
 });
 
@@ -261,9 +343,19 @@ describe('SlideTally', () => {
     cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['MOD', 'Tillit'] }));
     cloud.upsert(answer('y', { kind: 'wordcloud', entries: ['MOD'] }));
     cloud.upsert(answer('z', { kind: 'wordcloud', entries: ['mod'] }));
-    expect(cloud.results()).toMatchObject({ words: [{ text: 'MOD', count: 3 }, { text: 'Tillit', count: 1 }] });
+    expect(cloud.results()).toMatchObject({
+      words: [
+        { text: 'MOD', count: 3 },
+        { text: 'Tillit', count: 1 },
+      ],
+    });
     cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['mod'] }));
-    expect(cloud.results()).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 3, words: [{ text: 'mod', count: 3, hidden: false }] });
+    expect(cloud.results()).toEqual({
+      kind: 'wordcloud',
+      slideId: 'words',
+      respondents: 3,
+      words: [{ text: 'mod', count: 3, hidden: false }],
+    });
   });
 
   it('the same row twice changes nothing', () => {
@@ -271,8 +363,9 @@ describe('SlideTally', () => {
       answer('x', { kind: 'choice', optionIds: ['a', 'b'] }),
       answer('y', { kind: 'wordcloud', entries: ['Mod', ' mod'] }),
       answer('z', { kind: 'open', text: 'Hej' }, { hidden: true }),
+      answer('w', rates(['s1', 4], ['s2', null])),
     ];
-    for (const slide of [choice, words, open]) {
+    for (const slide of [choice, words, open, scale]) {
       const once = new SlideTally(slide);
       const twice = new SlideTally(slide);
       for (const row of rows) {
@@ -281,7 +374,7 @@ describe('SlideTally', () => {
         twice.upsert({ ...row });
       }
       expect(twice.results()).toEqual(once.results());
-      expect(twice.size).toBe(3);
+      expect(twice.size).toBe(rows.length);
     }
   });
 
@@ -301,7 +394,10 @@ describe('SlideTally', () => {
     const counts = new SlideTally(choice);
     counts.upsert(answer('x', { kind: 'choice', optionIds: ['a', 'b'] }));
     counts.upsert(answer('y', { kind: 'choice', optionIds: ['b'] }));
-    const edited = slideSchema.parse({ ...choice, options: [{ id: 'd', label: 'New' }, ...choice.options.filter((o) => o.id !== 'b')] }) as ChoiceSlide;
+    const edited = slideSchema.parse({
+      ...choice,
+      options: [{ id: 'd', label: 'New' }, ...choice.options.filter((o) => o.id !== 'b')],
+    }) as ChoiceSlide;
     counts.setSlide(edited);
     expect(counts.results()).toEqual({
       kind: 'choice',
@@ -328,36 +424,136 @@ describe('SlideTally', () => {
     wall.upsert(answer('o1', { kind: 'open', text: 'First' }, { updatedAt: '2025-01-01T10:00:00.000Z' }));
     wall.upsert(answer('o2', { kind: 'open', text: 'Second' }, { updatedAt: '2025-01-01T10:00:01.000Z' }));
     wall.upsert(answer('o1', { kind: 'open', text: 'First' }, { updatedAt: '2025-01-01T10:00:00.000Z', hidden: true }));
-    expect(wall.results()).toMatchObject({ respondents: 2, entries: [{ id: 'o2', hidden: false }, { id: 'o1', text: 'First', hidden: true }] });
+    expect(wall.results()).toMatchObject({
+      respondents: 2,
+      entries: [
+        { id: 'o2', hidden: false },
+        { id: 'o1', text: 'First', hidden: true },
+      ],
+    });
     wall.upsert(answer('o1', { kind: 'open', text: 'Changed' }, { updatedAt: '2025-01-01T10:00:02.000Z', hidden: false }));
     expect(wall.results()).toMatchObject({ respondents: 2, entries: [{ id: 'o1', text: 'Changed', hidden: false }, { id: 'o2' }] });
+  });
+
+  it('a changed scale answer moves its ratings, "don\'t know" included', () => {
+    const counts = new SlideTally(scale);
+    counts.upsert(answer('x', rates(['s1', 1], ['s2', 2])));
+    counts.upsert(answer('y', rates(['s1', 5])));
+    counts.upsert(answer('x', rates(['s1', 5], ['s2', null])));
+    expect(counts.results()).toEqual({
+      kind: 'scale',
+      slideId: 'scale',
+      respondents: 2,
+      statements: [
+        { statementId: 's2', counts: [0, 0, 0, 0, 0], skipped: 1, n: 0, mean: null, sd: null },
+        { statementId: 's1', counts: [0, 0, 0, 0, 2], skipped: 0, n: 2, mean: 5, sd: 0 },
+        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+      ],
+    });
+    expect(counts.size).toBe(2);
+  });
+
+  it('a scale slide edited to fewer steps leaves out ratings beyond them, and shows them again when the steps come back', () => {
+    const counts = new SlideTally(scale);
+    for (const [id, value] of [
+      ['x', 5],
+      ['y', 2],
+      ['z', 3],
+    ] as const)
+      counts.upsert(answer(id, rates(['s1', value])));
+    const fewer = slideSchema.parse({
+      ...scale,
+      steps: 3,
+      statements: [
+        { id: 's1', label: 'Kept' },
+        { id: 's4', label: 'New' },
+      ],
+    }) as ScaleSlide;
+    counts.setSlide(fewer);
+    expect(counts.results()).toEqual({
+      kind: 'scale',
+      slideId: 'scale',
+      respondents: 3,
+      statements: [
+        { statementId: 's1', counts: [0, 1, 1], skipped: 0, n: 2, mean: 2.5, sd: 0.5 },
+        { statementId: 's4', counts: [0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+      ],
+    });
+    counts.setSlide(scale);
+    expect(counts.results()).toMatchObject({
+      statements: [{ statementId: 's2' }, { statementId: 's1', counts: [0, 1, 1, 0, 1], ...summariseRatings([0, 1, 1, 0, 1]) }, {}],
+    });
   });
 
   it('flags hidden words given at construction', () => {
     const cloud = new SlideTally(words, ['mod']);
     cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['Mod', 'Tillit'] }));
-    expect(cloud.results()).toMatchObject({ words: [{ text: 'Mod', hidden: true }, { text: 'Tillit', hidden: false }] });
+    expect(cloud.results()).toMatchObject({
+      words: [
+        { text: 'Mod', hidden: true },
+        { text: 'Tillit', hidden: false },
+      ],
+    });
   });
 
   it('property: after every step, results equal the batch tally of the latest answer of each id', () => {
     const versions: Record<QuestionSlide['kind'], QuestionSlide[]> = {
       choice: [
         choice,
-        slideSchema.parse({ ...choice, options: [{ id: 'gone', label: 'Back' }, ...choice.options.filter((o) => o.id !== 'a')] }) as ChoiceSlide,
+        slideSchema.parse({
+          ...choice,
+          options: [{ id: 'gone', label: 'Back' }, ...choice.options.filter((o) => o.id !== 'a')],
+        }) as ChoiceSlide,
         slideSchema.parse({ ...choice, options: [...choice.options].reverse() }) as ChoiceSlide,
       ],
       wordcloud: [words, slideSchema.parse({ ...words, question: 'Other words?' }) as WordCloudSlide],
       open: [open, slideSchema.parse({ ...open, question: 'Say more?' }) as OpenSlide],
+      scale: [
+        scale,
+        slideSchema.parse({ ...scale, steps: 3 }) as ScaleSlide,
+        slideSchema.parse({
+          ...scale,
+          steps: 7,
+          statements: [{ id: 'gone', label: 'Back' }, ...scale.statements.filter((s) => s.id !== 's1').reverse()],
+        }) as ScaleSlide,
+      ],
     };
-    const variants = ['Mod', 'mod', 'MOD', ' mod ', 'Ledarskap', 'ledarskap', 'LEDARSKAP', 'Ärlighet', 'ärlighet', '\u00E5r', 'a\u030Ar', 'År', ' ', ''];
+    const variants = [
+      'Mod',
+      'mod',
+      'MOD',
+      ' mod ',
+      'Ledarskap',
+      'ledarskap',
+      'LEDARSKAP',
+      'Ärlighet',
+      'ärlighet',
+      '\u00E5r',
+      'a\u030Ar',
+      'År',
+      ' ',
+      '',
+    ];
     const text = fc.oneof(
       fc.constantFrom(...variants),
       fc.string({ unit: fc.constantFrom('a', 'A', 'å', 'Å', 'a\u030A', 'ä', 'Ö', 'ö', 'm', ' ', '\t', '\n'), maxLength: 6 }),
     );
     const anAnswer = fc.oneof(
-      fc.array(fc.constantFrom('a', 'b', 'c', 'gone'), { minLength: 1, maxLength: 4 }).map((optionIds): Answer => ({ kind: 'choice', optionIds })),
+      fc
+        .array(fc.constantFrom('a', 'b', 'c', 'gone'), { minLength: 1, maxLength: 4 })
+        .map((optionIds): Answer => ({ kind: 'choice', optionIds })),
       fc.array(text, { minLength: 1, maxLength: 4 }).map((entries): Answer => ({ kind: 'wordcloud', entries })),
       text.map((t): Answer => ({ kind: 'open', text: t })),
+      fc
+        .uniqueArray(
+          fc.record({ statementId: fc.constantFrom('s1', 's2', 's3', 'gone'), value: fc.constantFrom(null, 1, 2, 3, 4, 5, 6, 7) }),
+          {
+            minLength: 1,
+            maxLength: 4,
+            selector: (rating) => rating.statementId,
+          },
+        )
+        .map((list): Answer => ({ kind: 'scale', ratings: list })),
     );
     const aStoredAnswer = fc.record({
       id: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'),
@@ -371,7 +567,7 @@ describe('SlideTally', () => {
     );
     fc.assert(
       fc.property(
-        fc.constantFrom<QuestionSlide['kind']>('choice', 'wordcloud', 'open'),
+        fc.constantFrom<QuestionSlide['kind']>('choice', 'wordcloud', 'open', 'scale'),
         fc.array(step, { maxLength: 40 }),
         fc.subarray(['mod', 'ledarskap', 'år', 'a']),
         (kind, steps, hidden) => {
@@ -464,6 +660,15 @@ function referenceTally(slide: QuestionSlide, answers: readonly StoredAnswer[], 
         .sort((a, b) => (a.updatedAt === b.updatedAt ? b.id.localeCompare(a.id) : b.updatedAt.localeCompare(a.updatedAt)))
         .map((a) => ({ id: a.id, text: a.answer.text, hidden: a.hidden }));
       return { kind: 'open', slideId: slide.id, respondents: entries.length, entries };
+    }
+    case 'scale': {
+      const rated = answers.flatMap(({ answer }) => (answer.kind === 'scale' ? [answer.ratings] : []));
+      const statements = slide.statements.map(({ id }) => {
+        const values = rated.flatMap((list) => list.filter((r) => r.statementId === id).map((r) => r.value));
+        const counts = Array.from({ length: slide.steps }, (_, i) => values.filter((v) => v === i + 1).length);
+        return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts) };
+      });
+      return { kind: 'scale', slideId: slide.id, respondents: rated.length, statements };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Slide } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
 import type { LiveSessionRow } from '../db/schema.js';
+import { readSlide } from '../presentations/presentations.repository.js';
 
 export function findSession(db: Queryable, id: string): Promise<LiveSessionRow | undefined> {
   return db.selectFrom('live_sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -73,17 +74,26 @@ export async function findSessionSlides(
 ): Promise<{ status: LiveSessionRow['status']; slides: { slide: Slide; state: SlideState }[] } | undefined> {
   const rows = await db
     .selectFrom('live_sessions')
-    .leftJoin('slides', (join) => join.onRef('slides.presentation_id', '=', 'live_sessions.presentation_id').on('slides.id', 'in', slideIds))
+    .leftJoin('slides', (join) =>
+      join.onRef('slides.presentation_id', '=', 'live_sessions.presentation_id').on('slides.id', 'in', slideIds),
+    )
     .leftJoin('slide_states', (join) =>
       join.onRef('slide_states.session_id', '=', 'live_sessions.id').onRef('slide_states.slide_id', '=', 'slides.id'),
     )
-    .select(['live_sessions.status', 'slides.data', 'slide_states.closed_at', 'slide_states.round'])
+    .select(['live_sessions.status', 'slides.id', 'slides.data', 'slide_states.closed_at', 'slide_states.round'])
     .where('live_sessions.id', '=', sessionId)
     .execute();
   const [first] = rows;
   if (!first) return undefined;
   const slides = rows.flatMap((row) =>
-    row.data === null ? [] : [{ slide: JSON.parse(row.data) as Slide, state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round } }],
+    row.id === null || row.data === null
+      ? []
+      : [
+          {
+            slide: readSlide({ id: row.id, data: row.data }),
+            state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round },
+          },
+        ],
   );
   return { status: first.status, slides };
 }
@@ -100,6 +110,8 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
   await db
     .insertInto('slide_states')
     .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1 })
-    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null })))
+    .onConflict((oc) =>
+      oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null })),
+    )
     .execute();
 }

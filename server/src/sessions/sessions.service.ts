@@ -59,7 +59,11 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
   }
 
   /** Commits a change to a session, then tells every node the new state. */
-  async function change(userId: string, sessionId: string, apply: (trx: Queryable, row: LiveSessionRow) => Promise<void>): Promise<SharedState> {
+  async function change(
+    userId: string,
+    sessionId: string,
+    apply: (trx: Queryable, row: LiveSessionRow) => Promise<void>,
+  ): Promise<SharedState> {
     const state = await db.transaction().execute(async (trx) => {
       const row = await hosted(trx, userId, sessionId);
       if (row.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
@@ -81,7 +85,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const row = await repo.findOpenSessionByCode(db, code);
     if (row) return row;
     const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
-    if (await repo.hasEndedSince(db, code, dayAgo)) throw new AppError('session_ended', 'This session has ended. Thank you for taking part!');
+    if (await repo.hasEndedSince(db, code, dayAgo))
+      throw new AppError('session_ended', 'This session has ended. Thank you for taking part!');
     throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
   }
 
@@ -186,7 +191,9 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       if (!found) return new AppError('not_found', 'There is no such session.');
       if (found.status === 'ended') return new AppError('session_ended', 'This session has ended.');
       const now = clock.now();
-      return new Map(found.slides.map(({ slide, state }) => [slide.id, { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round }]));
+      return new Map(
+        found.slides.map(({ slide, state }) => [slide.id, { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round }]),
+      );
     },
   };
 }

@@ -67,7 +67,10 @@ export class LiveClient {
 
   nextMatching(match: (m: ServerMessage) => boolean, timeoutMs = 10_000): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(-5))}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         match,
         resolve: (m) => {

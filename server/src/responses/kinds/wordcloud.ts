@@ -1,0 +1,68 @@
+import { cleanText, wordKey } from '@ettor/protocol';
+import { type KindTally, addCount } from './kind.js';
+
+const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
+
+/** Collation treats NFC and NFD spellings as equal; code units then decide, so the answer never depends on row order. */
+const byCollationThenCodeUnits = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+interface Word {
+  count: number;
+  spellings: Map<string, number>;
+}
+
+interface WordCounts {
+  respondents: number;
+  /** By wordKey(). */
+  words: Map<string, Word>;
+}
+
+/** Each entry's merge key and spelling, worked out once: wordKey and cleanText are not free. */
+type Entries = readonly { key: string; spelling: string }[];
+
+function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
+  counts.respondents += sign;
+  for (const { key, spelling } of entries) {
+    const word = counts.words.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+    word.count += sign;
+    addCount(word.spellings, spelling, sign);
+    if (word.count === 0) counts.words.delete(key);
+    else counts.words.set(key, word);
+  }
+}
+
+/** Entries are merged case- and whitespace-insensitively; empty ones count for nothing. */
+export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
+  empty: () => ({ respondents: 0, words: new Map() }),
+  held: ({ answer }) =>
+    answer.entries.map((entry) => ({ key: wordKey(entry), spelling: cleanText(entry) })).filter(({ key }) => key.length > 0),
+  add: (counts, entries) => count(counts, entries, 1),
+  remove: (counts, entries) => count(counts, entries, -1),
+  results(slide, counts, { hiddenWords }) {
+    const list = [...counts.words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
+    // Distinct keys can collate as equal (ignorable characters); code units then decide, as the map's order depends on history.
+    list.sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.key, b.key));
+    return {
+      kind: 'wordcloud',
+      slideId: slide.id,
+      respondents: counts.respondents,
+      words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
+    };
+  },
+};
+
+/**
+ * The most frequent spelling. Ties go to the first in Swedish collation, where lower case sorts before
+ * capitals, so the result is stable and a word typed in capitals does not shout on the screen.
+ */
+function mostCommon(spellings: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [spelling, count] of spellings) {
+    if (count > bestCount || (count === bestCount && byCollationThenCodeUnits(spelling, best) < 0)) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}
