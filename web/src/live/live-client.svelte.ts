@@ -59,6 +59,8 @@ export class LiveClient {
   #parse: MessageParser;
   #events: LiveEvents;
   #socket: WebSocket | null = null;
+  // Unacknowledged answers are bookkeeping the page never renders, so a plain map is right.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #pending = new Map<string, PendingAnswer>();
   #attempt = 0;
   #highestSeq = -1;
@@ -138,7 +140,9 @@ export class LiveClient {
     switch (message.type) {
       case 'welcome':
         this.#attempt = 0;
-        this.#highestSeq = -1;
+        // The seq holds across reconnects to one session (a node that is behind may welcome with an older
+        // state); only a code that now names another session starts it over.
+        if (message.state.sessionId !== this.session?.sessionId) this.#highestSeq = -1;
         if (this.#role.role === 'audience' && message.participantToken) {
           saveParticipantToken(this.#role.code, message.participantToken);
         }

@@ -12,11 +12,15 @@ export function wrapLabel(label: string, perLine: number, maxLines: number): str
   }
   if (line) lines.push(line);
   if (lines.length <= maxLines) return lines.map((l) => clip(l, perLine));
-  const kept = lines.slice(0, maxLines);
+  const kept = lines.slice(0, maxLines).map((l) => clip(l, perLine));
   kept[maxLines - 1] = clip(`${kept[maxLines - 1]} …`, perLine);
   return kept;
 }
 
 function clip(line: string, perLine: number): string {
-  return line.length <= perLine ? line : `${line.slice(0, perLine - 1)}…`;
+  if (line.length <= perLine) return line;
+  // Cut before a character of two UTF-16 units (an emoji), not inside it: half of one shows as a broken glyph.
+  const last = line.charCodeAt(perLine - 2);
+  const end = last >= 0xd800 && last <= 0xdbff ? perLine - 2 : perLine - 1;
+  return `${line.slice(0, end)}…`;
 }
