@@ -77,6 +77,11 @@ export function formatPercent(share: number): string {
   return new Intl.NumberFormat(current.locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
+/** A measure such as a mean, with a fixed number of decimals in the language's own style (3,4 in Swedish). */
+export function formatDecimal(value: number, digits = 1): string {
+  return new Intl.NumberFormat(current.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(current.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(current.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
 }

@@ -1,0 +1,93 @@
+// The parts of the web app every slide kind supplies; ./phone-kinds.ts and ./presenter-kinds.ts hold one set per kind.
+import type { Answer, AnswerKind, AnswerOf, ErrorCode, QuestionSlide, Results, ResultsOf, SlideKind, SlideOf } from '@ettor/protocol';
+import type { Component } from 'svelte';
+
+/** Kinds that only show something and take no answers. */
+export type InfoKind = Exclude<SlideKind, AnswerKind>;
+export type InfoSlide = SlideOf<InfoKind>;
+
+/** A slide that takes no answers, drawn on the big screen or a phone. */
+export interface BodyProps<K extends InfoKind> {
+  slide: SlideOf<K>;
+  variant: 'screen' | 'phone';
+  level?: number;
+}
+
+/** The form a slide's settings are edited in; it changes the bound slide in place. */
+export interface SettingsProps<K extends SlideKind> {
+  slide: SlideOf<K>;
+}
+export type Settings<K extends SlideKind> = Component<SettingsProps<K>, object, 'slide'>;
+
+/** The phone's answering form; the draft is the answer being written, checked by the protocol's rules before sending. */
+export interface PhoneFormProps<K extends AnswerKind> {
+  slide: SlideOf<K>;
+  draft: AnswerOf<K>;
+  disabled: boolean;
+  /** The id of the question's heading, which names the form. */
+  labelledBy: string;
+}
+
+/** Results of a question as drawn for people: on the big screen, or on a phone after answering. */
+export interface ResultsProps<K extends AnswerKind> {
+  slide: SlideOf<K>;
+  /** Undefined before the first answer. */
+  results: ResultsOf<K> | undefined;
+}
+
+/** What the presenter may do to keep the big screen clean. */
+export interface Moderation {
+  hideAnswer(answerId: string, hidden: boolean): void;
+  hideWord(word: string, hidden: boolean): void;
+}
+
+export interface SummaryProps<K extends AnswerKind> extends ResultsProps<K> {
+  moderation: Moderation;
+}
+
+/** Error texts that name a slide's own limits, by code; codes left out get the general text. */
+export type ProblemTexts<K extends AnswerKind> = { readonly [C in ErrorCode]?: (slide: SlideOf<K>) => string };
+
+/** A question kind on the phone: its form, its draft and what to say when the draft breaks a rule. */
+export interface QuestionPhone<K extends AnswerKind> {
+  Form: Component<PhoneFormProps<K>, object, 'draft'>;
+  /** The draft a phone starts from: a copy of the saved answer, or an empty one. */
+  draft(slide: SlideOf<K>, saved: AnswerOf<K> | undefined): AnswerOf<K>;
+  problems: ProblemTexts<K>;
+  /** What phones show once they have answered, when the slide's rules say so; null for a kind that never shows results there. */
+  Results: Component<ResultsProps<K>> | null;
+}
+
+export interface InfoPhone<K extends InfoKind> {
+  Body: Component<BodyProps<K>>;
+}
+
+export type PhoneKind<K extends SlideKind> = K extends AnswerKind ? QuestionPhone<K> : K extends InfoKind ? InfoPhone<K> : never;
+
+/** A question kind on the presenter's page: its results on the big screen, its settings and the control view's summary. */
+export interface QuestionPresenter<K extends AnswerKind> {
+  Results: Component<ResultsProps<K>>;
+  Settings: Settings<K>;
+  Summary: Component<SummaryProps<K>>;
+}
+
+export interface InfoPresenter<K extends InfoKind> {
+  Body: Component<BodyProps<K>>;
+  Settings: Settings<K>;
+}
+
+export type PresenterKind<K extends SlideKind> = K extends AnswerKind
+  ? QuestionPresenter<K>
+  : K extends InfoKind
+    ? InfoPresenter<K>
+    : never;
+
+/** A slide's results, if these are of its kind and for it (the previous question's never are). */
+export function resultsFor(slide: QuestionSlide, results: Results | undefined): Results | undefined {
+  return results?.kind === slide.kind && results.slideId === slide.id ? results : undefined;
+}
+
+/** The saved answer a draft starts from, if it fits the slide. */
+export function savedFor(slide: QuestionSlide, saved: Answer | undefined): Answer | undefined {
+  return saved?.kind === slide.kind ? saved : undefined;
+}

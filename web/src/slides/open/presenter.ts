@@ -1,0 +1,6 @@
+import type { QuestionPresenter } from '../kind';
+import OpenScreen from './OpenScreen.svelte';
+import OpenSettings from './OpenSettings.svelte';
+import OpenSummary from './OpenSummary.svelte';
+
+export const openPresenter: QuestionPresenter<'open'> = { Results: OpenScreen, Settings: OpenSettings, Summary: OpenSummary };

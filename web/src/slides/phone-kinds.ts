@@ -1,0 +1,37 @@
+// What the phone's page needs of each kind. Kept apart from the presenter's parts so the phone never loads charts, the editor or zod.
+import type { Answer, AnswerKind, Problem, QuestionSlide, SlideKind } from '@ettor/protocol';
+import { errorText } from '../i18n/i18n.svelte';
+import { choicePhone } from './choice/phone';
+import { contentPhone } from './content/phone';
+import { savedFor, type InfoKind, type InfoPhone, type InfoSlide, type PhoneKind, type QuestionPhone } from './kind';
+import { openPhone } from './open/phone';
+import { scalePhone } from './scale/phone';
+import { wordCloudPhone } from './wordcloud/phone';
+
+/** A kind missing here, or missing a part, does not compile. */
+export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
+  content: contentPhone,
+  choice: choicePhone,
+  wordcloud: wordCloudPhone,
+  open: openPhone,
+  scale: scalePhone,
+};
+
+/** The phone parts of a question's own kind; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
+export function questionPhone(slide: QuestionSlide): QuestionPhone<AnswerKind> {
+  return PHONE_KINDS[slide.kind] as unknown as QuestionPhone<AnswerKind>;
+}
+
+export function infoPhone(slide: InfoSlide): InfoPhone<InfoKind> {
+  return PHONE_KINDS[slide.kind];
+}
+
+/** The draft a phone starts a question from: the saved answer if it fits the slide, else an empty one. */
+export function startDraft(slide: QuestionSlide, saved: Answer | undefined): Answer {
+  return questionPhone(slide).draft(slide, savedFor(slide, saved));
+}
+
+/** Says what is wrong with an answer in the person's language, with the slide's own limits where the kind has words for them. */
+export function describeProblem(problem: Problem, slide: QuestionSlide): string {
+  return questionPhone(slide).problems[problem.code]?.(slide) ?? errorText(problem.code);
+}

@@ -1,0 +1,31 @@
+// What the presenter's page (big screen, control view, editor) needs of each kind; the phone's parts are in ./phone-kinds.ts.
+import type { AnswerKind, QuestionSlide, Slide, SlideKind } from '@ettor/protocol';
+import { choicePresenter } from './choice/presenter';
+import { contentPresenter } from './content/presenter';
+import type { InfoKind, InfoPresenter, InfoSlide, PresenterKind, QuestionPresenter, Settings } from './kind';
+import { openPresenter } from './open/presenter';
+import { scalePresenter } from './scale/presenter';
+import { wordCloudPresenter } from './wordcloud/presenter';
+
+/** A kind missing here, or missing a part, does not compile. */
+export const PRESENTER_KINDS: { readonly [K in SlideKind]: PresenterKind<K> } = {
+  content: contentPresenter,
+  choice: choicePresenter,
+  wordcloud: wordCloudPresenter,
+  open: openPresenter,
+  scale: scalePresenter,
+};
+
+/** The presenter parts of a question's own kind; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
+export function questionPresenter(slide: QuestionSlide): QuestionPresenter<AnswerKind> {
+  return PRESENTER_KINDS[slide.kind] as unknown as QuestionPresenter<AnswerKind>;
+}
+
+export function infoPresenter(slide: InfoSlide): InfoPresenter<InfoKind> {
+  return PRESENTER_KINDS[slide.kind];
+}
+
+/** The settings form of a slide's own kind. */
+export function settingsOf(slide: Slide): Settings<SlideKind> {
+  return PRESENTER_KINDS[slide.kind].Settings as unknown as Settings<SlideKind>;
+}
