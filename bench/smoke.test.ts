@@ -21,7 +21,9 @@ interface ServerReport {
 }
 
 /** Runs the built harness as `npm run bench` does and returns its JSON report. */
-function bench(args: string[]): Promise<{ code: number | null; report: { scenarios: Record<string, Record<string, ServerReport>> }; output: string }> {
+function bench(
+  args: string[],
+): Promise<{ code: number | null; report: { scenarios: Record<string, Record<string, ServerReport>> }; output: string }> {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-bench-smoke-')), 'report.json');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(dist, 'run.js'), '--participants', String(N), '--quick', '--json', json, ...args], {
@@ -89,7 +91,7 @@ describe('benchmark smoke (N = 200)', () => {
     insert.run('s', 'q', 'p2', 'c-2-again');
     db.close();
     // p1 is stored as acked; p3's ack is missing from the database; p2 has a row no ack explains beside its own.
-    const truth = { q: { respondents: 3, counts: [], clientIds: ['c-1', 'c-2-again', 'c-3'], pendingClientIds: [] } };
+    const truth = { q: { respondents: 3, counts: new Map(), clientIds: ['c-1', 'c-2-again', 'c-3'], pendingClientIds: [] } };
     const report = checkDatabase(file, 's', truth, ['q']);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(report.lost).toBe(1);

@@ -3,8 +3,10 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Answer, Results, SessionState, Slide } from '@ettor/protocol';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type QuestionSlide, type Results, type SessionState, type Slide, deckFileSchema, isQuestionSlide } from '@ettor/protocol';
 import Database from 'better-sqlite3';
+import { countFor } from './tallies.js';
 
 export const env = {
   port: Number(process.env.PORT ?? 3100),
@@ -13,8 +15,9 @@ export const env = {
   deckPath: process.env.BENCH_DECK ?? '',
 };
 
+/** The deck as Ettor reads it: through the schema, so every slide has its defaults. */
 export function loadSlides(): Slide[] {
-  const deck = JSON.parse(fs.readFileSync(env.deckPath, 'utf8')) as { slides: Slide[] };
+  const deck = deckFileSchema.parse(JSON.parse(fs.readFileSync(env.deckPath, 'utf8')));
   // Speaker notes never go to phones.
   return deck.slides.map((slide) => ({ ...slide, notes: '' }));
 }
@@ -63,24 +66,27 @@ export function stateOf(session: Session, participants: number): SessionState {
     slideIndex: session.current,
     slideCount: session.slides.length,
     slide,
-    votingOpen: slide !== null && slide.kind !== 'content',
+    votingOpen: slide !== null && isQuestionSlide(slide),
     round: 0,
+    closesInMs: null,
     participants,
-  } as SessionState;
+  };
 }
 
 export const newToken = () => randomBytes(24).toString('base64url');
 export const newId = () => randomUUID();
 
 type Row<T> = Database.Statement<[string, string], T>;
+type TallyRow = { id: string; answer: string; n: number };
 export interface Statements {
   receipt: Row<{ slide_id: string; answer: string }>;
   upsert: Database.Statement;
   insertReceipt: Database.Statement;
-  rows: Row<{ id: string; answer: string; updated_at: string }>;
-  choiceCounts: Row<{ answer: string; n: number }>;
+  /** Stored answers for a tally: `answers` one row each, oldest first; `answerCounts` equal answers counted together. */
+  answers: Row<TallyRow>;
+  answerCounts: Row<TallyRow>;
   participantAnswers: Row<{ slide_id: string; answer: string }>;
-  participantByToken: Row<{ id: string }>;
+  participantByToken: Row<{ id: string; token: string }>;
   insertParticipant: Database.Statement;
 }
 
@@ -95,16 +101,18 @@ export function answerStatements(db: Database.Database): Statements {
        ON CONFLICT (session_id, slide_id, participant_id) DO UPDATE SET answer = excluded.answer, client_id = excluded.client_id, updated_at = excluded.updated_at`,
     ),
     insertReceipt: db.prepare('INSERT INTO answer_receipts (participant_id, client_id, slide_id, answer) VALUES (?, ?, ?, ?)'),
-    rows: db.prepare<[string, string], { id: string; answer: string; updated_at: string }>(
-      'SELECT id, answer, updated_at FROM responses WHERE session_id = ? AND slide_id = ?',
+    answers: db.prepare<[string, string], TallyRow>(
+      'SELECT id, answer, 1 AS n FROM responses WHERE session_id = ? AND slide_id = ? ORDER BY updated_at, id',
     ),
-    choiceCounts: db.prepare<[string, string], { answer: string; n: number }>(
-      'SELECT answer, COUNT(*) AS n FROM responses WHERE session_id = ? AND slide_id = ? GROUP BY answer',
+    answerCounts: db.prepare<[string, string], TallyRow>(
+      "SELECT '' AS id, answer, COUNT(*) AS n FROM responses WHERE session_id = ? AND slide_id = ? GROUP BY answer",
     ),
     participantAnswers: db.prepare<[string, string], { slide_id: string; answer: string }>(
       'SELECT slide_id, answer FROM responses WHERE session_id = ? AND participant_id = ?',
     ),
-    participantByToken: db.prepare<[string, string], { id: string }>('SELECT id FROM participants WHERE token = ? AND session_id = ?'),
+    participantByToken: db.prepare<[string, string], { id: string; token: string }>(
+      'SELECT id, token FROM participants WHERE token = ? AND session_id = ?',
+    ),
     insertParticipant: db.prepare('INSERT INTO participants (id, session_id, token) VALUES (?, ?, ?)'),
   };
 }
@@ -113,7 +121,14 @@ export function answerStatements(db: Database.Database): Statements {
  * Stores one answer idempotently, inside the caller's transaction: a known clientId returns the stored
  * answer, a new one replaces this participant's answer to the slide. Returns the answer to ack.
  */
-export function storeAnswer(st: Statements, sessionId: string, participantId: string, clientId: string, slideId: string, answer: unknown): { answer: unknown; changed: boolean } {
+export function storeAnswer(
+  st: Statements,
+  sessionId: string,
+  participantId: string,
+  clientId: string,
+  slideId: string,
+  answer: unknown,
+): { answer: unknown; changed: boolean } {
   const receipt = st.receipt.get(participantId, clientId);
   if (receipt) return { answer: JSON.parse(receipt.answer), changed: false };
   const text = JSON.stringify(answer);
@@ -123,39 +138,16 @@ export function storeAnswer(st: Statements, sessionId: string, participantId: st
 }
 
 /** Results of a slide from its stored rows, in the protocol's shapes: the big screen equals what was stored. */
-export function tally(st: Statements, sessionId: string, slide: Slide): Results | undefined {
-  if (slide.kind === 'content') return undefined;
-  if (slide.kind === 'choice') {
-    // A choice tally is a GROUP BY: the database counts, the server reads one row per distinct answer.
-    const counts = new Map(slide.options.map((option) => [option.id, 0]));
-    let respondents = 0;
-    for (const row of st.choiceCounts.all(sessionId, slide.id)) {
-      respondents += row.n;
-      const parsed = JSON.parse(row.answer) as Answer;
-      if (parsed.kind === 'choice') for (const id of parsed.optionIds) counts.set(id, (counts.get(id) ?? 0) + row.n);
-    }
-    return { kind: 'choice', slideId: slide.id, respondents, counts: [...counts].map(([optionId, count]) => ({ optionId, count })) };
+export function tally(st: Statements, sessionId: string, slide: QuestionSlide): Results {
+  const count = countFor(slide);
+  // Counting is a GROUP BY, so the database counts and the server reads one row per distinct answer; a list needs every row.
+  const rows = (count.listsAnswers ? st.answers : st.answerCounts).iterate(sessionId, slide.id);
+  let respondents = 0;
+  for (const row of rows) {
+    respondents += row.n;
+    count.add(JSON.parse(row.answer), row.n, row.id);
   }
-  const rows = st.rows.all(sessionId, slide.id);
-  const answers = rows.map((row) => ({ ...row, parsed: JSON.parse(row.answer) as Answer }));
-  if (slide.kind === 'wordcloud') {
-    const words = new Map<string, { text: string; count: number }>();
-    for (const { parsed } of answers) {
-      if (parsed.kind !== 'wordcloud') continue;
-      for (const entry of parsed.entries) {
-        const key = entry.trim().toLowerCase();
-        const word = words.get(key) ?? { text: entry, count: 0 };
-        word.count += 1;
-        words.set(key, word);
-      }
-    }
-    const list = [...words.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
-    return { kind: 'wordcloud', slideId: slide.id, respondents: answers.length, words: list.map((w) => ({ ...w, hidden: false })) } as Results;
-  }
-  const entries = answers
-    .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id.localeCompare(a.id))
-    .map((a) => ({ id: a.id, text: a.parsed.kind === 'open' ? a.parsed.text : '', hidden: false }));
-  return { kind: 'open', slideId: slide.id, respondents: entries.length, entries } as Results;
+  return count.results(respondents);
 }
 
 /** At most one run per interval per key, and always one more after the last request: Ettor's throttle rule. */
@@ -193,7 +185,7 @@ export class Bucket {
 
 /** The two HTTP routes the bench needs: health, and starting a session of the deck. */
 export function handleHttp(sessions: Map<string, Session>, byId: Map<string, Session>, slides: Slide[]) {
-  return (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => {
+  return (request: IncomingMessage, response: ServerResponse) => {
     if (request.url === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;

@@ -1,10 +1,22 @@
 // The "limit" baseline: raw ws, JSON.parse and nothing more, better-sqlite3 with batched commits.
 // The floor any Node server of this protocol can reach on this machine; benchmark code, not product code.
 import http from 'node:http';
-import type { Slide } from '@ettor/protocol';
+import { type Answer, type ClientMessage, type Slide, isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Answer } from '@ettor/protocol';
-import { Bucket, Throttle, answerStatements, env, handleHttp, loadSlides, newId, newToken, openDatabase, stateOf, storeAnswer, type Session } from './common.js';
+import {
+  Bucket,
+  Throttle,
+  answerStatements,
+  env,
+  handleHttp,
+  loadSlides,
+  newId,
+  newToken,
+  openDatabase,
+  stateOf,
+  storeAnswer,
+  type Session,
+} from './common.js';
 import { LiveTally } from './live-tally.js';
 
 /** A batch commits when it holds this many operations, or on the next turn of the event loop, whichever comes first. */
@@ -32,7 +44,17 @@ interface Room {
 
 type Op =
   | { kind: 'join'; client: Client; session: Session; participantId: string; token: string; fresh: boolean }
-  | { kind: 'answer'; client: Client; session: Session; participantId: string; clientId: string; slideId: string; answer: unknown; ack?: unknown; changed?: boolean };
+  | {
+      kind: 'answer';
+      client: Client;
+      session: Session;
+      participantId: string;
+      clientId: string;
+      slideId: string;
+      answer: Answer;
+      ack?: unknown;
+      changed?: boolean;
+    };
 
 const slides = loadSlides();
 const db = openDatabase();
@@ -70,7 +92,7 @@ function flush(): void {
     else {
       send(op.client, JSON.stringify({ type: 'ack', clientId: op.clientId, slideId: op.slideId, answer: op.ack }));
       if (!op.changed) continue;
-      room.tallies.get(op.slideId)?.set(op.participantId, op.answer as Answer);
+      room.tallies.get(op.slideId)?.set(op.participantId, op.answer);
       let slideIds = changed.get(room);
       if (!slideIds) changed.set(room, (slideIds = new Set()));
       slideIds.add(op.slideId);
@@ -97,7 +119,7 @@ function roomOf(session: Session): Room {
       audience: new Set(),
       hosts: new Set(),
       participants: new Map(),
-      tallies: new Map(session.slides.filter((s) => s.kind !== 'content').map((s) => [s.id, new LiveTally(s)])),
+      tallies: new Map(session.slides.filter(isQuestionSlide).map((s) => [s.id, new LiveTally(s)])),
       hostResults: new Throttle(100),
       phoneResults: new Throttle(1000),
       presence: new Throttle(250),
@@ -125,14 +147,14 @@ function currentSlide(room: Room): Slide | undefined {
 }
 
 function scheduleResults(room: Room, slideId: string): void {
-  const slide = room.session.slides.find((s) => s.id === slideId);
-  if (!slide || slide.kind === 'content') return;
+  const tally = room.tallies.get(slideId);
+  if (!tally) return;
   room.hostResults.request(slideId, () => {
-    if (room.hosts.size > 0) broadcast(room.hosts, { type: 'results', results: room.tallies.get(slideId)?.results() });
+    if (room.hosts.size > 0) broadcast(room.hosts, { type: 'results', results: tally.results() });
   });
   const current = currentSlide(room);
-  if (current?.id === slideId && current.kind === 'choice' && current.showResultsOnPhones) {
-    room.phoneResults.request(slideId, () => broadcast(room.audience, { type: 'results', results: room.tallies.get(slideId)?.results() }));
+  if (current?.id === slideId && showsResultsOnPhones(current)) {
+    room.phoneResults.request(slideId, () => broadcast(room.audience, { type: 'results', results: tally.results() }));
   }
 }
 
@@ -148,10 +170,23 @@ function welcome(client: Client, room: Room, participantId: string, token: strin
   room.audience.add(client);
   room.participants.set(participantId, (room.participants.get(participantId) ?? 0) + 1);
   schedulePresence(room);
-  const answers = Object.fromEntries(st.participantAnswers.all(room.session.id, participantId).map((row) => [row.slide_id, JSON.parse(row.answer)]));
-  send(client, JSON.stringify({ type: 'welcome', v: 1, role: 'audience', participantToken: token, state: stateOf(room.session, room.participants.size), answers }));
+  const answers = Object.fromEntries(
+    st.participantAnswers.all(room.session.id, participantId).map((row) => [row.slide_id, JSON.parse(row.answer)]),
+  );
+  send(
+    client,
+    JSON.stringify({
+      type: 'welcome',
+      v: 1,
+      role: 'audience',
+      participantToken: token,
+      state: stateOf(room.session, room.participants.size),
+      answers,
+    }),
+  );
   const slide = currentSlide(room);
-  if (slide?.kind === 'choice' && slide.showResultsOnPhones) send(client, JSON.stringify({ type: 'results', results: room.tallies.get(slide.id)?.results() }));
+  if (slide && showsResultsOnPhones(slide))
+    send(client, JSON.stringify({ type: 'results', results: room.tallies.get(slide.id)?.results() }));
 }
 
 function error(client: Client, code: string, clientId?: string): void {
@@ -159,13 +194,14 @@ function error(client: Client, code: string, clientId?: string): void {
 }
 
 function onMessage(client: Client, text: string): void {
-  let message: any;
+  // Trusted as the protocol's shapes: the baseline checks nothing beyond JSON.parse.
+  let message: ClientMessage | null;
   try {
     message = JSON.parse(text);
   } catch {
     return error(client, 'invalid_json');
   }
-  if (!client.bucket.take()) return error(client, 'rate_limited', message?.clientId);
+  if (!client.bucket.take()) return error(client, 'rate_limited', message?.type === 'answer' ? message.clientId : undefined);
   switch (message?.type) {
     case 'ping':
       return send(client, JSON.stringify({ type: 'pong', t: message.t }));
@@ -176,9 +212,16 @@ function onMessage(client: Client, text: string): void {
         client.ws.close(4001, 'unknown_code');
         return;
       }
-      const known = typeof message.participantToken === 'string' ? st.participantByToken.get(message.participantToken, session.id) : undefined;
-      const token = known ? (message.participantToken as string) : newToken();
-      return enqueue({ kind: 'join', client, session, participantId: known?.id ?? newId(), token, fresh: !known });
+      const known =
+        typeof message.participantToken === 'string' ? st.participantByToken.get(message.participantToken, session.id) : undefined;
+      return enqueue({
+        kind: 'join',
+        client,
+        session,
+        participantId: known?.id ?? newId(),
+        token: known?.token ?? newToken(),
+        fresh: !known,
+      });
     }
     case 'host': {
       const session = byId.get(message.sessionId);
@@ -194,7 +237,8 @@ function onMessage(client: Client, text: string): void {
       send(client, JSON.stringify({ type: 'welcome', v: 1, role: 'host', state: stateOf(session, room.participants.size), answers: {} }));
       send(client, JSON.stringify({ type: 'presence', participants: room.participants.size }));
       const slide = currentSlide(room);
-      if (slide && slide.kind !== 'content') send(client, JSON.stringify({ type: 'results', results: room.tallies.get(slide.id)?.results() }));
+      const tally = slide && room.tallies.get(slide.id);
+      if (tally) send(client, JSON.stringify({ type: 'results', results: tally.results() }));
       return;
     }
     case 'answer':
@@ -221,7 +265,7 @@ function onMessage(client: Client, text: string): void {
       return;
     }
     default:
-      return error(client, 'validation_failed', message?.clientId);
+      return error(client, 'validation_failed');
   }
 }
 

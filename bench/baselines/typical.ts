@@ -2,8 +2,23 @@
 // would write this app. Same join / slide / answer protocol, each message a socket.io event named by its type.
 // Benchmark code, not product code.
 import http from 'node:http';
+import { isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
 import { Server, type Socket } from 'socket.io';
-import { Bucket, Throttle, answerStatements, env, handleHttp, loadSlides, newId, newToken, openDatabase, stateOf, storeAnswer, tally, type Session } from './common.js';
+import {
+  Bucket,
+  Throttle,
+  answerStatements,
+  env,
+  handleHttp,
+  loadSlides,
+  newId,
+  newToken,
+  openDatabase,
+  stateOf,
+  storeAnswer,
+  tally,
+  type Session,
+} from './common.js';
 
 const slides = loadSlides();
 const db = openDatabase();
@@ -26,11 +41,14 @@ const countOf = (session: Session) => participants.get(session.id)?.size ?? 0;
 
 function scheduleResults(session: Session, slideId: string): void {
   const slide = session.slides.find((s) => s.id === slideId);
-  if (!slide || slide.kind === 'content') return;
-  hostResults.request(`${session.id}/${slideId}`, () => io.to(hostsOf(session)).emit('results', { type: 'results', results: tally(st, session.id, slide) }));
-  const current = session.slides[session.current];
-  if (current?.id === slideId && current.kind === 'choice' && current.showResultsOnPhones) {
-    phoneResults.request(`${session.id}/${slideId}`, () => io.to(phonesOf(session)).emit('results', { type: 'results', results: tally(st, session.id, slide) }));
+  if (!slide || !isQuestionSlide(slide)) return;
+  hostResults.request(`${session.id}/${slideId}`, () =>
+    io.to(hostsOf(session)).emit('results', { type: 'results', results: tally(st, session.id, slide) }),
+  );
+  if (session.slides[session.current]?.id === slideId && showsResultsOnPhones(slide)) {
+    phoneResults.request(`${session.id}/${slideId}`, () =>
+      io.to(phonesOf(session)).emit('results', { type: 'results', results: tally(st, session.id, slide) }),
+    );
   }
 }
 
@@ -43,7 +61,8 @@ io.on('connection', (socket: Socket) => {
   let session: Session | undefined;
   let participantId: string | undefined;
   let role: 'pending' | 'audience' | 'host' = 'pending';
-  const fail = (code: string, clientId?: string) => socket.emit('error', { type: 'error', code, message: code, ...(clientId ? { clientId } : {}) });
+  const fail = (code: string, clientId?: string) =>
+    socket.emit('error', { type: 'error', code, message: code, ...(clientId ? { clientId } : {}) });
 
   socket.use(([, message], next) => {
     if (bucket.take()) next();
@@ -60,7 +79,7 @@ io.on('connection', (socket: Socket) => {
       return;
     }
     const known = message.participantToken ? st.participantByToken.get(message.participantToken, found.id) : undefined;
-    const token = known ? (message.participantToken as string) : newToken();
+    const token = known?.token ?? newToken();
     participantId = known?.id ?? newId();
     if (!known) st.insertParticipant.run(participantId, found.id, token);
     session = found;
@@ -70,10 +89,20 @@ io.on('connection', (socket: Socket) => {
     counts.set(participantId, (counts.get(participantId) ?? 0) + 1);
     void socket.join([everyone(found), phonesOf(found)]);
     schedulePresence(found);
-    const answers = Object.fromEntries(st.participantAnswers.all(found.id, participantId).map((row) => [row.slide_id, JSON.parse(row.answer)]));
-    socket.emit('welcome', { type: 'welcome', v: 1, role: 'audience', participantToken: token, state: stateOf(found, countOf(found)), answers });
+    const answers = Object.fromEntries(
+      st.participantAnswers.all(found.id, participantId).map((row) => [row.slide_id, JSON.parse(row.answer)]),
+    );
+    socket.emit('welcome', {
+      type: 'welcome',
+      v: 1,
+      role: 'audience',
+      participantToken: token,
+      state: stateOf(found, countOf(found)),
+      answers,
+    });
     const slide = found.slides[found.current];
-    if (slide?.kind === 'choice' && slide.showResultsOnPhones) socket.emit('results', { type: 'results', results: tally(st, found.id, slide) });
+    if (slide && isQuestionSlide(slide) && showsResultsOnPhones(slide))
+      socket.emit('results', { type: 'results', results: tally(st, found.id, slide) });
   });
 
   socket.on('host', (message: { sessionId: string }) => {
@@ -89,7 +118,7 @@ io.on('connection', (socket: Socket) => {
     socket.emit('welcome', { type: 'welcome', v: 1, role: 'host', state: stateOf(found, countOf(found)), answers: {} });
     socket.emit('presence', { type: 'presence', participants: countOf(found) });
     const slide = found.slides[found.current];
-    if (slide && slide.kind !== 'content') socket.emit('results', { type: 'results', results: tally(st, found.id, slide) });
+    if (slide && isQuestionSlide(slide)) socket.emit('results', { type: 'results', results: tally(st, found.id, slide) });
   });
 
   socket.on('answer', (message: { clientId: string; slideId: string; answer: unknown }) => {
@@ -121,7 +150,7 @@ io.on('connection', (socket: Socket) => {
 
 server.listen(env.port, env.host);
 const stop = () => {
-  io.close();
+  void io.close();
   db.close();
   process.exit(0);
 };

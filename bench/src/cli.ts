@@ -28,7 +28,10 @@ export const USAGE = `Usage: npm run bench -- [options]
 `;
 
 function list<T extends string>(values: string[], allowed: readonly T[], what: string): T[] {
-  const items = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const item of items) if (!allowed.includes(item as T)) throw new Error(`unknown ${what} "${item}"; use ${allowed.join(', ')}`);
   // Keep the canonical order, so hold runs before the rest whatever order they were named in.
   return allowed.filter((a) => items.includes(a));

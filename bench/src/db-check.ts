@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { SlideTruth, TruthResult } from './simulator/messages.js';
+import { addCount } from './tally-keys.js';
 
 export interface IntegrityReport {
   /** Acknowledged answers the database does not hold. */
@@ -13,6 +14,9 @@ export interface IntegrityReport {
   bySlide: Record<string, { stored: number; acknowledged: number; lost: number; doubleCounted: number; awaitingAck: number }>;
 }
 
+/** What phones hold on a slide nobody answered. */
+export const emptyTruth = (): SlideTruth => ({ respondents: 0, counts: new Map(), clientIds: [], pendingClientIds: [] });
+
 /** Merges the workers' views: each phone lives in exactly one worker. */
 export function mergeTruth(truths: TruthResult[]): { slides: Record<string, SlideTruth>; pending: number } {
   const slides: Record<string, SlideTruth> = {};
@@ -20,11 +24,9 @@ export function mergeTruth(truths: TruthResult[]): { slides: Record<string, Slid
   for (const truth of truths) {
     pending += truth.pending;
     for (const [slideId, part] of Object.entries(truth.slides)) {
-      const into = slides[slideId] ?? { respondents: 0, counts: part.counts.map(() => 0), clientIds: [], pendingClientIds: [] };
+      const into = slides[slideId] ?? emptyTruth();
       into.respondents += part.respondents;
-      part.counts.forEach((count, index) => {
-        into.counts[index] = (into.counts[index] ?? 0) + count;
-      });
+      for (const [key, count] of part.counts) addCount(into.counts, key, count);
       for (const id of part.clientIds) into.clientIds.push(id);
       for (const id of part.pendingClientIds) into.pendingClientIds.push(id);
       slides[slideId] = into;
@@ -40,7 +42,9 @@ export function mergeTruth(truths: TruthResult[]): { slides: Record<string, Slid
 export function checkDatabase(dbPath: string, sessionId: string, slides: Record<string, SlideTruth>, slideIds: string[]): IntegrityReport {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const query = db.prepare<[string, string], { client_id: string }>('SELECT client_id FROM responses WHERE session_id = ? AND slide_id = ?');
+    const query = db.prepare<[string, string], { client_id: string }>(
+      'SELECT client_id FROM responses WHERE session_id = ? AND slide_id = ?',
+    );
     const report: IntegrityReport = { lost: 0, doubleCounted: 0, awaitingAck: 0, stored: 0, acknowledged: 0, bySlide: {} };
     for (const slideId of slideIds) {
       const stored = new Set<string>();

@@ -1,5 +1,6 @@
-import { PROTOCOL_VERSION } from '@ettor/protocol';
+import { PROTOCOL_VERSION, type Results } from '@ettor/protocol';
 import { now } from './clock.js';
+import { shownCounts } from './tally-keys.js';
 import { type Link, openLink } from './transport.js';
 import type { LiveSession, TransportKind } from './types.js';
 
@@ -7,8 +8,8 @@ import type { LiveSession, TransportKind } from './types.js';
 export interface Snapshot {
   at: number;
   respondents: number;
-  /** Per option, in slide order, for choice results. */
-  counts: number[];
+  /** What the results show per key of the slide's kind (see TALLY_KEYS). */
+  counts: Map<string, number>;
 }
 
 /** The big screen: hosts the session, moves slides, and records every results and presence message it gets. */
@@ -19,10 +20,8 @@ export class Presenter {
   private link!: Link;
   private listeners = new Set<() => void>();
 
-  private constructor(private readonly session: LiveSession) {}
-
   static async open(transport: TransportKind, url: string, session: LiveSession, timeoutMs = 15_000): Promise<Presenter> {
-    const presenter = new Presenter(session);
+    const presenter = new Presenter();
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the presenter got no welcome')), timeoutMs);
       presenter.link = openLink(transport, url, session.hostHeaders, {
@@ -118,16 +117,10 @@ export class Presenter {
         this.participants = message.participants;
         break;
       case 'results': {
-        if (!message.results) break;
         const { slideId, respondents } = message.results;
-        const slide = this.session.slides.find((s) => s.id === slideId);
-        const counts =
-          slide?.kind === 'choice' && message.results.counts
-            ? slide.options.map((option) => message.results.counts?.find((c) => c.optionId === option.id)?.count ?? 0)
-            : [];
         let list = this.snapshots.get(slideId);
         if (!list) this.snapshots.set(slideId, (list = []));
-        list.push({ at, respondents, counts });
+        list.push({ at, respondents, counts: shownCounts(message.results) });
         break;
       }
       default:
@@ -142,6 +135,6 @@ type HostMessage =
   | { type: 'welcome'; state: { seq: number } }
   | { type: 'state'; state: { seq: number } }
   | { type: 'presence'; participants: number }
-  | { type: 'results'; results: { slideId: string; respondents: number; counts?: { optionId: string; count: number }[] } }
+  | { type: 'results'; results: Results }
   | { type: 'error'; code: string }
   | { type: 'ack' | 'pong' };

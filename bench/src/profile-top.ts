@@ -26,7 +26,11 @@ const self = new Map<number, number>();
 profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
-const shorten = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'node_modules/').replace(/^.*\/(server|protocol)\/dist\//, '$1/');
+const shorten = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, 'node_modules/')
+    .replace(/^.*\/(server|protocol)\/dist\//, '$1/');
 const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
 for (const [id, micros] of self) {

@@ -20,13 +20,19 @@ const COLUMNS: Record<ScenarioName, [string, (row: ScenarioRow) => unknown][]> =
   ],
   burst: [
     ['acked', (r) => `${r.details.acked ?? '?'}/${r.details.sent ?? '?'}`],
-    ['all acked ms', (r) => r.figures.burst_all_acked_ms ?? (r.details.last_ack_ms === undefined ? null : `(${r.details.last_ack_ms}, incomplete)`)],
+    [
+      'all acked ms',
+      (r) => r.figures.burst_all_acked_ms ?? (r.details.last_ack_ms === undefined ? null : `(${r.details.last_ack_ms}, incomplete)`),
+    ],
     ['screen done ms', (r) => r.details.presenter_tally_complete_ms],
     ['lost', (r) => r.figures.lost],
     ['double', (r) => r.figures.double_counted],
   ],
   sustained: [
-    ['votes/s held', (r) => (r.details.steady_held === false ? `${r.figures.sustained_votes_per_s} (short step only)` : r.figures.sustained_votes_per_s)],
+    [
+      'votes/s held',
+      (r) => (r.details.steady_held === false ? `${r.figures.sustained_votes_per_s} (short step only)` : r.figures.sustained_votes_per_s),
+    ],
     ['steady rate', (r) => r.details.steady_rate],
     ['CPU-s/1000', (r) => r.figures.cpu_s_per_1000_votes],
     ['votes/CPU-s', (r) => r.details.answers_per_cpu_s],
@@ -103,9 +109,15 @@ export function targets(rows: ScenarioRow[]): Target[] {
   judge(
     'hold: 19,000 participants on one node',
     hold && hold.figures.participants >= 19_000 ? hold.figures.connected >= 19_000 : undefined,
-    hold ? `${hold.figures.connected} of ${hold.figures.participants} joined${hold.figures.participants < 19_000 ? ' (run --participants 19000 --scenario hold)' : ''}` : '-',
+    hold
+      ? `${hold.figures.connected} of ${hold.figures.participants} joined${hold.figures.participants < 19_000 ? ' (run --participants 19000 --scenario hold)' : ''}`
+      : '-',
   );
-  judge('hold: ≤ 12 KB server RSS per participant', hold && typeof rss === 'number' ? rss <= 12 * 1024 : undefined, hold ? `${bytes(rss)} at N = ${hold.figures.connected}` : '-');
+  judge(
+    'hold: ≤ 12 KB server RSS per participant',
+    hold && typeof rss === 'number' ? rss <= 12 * 1024 : undefined,
+    hold ? `${bytes(rss)} at N = ${hold.figures.connected}` : '-',
+  );
   const fe = get('fanout', 'ettor')?.figures.fanout_p99_ms;
   const fl = get('fanout', 'limit')?.figures.fanout_p99_ms;
   judge(
@@ -117,9 +129,17 @@ export function targets(rows: ScenarioRow[]): Target[] {
   if (burst && !burst.failure) {
     const acked = burst.figures.burst_all_acked_ms;
     const screen = burst.details.presenter_tally_complete_ms as number | null | undefined;
-    judge('burst: all acked within 2 s', typeof acked === 'number' ? acked <= 2_000 : false, `${cell(acked ?? `not all (${burst.details.acked}/${burst.details.sent})`)} ms`);
+    judge(
+      'burst: all acked within 2 s',
+      typeof acked === 'number' ? acked <= 2_000 : false,
+      `${cell(acked ?? `not all (${burst.details.acked}/${burst.details.sent})`)} ms`,
+    );
     judge('burst: presenter tally complete within 2.5 s', typeof screen === 'number' ? screen <= 2_500 : false, `${cell(screen)} ms`);
-    judge('burst: 0 lost, 0 double counted', burst.figures.lost === 0 && burst.figures.double_counted === 0, `${cell(burst.figures.lost)} lost, ${cell(burst.figures.double_counted)} double`);
+    judge(
+      'burst: 0 lost, 0 double counted',
+      burst.figures.lost === 0 && burst.figures.double_counted === 0,
+      `${cell(burst.figures.lost)} lost, ${cell(burst.figures.double_counted)} double`,
+    );
   } else judge('burst', undefined, '-');
   const se = get('sustained', 'ettor');
   const sl = get('sustained', 'limit');
@@ -176,7 +196,12 @@ export function render(rows: ScenarioRow[], participants: number): string {
   );
   if (ratioRows.length > 0) out.push(`\nEttor ÷ baseline\n${table(['scenario', 'figure', '÷ limit', '÷ typical'], ratioRows)}`);
   const judged = targets(rows);
-  out.push(`\nTargets (issue 4)\n${table(['target', 'status', 'measured'], judged.map((t) => [t.target, t.status, t.measured]))}`);
+  out.push(
+    `\nTargets (issue 4)\n${table(
+      ['target', 'status', 'measured'],
+      judged.map((t) => [t.target, t.status, t.measured]),
+    )}`,
+  );
   return out.join('\n');
 }
 
@@ -184,7 +209,11 @@ export function writeJson(file: string, rows: ScenarioRow[], meta: Record<string
   const byScenario: Record<string, Record<string, Figures & { details: unknown; failure?: string }>> = {};
   for (const row of rows) {
     byScenario[row.scenario] ??= {};
-    (byScenario[row.scenario] as Record<string, unknown>)[row.server] = { ...row.figures, ...(row.failure ? { failure: row.failure } : {}), details: row.details };
+    (byScenario[row.scenario] as Record<string, unknown>)[row.server] = {
+      ...row.figures,
+      ...(row.failure ? { failure: row.failure } : {}),
+      details: row.details,
+    };
   }
   const report = { ...meta, machine: machine(), scenarios: byScenario, ratios: ratios(rows), targets: targets(rows) };
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { USAGE, type Options, parseOptions } from './cli.js';
 import { now } from './clock.js';
-import { type Figures, type ScenarioRow, emptyFigures } from './metrics.js';
+import { type ScenarioRow, emptyFigures } from './metrics.js';
 import { Presenter } from './presenter.js';
 import { cpuSeconds, machineBusySeconds, openFileLimit } from './proc-stats.js';
 import { machine, render, writeJson } from './report.js';
@@ -73,12 +73,16 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
   const row = (scenario: ScenarioName, connected: number, outcome: ScenarioOutcome | undefined, failure?: string): ScenarioRow => ({
     scenario,
     server: kind,
-    figures: { ...emptyFigures(options.participants, connected), ...(outcome?.figures ?? {}) } as Figures,
+    figures: { ...emptyFigures(options.participants, connected), ...(outcome?.figures ?? {}) },
     details: outcome?.details ?? {},
     ...(failure ? { failure } : {}),
   });
   log(`${kind}: starting the server on port ${port}`);
-  const server = await startServer(kind, { port, keepData: options.keepData, ...(options.profileDir ? { profileDir: options.profileDir } : {}) });
+  const server = await startServer(kind, {
+    port,
+    keepData: options.keepData,
+    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+  });
   let pool: WorkerPool | undefined;
   let presenter: Presenter | undefined;
   try {
@@ -89,7 +93,16 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
     for (let i = 0; i < workers; i += 1) {
       const firstIndex = i * share;
       const count = Math.max(0, Math.min(share, options.participants - firstIndex));
-      if (count > 0) inits.push({ workerIndex: i, transport: transportOf(kind), url: server.url, code: session.code, firstIndex, count, slides: session.slides });
+      if (count > 0)
+        inits.push({
+          workerIndex: i,
+          transport: transportOf(kind),
+          url: server.url,
+          code: session.code,
+          firstIndex,
+          count,
+          slides: session.slides,
+        });
     }
     pool = await WorkerPool.start(inits);
     pools.add(pool);
@@ -98,8 +111,13 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
     const holdLimit = limitMs('hold', options.participants);
     const holdFrom = now();
     const holdBefore = ownAndMachineCpu(server.pid, pool.pids);
-    const held = await withLimit(hold(base, { concurrency: 64, timeoutMs: holdLimit - 30_000, idleMs: options.quick ? 500 : 3_000 }), holdLimit, 'hold');
-    held.details.other_cpu_share = Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(server.pid, pool.pids), (now() - holdFrom) / 1000) * 100) / 100;
+    const held = await withLimit(
+      hold(base, { concurrency: 64, timeoutMs: holdLimit - 30_000, idleMs: options.quick ? 500 : 3_000 }),
+      holdLimit,
+      'hold',
+    );
+    held.details.other_cpu_share =
+      Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(server.pid, pool.pids), (now() - holdFrom) / 1000) * 100) / 100;
     if (options.scenarios.includes('hold')) rows.push(row('hold', held.connected, held));
     const ctx: ScenarioContext = { ...base, connected: held.connected, idleCpuPerS: held.idleCpuPerS };
     const scenarios: Record<Exclude<ScenarioName, 'hold'>, () => Promise<ScenarioOutcome>> = {
@@ -114,7 +132,12 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
           bisections: options.quick ? 0 : 1,
           steadyRetries: options.quick ? 0 : 2,
         }),
-      talk: () => talk(ctx, { questionTimeoutMs: options.quick ? 30_000 : 5_000, thinkMs: options.quick ? 500 : 3_000, contentDwellMs: options.quick ? 20 : 100 }),
+      talk: () =>
+        talk(ctx, {
+          questionTimeoutMs: options.quick ? 30_000 : 5_000,
+          thinkMs: options.quick ? 500 : 3_000,
+          contentDwellMs: options.quick ? 20 : 100,
+        }),
     };
     let broken: string | undefined;
     for (const name of options.scenarios) {
@@ -129,7 +152,9 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
         const outcome = await withLimit(scenarios[name](), limitMs(name, options.participants), name);
         const seconds = (now() - startedAt) / 1000;
         const share = otherCpuShare(before, ownAndMachineCpu(server.pid, pool.pids), seconds);
-        log(`${kind}: ${name} took ${seconds.toFixed(0)} s; other work on the machine used ${(share * 100).toFixed(0)} % of its CPU meanwhile`);
+        log(
+          `${kind}: ${name} took ${seconds.toFixed(0)} s; other work on the machine used ${(share * 100).toFixed(0)} % of its CPU meanwhile`,
+        );
         outcome.details.seconds = Math.round(seconds);
         outcome.details.other_cpu_share = Math.round(share * 100) / 100;
         rows.push(row(name, held.connected, outcome));
@@ -175,7 +200,9 @@ async function main(): Promise<number> {
   if (options.participants > fileLimit - SPARE_FILES) {
     log(`warning: a server may hold at most ${fileLimit} open files, so fewer than ${options.participants} participants can join one node`);
   }
-  log(`${options.participants} participants over ${workers} simulator workers; open-file limit ${fileLimit}; servers ${options.servers.join(', ')}`);
+  log(
+    `${options.participants} participants over ${workers} simulator workers; open-file limit ${fileLimit}; servers ${options.servers.join(', ')}`,
+  );
   const startedAt = now();
   const rows: ScenarioRow[] = [];
   for (const [index, kind] of options.servers.entries()) {
@@ -185,13 +212,21 @@ async function main(): Promise<number> {
       log(`${kind}: ${(error as Error).stack ?? error}`);
       for (const scenario of options.scenarios) {
         if (!rows.some((r) => r.server === kind && r.scenario === scenario)) {
-          rows.push({ scenario, server: kind, figures: emptyFigures(options.participants, 0), details: {}, failure: (error as Error).message });
+          rows.push({
+            scenario,
+            server: kind,
+            figures: emptyFigures(options.participants, 0),
+            details: {},
+            failure: (error as Error).message,
+          });
         }
       }
     }
   }
   const seconds = (now() - startedAt) / 1000;
-  process.stdout.write(`${render(rows, options.participants)}\n\nRan ${seconds.toFixed(0)} s on ${JSON.stringify(machine())}, Ettor ${revision()}\n`);
+  process.stdout.write(
+    `${render(rows, options.participants)}\n\nRan ${seconds.toFixed(0)} s on ${JSON.stringify(machine())}, Ettor ${revision()}\n`,
+  );
   if (options.json) {
     writeJson(options.json, rows, {
       participants: options.participants,

@@ -8,7 +8,8 @@ import type { ServerKind } from './types.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const BASELINES = fileURLToPath(new URL('../baselines/', import.meta.url));
-export const EXAMPLE_DECK = path.join(REPO, 'server/src/presentations/example-deck.json');
+/** The deck every server runs: Ettor imports it, the baselines read it. Its own file, so the figures do not move when the example deck does. */
+export const BENCH_DECK = path.join(REPO, 'bench/deck.json');
 
 export interface ServerProcess {
   kind: ServerKind;
@@ -65,7 +66,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     dbPath = path.join(dataDir, 'ettor.sqlite');
   } else {
     args = [path.join(BASELINES, `${kind}.js`)];
-    Object.assign(env, { BENCH_DATA_DIR: dataDir, BENCH_DECK: EXAMPLE_DECK });
+    Object.assign(env, { BENCH_DATA_DIR: dataDir, BENCH_DECK });
     dbPath = path.join(dataDir, 'bench.sqlite');
   }
   const child = spawn(process.execPath, [...nodeFlags, ...args], { env, stdio: ['ignore', log, log], cwd: REPO });

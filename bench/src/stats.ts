@@ -16,7 +16,10 @@ export function max(values: ArrayLike<number>): number | undefined {
 }
 
 /** Rounds for reports: whole numbers above 10, one decimal below; keeps undefined as null for JSON. */
-export function round(value: number | undefined | null, digits = value !== undefined && value !== null && Math.abs(value) < 10 ? 2 : 0): number | null {
+export function round(
+  value: number | undefined | null,
+  digits = value !== undefined && value !== null && Math.abs(value) < 10 ? 2 : 0,
+): number | null {
   if (value === undefined || value === null || !Number.isFinite(value)) return null;
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -1,5 +1,5 @@
 import { now, sleep } from '../clock.js';
-import { checkDatabase, mergeTruth } from '../db-check.js';
+import { checkDatabase, emptyTruth, mergeTruth } from '../db-check.js';
 import { percentile, round } from '../stats.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
 import { completeAt } from './screen.js';
@@ -21,7 +21,15 @@ export async function burst(ctx: ScenarioContext, options: BurstOptions): Promis
   await ctx.pool.all('seq', { seq, timeoutMs: 15_000 });
   await sleep(500);
   const startAt = now() + 200;
-  const rounds = await ctx.pool.all('round', { slideId: slide.id, share: 1, startAt, windowMs: 1_000, dupShare: 0.02, dropShare: 0, timeoutMs: options.timeoutMs });
+  const rounds = await ctx.pool.all('round', {
+    slideId: slide.id,
+    share: 1,
+    startAt,
+    windowMs: 1_000,
+    dupShare: 0.02,
+    dropShare: 0,
+    timeoutMs: options.timeoutMs,
+  });
   const sent = rounds.reduce((sum, r) => sum + r.sent, 0);
   const acked = rounds.reduce((sum, r) => sum + r.acked, 0);
   const lastAckAt = Math.max(...rounds.map((r) => r.lastAckAt));
@@ -29,7 +37,7 @@ export async function burst(ctx: ScenarioContext, options: BurstOptions): Promis
   const errors = mergeCounts(rounds.map((r) => r.errors));
   // Answers still unacknowledged at the time limit get a while to land, so the next scenario starts from a quiet server.
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
-  const slideTruth = truth.slides[slide.id] ?? { respondents: 0, counts: [], clientIds: [], pendingClientIds: [] };
+  const slideTruth = truth.slides[slide.id] ?? emptyTruth();
   const tallyAt = await completeAt(ctx.presenter, slide.id, slideTruth, 10_000);
   const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, [slide.id]);
   const allAckedMs = acked === sent && sent > 0 ? lastAckAt - startAt : null;

@@ -20,12 +20,20 @@ export async function fanout(ctx: ScenarioContext, changes = 30): Promise<Scenar
     const latencies = results.flatMap((r) => Array.from(r.arrivals, (at) => at - sentAt));
     const missing = results.reduce((sum, r) => sum + r.missing, 0);
     for (const value of latencies) all.push(value);
-    perChange.push({ slide: slide.id, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(max(latencies)), missing });
+    perChange.push({
+      slide: slide.id,
+      p50: round(percentile(latencies, 50)),
+      p99: round(percentile(latencies, 99)),
+      max: round(max(latencies)),
+      missing,
+    });
     // A presenter talks between slides; the next change starts from a quiet room.
     await sleep(100);
   }
   const p99s = perChange.map((c) => c.p99 ?? Number.NaN).filter(Number.isFinite);
-  ctx.log(`fanout: p50 ${round(percentile(all, 50))} ms, p99 ${round(percentile(all, 99))} ms, max ${round(max(all))} ms over ${perChange.length} changes`);
+  ctx.log(
+    `fanout: p50 ${round(percentile(all, 50))} ms, p99 ${round(percentile(all, 99))} ms, max ${round(max(all))} ms over ${perChange.length} changes`,
+  );
   return {
     figures: { fanout_p50_ms: round(percentile(all, 50)), fanout_p99_ms: round(percentile(all, 99)) },
     details: {

@@ -34,7 +34,9 @@ export async function hold(
   await sleep(options.idleMs);
   const idleCpuPerS = (cpuSeconds(ctx.server.pid) - idleCpuBefore) / ((now() - idleFrom) / 1000);
   const rssAfter = rssBytes(ctx.server.pid);
-  ctx.log(`hold: ${connected}/${ctx.participants} joined in ${joinSeconds.toFixed(1)} s, server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB`);
+  ctx.log(
+    `hold: ${connected}/${ctx.participants} joined in ${joinSeconds.toFixed(1)} s, server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB`,
+  );
   return {
     connected,
     idleCpuPerS,

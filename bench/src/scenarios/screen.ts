@@ -1,10 +1,10 @@
 import type { Presenter, Snapshot } from '../presenter.js';
 import type { SlideTruth } from '../simulator/messages.js';
+import { sameCounts } from '../tally-keys.js';
 
 /** Whether the big screen shows exactly what the phones hold as acknowledged. */
 export function shows(snapshot: Snapshot, truth: SlideTruth): boolean {
-  if (snapshot.respondents !== truth.respondents) return false;
-  return truth.counts.every((count, index) => snapshot.counts[index] === count);
+  return snapshot.respondents === truth.respondents && sameCounts(snapshot.counts, truth.counts);
 }
 
 /**

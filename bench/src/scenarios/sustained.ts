@@ -1,3 +1,4 @@
+import { isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { checkDatabase, mergeTruth } from '../db-check.js';
 import type { Presenter, Snapshot } from '../presenter.js';
@@ -46,11 +47,13 @@ interface Step {
  * highest held rate for CPU per answer and vote → big-screen latency.
  */
 export async function sustained(ctx: ScenarioContext, options: SustainedOptions): Promise<ScenarioOutcome> {
-  const slides: SustainedSlide[] = ctx.session.slides.flatMap((s) => (s.kind === 'choice' && s.options.length >= 3 ? [{ id: s.id, optionIds: s.options.map((o) => o.id) }] : []));
+  const slides: SustainedSlide[] = ctx.session.slides.flatMap((s) =>
+    s.kind === 'choice' && s.options.length >= 3 ? [{ id: s.id, optionIds: s.options.map((o) => o.id) }] : [],
+  );
   if (slides.length === 0) throw new Error('the deck has no choice slide with three or more options');
   // The big screen shows a content slide meanwhile: the rate measured is answers and their results to the host,
   // not the once-a-second results every phone gets on a choice slide with showResultsOnPhones (the burst has those).
-  const quiet = ctx.session.slides.find((s) => s.kind === 'content');
+  const quiet = ctx.session.slides.find((s) => !isQuestionSlide(s));
   if (quiet) {
     const { seq } = await ctx.presenter.goto(quiet.id);
     await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });
@@ -58,7 +61,10 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
   const epochOrigin = now();
   const workers = ctx.pool.pids.length;
 
-  const run = async (rate: number, durationMs: number): Promise<{ step: Step; results: SustainedResult[]; startAt: number; seconds: number }> => {
+  const run = async (
+    rate: number,
+    durationMs: number,
+  ): Promise<{ step: Step; results: SustainedResult[]; startAt: number; seconds: number }> => {
     const startAt = now() + 200;
     const cpuFrom = now();
     const cpuBefore = cpuSeconds(ctx.server.pid);
@@ -153,7 +159,12 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
   await sleep(500);
   const toScreen = voteToScreen(ctx.presenter, slides, steady.results, epochOrigin);
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 5_000 }));
-  const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, slides.map((s) => s.id));
+  const integrity = checkDatabase(
+    ctx.server.dbPath,
+    ctx.session.sessionId,
+    truth.slides,
+    slides.map((s) => s.id),
+  );
   const perThousand = steady.step.acked > 0 ? (steady.step.cpuSeconds / steady.step.acked) * 1000 : null;
   // The same without what the room costs when nobody answers (10,000 phones' heartbeats), which weighs most on a slow rate.
   const idleCpu = ctx.idleCpuPerS * steady.seconds;
@@ -219,14 +230,14 @@ function voteToScreen(presenter: Presenter, slides: SustainedSlide[], results: S
     const [epoch, slideIndex] = key.split('/').map(Number) as [number, number];
     const slide = slides[slideIndex];
     if (!slide) continue;
-    const option = epoch % slide.optionIds.length;
+    const optionId = slide.optionIds[epoch % slide.optionIds.length] ?? '';
     const base = bases.get(key) ?? 0;
     const snapshots: Snapshot[] = presenter.snapshots.get(slide.id) ?? [];
     // Before the epoch began the option's count may have been higher (phones left it two epochs ago).
     let at = firstAtOrAfter(snapshots, epochOrigin + epoch * EPOCH_MS);
     answers.sort((a, b) => a.acked - b.acked);
     answers.forEach((answer, i) => {
-      while (at < snapshots.length && ((snapshots[at] as Snapshot).counts[option] ?? 0) < base + i + 1) at += 1;
+      while (at < snapshots.length && ((snapshots[at] as Snapshot).counts.get(optionId) ?? 0) < base + i + 1) at += 1;
       const shown = snapshots[Math.max(at, firstAtOrAfter(snapshots, answer.sent))];
       if (at < snapshots.length && shown) latencies.push(shown.at - answer.sent);
       else unseen += 1;

@@ -1,13 +1,12 @@
-import type { Slide } from '@ettor/protocol';
+import { isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { checkDatabase, mergeTruth } from '../db-check.js';
+import { SIMULATED_ANSWERS } from '../simulator/answers.js';
 import { percentile, round } from '../stats.js';
 import { mergeCounts } from './burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
 import { completeAt, shows } from './screen.js';
 
-/** How many in a real room answer each kind: most pick an option, fewer type. */
-const SHARE: Record<Slide['kind'], number> = { content: 0, choice: 0.8, wordcloud: 0.5, open: 0.2 };
 export interface TalkOptions {
   /** Hard limit per question for acks after the thinking window. */
   questionTimeoutMs: number;
@@ -18,7 +17,7 @@ export interface TalkOptions {
 }
 
 /**
- * talk: the example deck as a real talk. The presenter walks every slide; on each question a realistic share of
+ * talk: the bench deck as a real talk. The presenter walks every slide; on each question a realistic share of
  * the room answers over a few seconds, 1 % double-tap and 1 % lose their connection right after sending (they
  * reconnect and resend, as the phone page does). The presenter moves on once every answer is acknowledged and
  * the big screen shows them all. At the end every question is checked against the database.
@@ -38,14 +37,14 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
     for (const value of latencies) arrivalsAll.push(value);
     const fanoutP99 = percentile(latencies, 99);
     if (fanoutP99 !== undefined) fanoutP99s.push(fanoutP99);
-    if (slide.kind === 'content') {
+    if (!isQuestionSlide(slide)) {
       await sleep(options.contentDwellMs);
       continue;
     }
     const startAt = now() + 100;
     const rounds = await ctx.pool.all('round', {
       slideId: slide.id,
-      share: SHARE[slide.kind],
+      share: SIMULATED_ANSWERS[slide.kind].share,
       startAt,
       windowMs: options.thinkMs,
       dupShare: 0.01,
@@ -68,13 +67,20 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
       answers: slideSent,
       acked: slideAcked,
       fanout_p99_ms: round(fanoutP99),
-      ack_p99_ms: round(percentile(rounds.flatMap((r) => Array.from(r.ackLatencies)), 99)),
+      ack_p99_ms: round(
+        percentile(
+          rounds.flatMap((r) => Array.from(r.ackLatencies)),
+          99,
+        ),
+      ),
       all_acked_after_window_ms: slideAcked === slideSent ? round(Math.max(0, lastAckAt - (startAt + options.thinkMs))) : null,
       screen_complete_after_window_ms: tallyAt === undefined ? null : round(Math.max(0, tallyAt - (startAt + options.thinkMs))),
     });
-    ctx.log(`talk: slide ${index + 1} (${slide.kind}) ${slideAcked}/${slideSent} acked, screen ${tallyAt === undefined ? 'incomplete' : 'complete'}`);
+    ctx.log(
+      `talk: slide ${index + 1} (${slide.kind}) ${slideAcked}/${slideSent} acked, screen ${tallyAt === undefined ? 'incomplete' : 'complete'}`,
+    );
   }
-  const questions = ctx.session.slides.filter((s) => s.kind !== 'content').map((s) => s.id);
+  const questions = ctx.session.slides.filter(isQuestionSlide).map((s) => s.id);
   await sleep(500);
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
   const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, questions);

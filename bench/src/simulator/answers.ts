@@ -1,8 +1,26 @@
-import type { Answer, Slide } from '@ettor/protocol';
+import type { Answer, AnswerKind, AnswerOf, QuestionSlide, ScaleSlide, SlideOf } from '@ettor/protocol';
 
 const WORDS = [
-  'Mod', 'Tillit', 'Nyfikenhet', 'Ledarskap', 'Samarbete', 'Öppenhet', 'Kunskap', 'Tid', 'Resurser', 'Vilja',
-  'Förändring', 'Digitalt', 'Ansvar', 'Lärande', 'Dialog', 'Helhetssyn', 'Uthållighet', 'Tydlighet', 'Mål', 'Kultur',
+  'Mod',
+  'Tillit',
+  'Nyfikenhet',
+  'Ledarskap',
+  'Samarbete',
+  'Öppenhet',
+  'Kunskap',
+  'Tid',
+  'Resurser',
+  'Vilja',
+  'Förändring',
+  'Digitalt',
+  'Ansvar',
+  'Lärande',
+  'Dialog',
+  'Helhetssyn',
+  'Uthållighet',
+  'Tydlighet',
+  'Mål',
+  'Kultur',
 ];
 const PHRASES = [
   'Vi behöver mer tid för att lära oss nya verktyg',
@@ -11,25 +29,74 @@ const PHRASES = [
   'Utbildning för alla, inte bara för IT-avdelningen',
   'Fråga medborgarna vad de faktiskt behöver',
 ];
+/** Where several options may be chosen, the chance a person ticks each one besides their first. */
+const ALSO_PICKED = 0.25;
+/** Where "don't know" is offered, the chance a person gives it for a statement. */
+const DONT_KNOW = 0.08;
 
-/** A plausible answer for a question slide, as a person would give it; undefined for a content slide. */
-export function answerFor(slide: Slide, phone: number, random = Math.random): { answer: Answer; option: number } | undefined {
-  switch (slide.kind) {
-    case 'choice': {
-      const option = Math.floor(random() * slide.options.length);
-      return { answer: { kind: 'choice', optionIds: [slide.options[option]?.id ?? ''] }, option };
-    }
-    case 'wordcloud': {
+/** How people in a room answer one kind of question. */
+interface SimulatedKind<K extends AnswerKind> {
+  /** The share of a real room that answers a question of this kind. */
+  share: number;
+  /** A plausible answer from person number `phone`, as the server would store it (clean, in the slide's order). */
+  answer(slide: SlideOf<K>, phone: number, random: () => number): AnswerOf<K>;
+}
+
+/** A kind people cannot answer here does not compile. */
+export const SIMULATED_ANSWERS: { readonly [K in AnswerKind]: SimulatedKind<K> } = {
+  choice: {
+    share: 0.8,
+    answer(slide, _phone, random) {
+      const first = Math.floor(random() * slide.options.length);
+      const picked = slide.options.filter((_, index) => index === first || (slide.allowMultiple && random() < ALSO_PICKED));
+      return { kind: 'choice', optionIds: picked.map((option) => option.id) };
+    },
+  },
+  wordcloud: {
+    share: 0.5,
+    answer(slide, _phone, random) {
       const wanted = 1 + Math.floor(random() * Math.min(3, slide.maxEntries));
       const entries = new Set<string>();
       while (entries.size < wanted) entries.add((WORDS[Math.floor(random() * WORDS.length)] ?? 'Mod').slice(0, slide.maxLength));
-      return { answer: { kind: 'wordcloud', entries: [...entries] }, option: -1 };
-    }
-    case 'open': {
-      const text = `${PHRASES[phone % PHRASES.length] ?? ''} (${phone})`.slice(0, slide.maxLength);
-      return { answer: { kind: 'open', text }, option: -1 };
-    }
-    default:
-      return undefined;
-  }
+      return { kind: 'wordcloud', entries: [...entries] };
+    },
+  },
+  open: {
+    share: 0.2,
+    answer(slide, phone) {
+      // Trimmed as the server stores it, so a phone's text is the one on the wall.
+      return { kind: 'open', text: `${PHRASES[phone % PHRASES.length] ?? ''} (${phone})`.slice(0, slide.maxLength).trim() };
+    },
+  },
+  scale: {
+    share: 0.6,
+    answer(slide, _phone, random) {
+      return {
+        kind: 'scale',
+        ratings: slide.statements.map((statement, index) => ({ statementId: statement.id, value: rating(slide, index, random) })),
+      };
+    },
+  },
+};
+
+/** A person's answer to a question slide. */
+export function simulatedAnswer(slide: QuestionSlide, phone: number, random = Math.random): Answer {
+  return answerOfKind(slide.kind, slide, phone, random);
+}
+
+/** The one place where a slide and its kind's simulation are paired: generic in the kind, so no cast is needed. */
+function answerOfKind<K extends AnswerKind>(kind: K, slide: SlideOf<K>, phone: number, random: () => number): AnswerOf<K> {
+  return SIMULATED_ANSWERS[kind].answer(slide, phone, random);
+}
+
+/**
+ * One statement's rating as a room gives it: the room shares a leaning per statement (spread over the scale by
+ * golden-ratio steps, so statements differ), each person lands near it, and a few say "don't know" where they may.
+ */
+function rating(slide: ScaleSlide, index: number, random: () => number): number | null {
+  if (slide.allowSkip && random() < DONT_KNOW) return null;
+  const leaning = 0.2 + 0.6 * ((index * 0.618034) % 1);
+  // Three dice summed make a bell curve; scaled to a standard deviation of one step.
+  const spread = (random() + random() + random() - 1.5) * 2;
+  return Math.min(slide.steps, Math.max(1, Math.round(1 + leaning * (slide.steps - 1) + spread)));
 }

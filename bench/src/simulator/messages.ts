@@ -100,8 +100,8 @@ export interface SustainedResult {
 /** What this worker's phones hold as acknowledged, per slide: the truth the database and big screen must match. */
 export interface SlideTruth {
   respondents: number;
-  /** Per option (in slide order) for choice slides; empty otherwise. */
-  counts: number[];
+  /** What the held answers add up to on the big screen, per key of the slide's kind (see TALLY_KEYS). */
+  counts: Map<string, number>;
   /** The last acknowledged clientId of each phone that answered: it must be the stored one. */
   clientIds: string[];
   /** Answers sent and not yet acknowledged: the database may or may not hold them yet. */

@@ -15,8 +15,6 @@ export interface PendingAnswer {
   clientId: string;
   slideId: string;
   answer: Answer;
-  /** Option index this answer moves the phone to (choice), or -1. */
-  option: number;
   sentAt: number;
   /** Where the worker files the outcome: a round or a sustained step. */
   onDone: (ackedAt: number | undefined, errorCode: string | undefined) => void;
@@ -25,7 +23,7 @@ export interface PendingAnswer {
 /** What a phone holds as acknowledged on one slide. */
 export interface Held {
   clientId: string;
-  option: number;
+  answer: Answer;
 }
 
 /** What the worker learns from its phones; one object for all of them keeps per-phone memory small. */
@@ -50,8 +48,8 @@ export class Phone {
   highestSeq = -1;
   connectStartedAt = 0;
   readonly held = new Map<string, Held>();
-  /** Option a phone is moving to on a slide while its answer is in flight. */
-  readonly inFlight = new Map<string, number>();
+  /** The clientId of a phone's latest answer to a slide while it is in flight. */
+  readonly inFlight = new Map<string, string>();
   readonly pending = new Map<string, PendingAnswer>();
   /** Heartbeat bookkeeping; the worker's one timer reads these instead of two timers per phone. */
   lastHeardAt = 0;
@@ -79,35 +77,40 @@ export class Phone {
     // The dead-server rule counts from the connection attempt, so a handshake that hangs is given up too.
     this.lastHeardAt = this.connectStartedAt;
     let welcomed = false;
-    const link = openLink(this.hub.transport, this.hub.url, {}, {
-      open: () => {
-        link.send({ type: 'join', v: PROTOCOL_VERSION, code: this.hub.code, ...(this.token ? { participantToken: this.token } : {}) });
-        // Phones start pinging at random moments, not in lockstep.
-        this.lastHeardAt = now();
-        this.nextPingAt = this.lastHeardAt + Math.random() * PING_EVERY_MS;
+    const link = openLink(
+      this.hub.transport,
+      this.hub.url,
+      {},
+      {
+        open: () => {
+          link.send({ type: 'join', v: PROTOCOL_VERSION, code: this.hub.code, ...(this.token ? { participantToken: this.token } : {}) });
+          // Phones start pinging at random moments, not in lockstep.
+          this.lastHeardAt = now();
+          this.nextPingAt = this.lastHeardAt + Math.random() * PING_EVERY_MS;
+        },
+        message: (data) => {
+          const at = now();
+          this.lastHeardAt = at;
+          if (this.handle(data, at) === 'welcome') welcomed = true;
+        },
+        close: (code) => {
+          if (this.link !== link) return;
+          this.link = undefined;
+          this.joined = false;
+          this.clearTimers();
+          if (!welcomed) this.hub.onJoinFailed(this);
+          this.hub.onClose(this, code);
+          this.onClosed(code);
+        },
       },
-      message: (data) => {
-        const at = now();
-        this.lastHeardAt = at;
-        if (this.handle(data, at) === 'welcome') welcomed = true;
-      },
-      close: (code) => {
-        if (this.link !== link) return;
-        this.link = undefined;
-        this.joined = false;
-        this.clearTimers();
-        if (!welcomed) this.hub.onJoinFailed(this);
-        this.hub.onClose(this, code);
-        this.onClosed(code);
-      },
-    });
+    );
     this.link = link;
   }
 
   /** Sends an answer now, or after the next welcome if the phone is between connections. */
   answer(pending: PendingAnswer, twice = false): void {
     this.pending.set(pending.clientId, pending);
-    this.inFlight.set(pending.slideId, pending.option);
+    this.inFlight.set(pending.slideId, pending.clientId);
     if (this.joined) {
       this.sendAnswer(pending);
       if (twice) this.sendAnswer(pending);
@@ -219,8 +222,8 @@ export class Phone {
     // A second ack for the same clientId (double tap, resend) changes nothing.
     if (!pending) return;
     this.pending.delete(clientId);
-    if (this.inFlight.get(pending.slideId) === pending.option) this.inFlight.delete(pending.slideId);
-    if (errorCode === undefined) this.held.set(pending.slideId, { clientId, option: pending.option });
+    if (this.inFlight.get(pending.slideId) === clientId) this.inFlight.delete(pending.slideId);
+    if (errorCode === undefined) this.held.set(pending.slideId, { clientId, answer: pending.answer });
     pending.onDone(errorCode === undefined ? at : undefined, errorCode);
   }
 
@@ -247,7 +250,6 @@ type Message =
   | { type: 'welcome'; participantToken?: string; state: { seq: number } }
   | { type: 'state'; state: { seq: number } }
   | { type: 'results' }
-  | { type: 'presence' }
   | { type: 'ack'; clientId: string }
   | { type: 'error'; code: string; clientId?: string }
   | { type: 'pong' };

@@ -1,6 +1,7 @@
-import type { Slide } from '@ettor/protocol';
+import { type Slide, isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
-import { answerFor } from './answers.js';
+import { countAnswer } from '../tally-keys.js';
+import { simulatedAnswer } from './answers.js';
 import type {
   CommandName,
   Commands,
@@ -20,7 +21,7 @@ import type {
   WorkerInit,
   WorkerStats,
 } from './messages.js';
-import { Phone, type PhoneHub } from './phone.js';
+import { type Held, Phone, type PhoneHub } from './phone.js';
 
 /**
  * One simulator process: a share of the audience, each phone a real socket. The orchestrator drives it by
@@ -154,7 +155,7 @@ class Worker implements PhoneHub {
 
   async round(args: RoundArgs): Promise<RoundResult> {
     const slide = this.slides.get(args.slideId);
-    if (!slide) throw new Error(`unknown slide ${args.slideId}`);
+    if (!slide || !isQuestionSlide(slide)) throw new Error(`no question slide ${args.slideId}`);
     const latencies: number[] = [];
     const errors: Record<string, number> = {};
     let sent = 0;
@@ -162,8 +163,7 @@ class Worker implements PhoneHub {
     let lastAckAt = 0;
     const chosen = this.phones.filter((phone) => phone.active && Math.random() < args.share);
     for (const phone of chosen) {
-      const made = answerFor(slide, phone.index);
-      if (!made) continue;
+      const answer = simulatedAnswer(slide, phone.index);
       const delay = Math.max(0, args.startAt + Math.random() * args.windowMs - now());
       setTimeout(() => {
         const sentAt = now();
@@ -172,8 +172,7 @@ class Worker implements PhoneHub {
           {
             clientId: this.nextClientId(),
             slideId: slide.id,
-            answer: made.answer,
-            option: made.option,
+            answer,
             sentAt,
             onDone: (ackedAt, errorCode) => {
               settled += 1;
@@ -209,12 +208,15 @@ class Worker implements PhoneHub {
     let cursor = 0;
     const endAt = args.startAt + args.durationMs;
     const targetOf = (e: number, s: number) => e % (args.slides[s]?.optionIds.length ?? 1);
+    // The slides are single choice: a phone is on the one option its held answer picks.
+    const isOn = (held: Held | undefined, optionId: string | undefined) =>
+      held?.answer.kind === 'choice' && held.answer.optionIds[0] === optionId;
     const eligible = (phone: Phone, s: number, e: number): boolean => {
       const slide = args.slides[s];
       if (!slide || phone.inFlight.has(slide.id) || !phone.joined) return false;
       const held = phone.held.get(slide.id);
       // Only phones on the option two ahead (or on none) may move: see SustainedArgs.
-      return held === undefined || held.option === (e + 2) % slide.optionIds.length;
+      return held === undefined || isOn(held, slide.optionIds[(e + 2) % slide.optionIds.length]);
     };
     const send = (phone: Phone, s: number, e: number, at: number) => {
       const slide = args.slides[s] as { id: string; optionIds: string[] };
@@ -229,7 +231,6 @@ class Worker implements PhoneHub {
         clientId: this.nextClientId(),
         slideId: slide.id,
         answer: { kind: 'choice', optionIds: [slide.optionIds[option] as string] },
-        option,
         sentAt: at,
         onDone: (acked, errorCode) => {
           settled += 1;
@@ -247,9 +248,9 @@ class Worker implements PhoneHub {
         epoch = e;
         for (let s = 0; s < slideCount; s += 1) {
           const id = args.slides[s]?.id ?? '';
-          const target = targetOf(e, s);
+          const target = args.slides[s]?.optionIds[targetOf(e, s)];
           let base = 0;
-          for (const phone of this.phones) if (phone.held.get(id)?.option === target && !phone.inFlight.has(id)) base += 1;
+          for (const phone of this.phones) if (isOn(phone.held.get(id), target) && !phone.inFlight.has(id)) base += 1;
           epochs.push({ epoch: e, slide: s, base });
         }
       }
@@ -298,15 +299,15 @@ class Worker implements PhoneHub {
     while (pending() > 0 && now() < deadline) await sleep(20);
     const slides: Record<string, SlideTruth> = {};
     for (const slide of this.init.slides) {
-      if (slide.kind === 'content') continue;
-      const truth: SlideTruth = { respondents: 0, counts: slide.kind === 'choice' ? slide.options.map(() => 0) : [], clientIds: [], pendingClientIds: [] };
+      if (!isQuestionSlide(slide)) continue;
+      const truth: SlideTruth = { respondents: 0, counts: new Map(), clientIds: [], pendingClientIds: [] };
       for (const phone of this.phones) {
         for (const pending of phone.pending.values()) if (pending.slideId === slide.id) truth.pendingClientIds.push(pending.clientId);
         const held = phone.held.get(slide.id);
         if (!held) continue;
         truth.respondents += 1;
         truth.clientIds.push(held.clientId);
-        if (held.option >= 0) truth.counts[held.option] = (truth.counts[held.option] ?? 0) + 1;
+        countAnswer(truth.counts, held.answer);
       }
       slides[slide.id] = truth;
     }
@@ -357,7 +358,8 @@ process.on('message', (message: ToWorker) => {
   }
   dispatch(message.command, message.args).then(
     (result) => reply({ kind: 'reply', id: message.id, result }),
-    (error: unknown) => reply({ kind: 'reply', id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      reply({ kind: 'reply', id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 // A worker never outlives the orchestrator: when the IPC channel goes, so does every socket.

@@ -1,0 +1,69 @@
+import { type Answer, type AnswerKind, type AnswerOf, type Results, type ResultsOf, wordKey } from '@ettor/protocol';
+
+/**
+ * How one kind's answers add up on the big screen, in keys both sides count: the phones from the answers they
+ * hold, the presenter from the results it is sent. Equal counts per key mean no answer lost or counted twice.
+ */
+interface TallyKeys<K extends AnswerKind> {
+  /** The keys one answer adds one to. */
+  ofAnswer(answer: AnswerOf<K>): string[];
+  /** The count the results show per key. */
+  ofResults(results: ResultsOf<K>): [string, number][];
+}
+
+/** A kind whose results the bench cannot check does not compile. */
+export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
+  choice: {
+    ofAnswer: (answer) => answer.optionIds,
+    ofResults: (results) => results.counts.map(({ optionId, count }) => [optionId, count]),
+  },
+  wordcloud: {
+    ofAnswer: (answer) => answer.entries.map((entry) => wordKey(entry)),
+    ofResults: (results) => results.words.map(({ text, count }) => [wordKey(text), count]),
+  },
+  // Each text once: one missing from the wall, or on it twice, is an answer lost or counted twice.
+  open: {
+    ofAnswer: (answer) => [answer.text],
+    ofResults: (results) => results.entries.map(({ text }) => [text, 1]),
+  },
+  scale: {
+    ofAnswer: (answer) => answer.ratings.map(({ statementId, value }) => `${statementId}/${value ?? 'skip'}`),
+    ofResults: (results) =>
+      results.statements.flatMap(({ statementId, counts, skipped }) => [
+        ...counts.map((count, index): [string, number] => [`${statementId}/${index + 1}`, count]),
+        [`${statementId}/skip`, skipped],
+      ]),
+  },
+};
+
+/** Adds `times` to a key's count. */
+export function addCount(counts: Map<string, number>, key: string, times: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + times);
+}
+
+/** Adds what one held answer contributes to a slide's counts. */
+export function countAnswer(counts: Map<string, number>, answer: Answer): void {
+  for (const key of answerKeys(answer.kind, answer)) addCount(counts, key, 1);
+}
+
+/** What a results message shows, per key. */
+export function shownCounts(results: Results): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [key, count] of resultsKeys(results.kind, results)) addCount(counts, key, count);
+  return counts;
+}
+
+/** Whether two slides' counts agree; a key one side lacks counts as zero there. */
+export function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  for (const [key, count] of a) if ((b.get(key) ?? 0) !== count) return false;
+  for (const [key, count] of b) if ((a.get(key) ?? 0) !== count) return false;
+  return true;
+}
+
+// The one place where an answer or results and its kind's keys are paired: generic in the kind, so no cast is needed.
+function answerKeys<K extends AnswerKind>(kind: K, answer: AnswerOf<K>): string[] {
+  return TALLY_KEYS[kind].ofAnswer(answer);
+}
+function resultsKeys<K extends AnswerKind>(kind: K, results: ResultsOf<K>): [string, number][] {
+  return TALLY_KEYS[kind].ofResults(results);
+}
