@@ -59,6 +59,10 @@ describe('checkAnswer: choice', () => {
     expect(refusedWith(multiple, { kind: 'choice', optionIds: ['a', 'z'] })).toBe('unknown_option');
   });
 
+  it('refuses no option as empty', () => {
+    expect(refusedWith(single, { kind: 'choice', optionIds: [] })).toBe('empty_answer');
+  });
+
   it('refuses an option chosen twice', () => {
     expect(refusedWith(multiple, { kind: 'choice', optionIds: ['a', 'a'] })).toBe('duplicate_entry');
     expect(refusedWith(single, { kind: 'choice', optionIds: ['a', 'a'] })).toBe('duplicate_entry');
@@ -87,7 +91,10 @@ describe('checkAnswer: content slide', () => {
 describe('checkAnswer: wordcloud', () => {
   it('trims and collapses whitespace inside entries, keeping case', () => {
     const wide = slide({ id: 'w', kind: 'wordcloud', question: 'q', maxEntries: 2 });
-    expect(accepted(wide, { kind: 'wordcloud', entries: ['  Hej \t\n då ', 'X'] })).toEqual({ kind: 'wordcloud', entries: ['Hej då', 'X'] });
+    expect(accepted(wide, { kind: 'wordcloud', entries: ['  Hej \t\n då ', 'X'] })).toEqual({
+      kind: 'wordcloud',
+      entries: ['Hej då', 'X'],
+    });
   });
 
   it('drops entries that are only whitespace', () => {
@@ -183,8 +190,8 @@ describe('answerSchema (shape only)', () => {
     expect(answerSchema.safeParse({ kind: 'open', text: '' }).success).toBe(true);
   });
 
-  it('refuses empty or over-full arrays, unknown fields and unknown kinds', () => {
-    expect(answerSchema.safeParse({ kind: 'choice', optionIds: [] }).success).toBe(false);
+  it('refuses over-full arrays, unknown fields and unknown kinds; an empty choice is left to the rules', () => {
+    expect(answerSchema.safeParse({ kind: 'choice', optionIds: [] }).success).toBe(true);
     expect(answerSchema.safeParse({ kind: 'choice', optionIds: Array.from({ length: 11 }, (_, i) => `o${i}`) }).success).toBe(false);
     expect(answerSchema.safeParse({ kind: 'wordcloud', entries: [] }).success).toBe(false);
     expect(answerSchema.safeParse({ kind: 'wordcloud', entries: ['a', 'b', 'c', 'd'] }).success).toBe(false);

@@ -9,7 +9,10 @@ export const deckAssetSchema = z.strictObject({
   id: assetIdSchema,
   contentType: z.enum(ASSET_TYPES),
   /** The image bytes, base64. */
-  data: z.string().max(8 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  data: z
+    .string()
+    .max(8 * 1024 * 1024)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
 });
 
 /** The file `ettor deck export` writes and `ettor deck import` reads. See docs/deck-format.md. */

@@ -5,7 +5,10 @@ export function formatJoinCode(code: string): string {
 
 /** Reads a code as people type or paste it: digits with spaces, or a whole join link. */
 export function parseJoinCode(input: string): string | null {
-  const path = input.trim().replace(/[?#].*$/u, '').replace(/\/+$/u, '');
+  const path = input
+    .trim()
+    .replace(/[?#].*$/u, '')
+    .replace(/\/+$/u, '');
   const digits = path.replace(/^.*\//u, '').replace(/[\s-]/gu, '');
   return /^\d{8}$/u.test(digits) ? digits : null;
 }

@@ -3,12 +3,7 @@ import { deckFileSchema } from './deck.js';
 import { CLOSE_CODES, LIVE_PATH, MAX_CLIENT_FRAME_BYTES } from './constants.js';
 import { ERROR_CODES, ERROR_STATUS } from './error-codes.js';
 import { describeZodError, errorBodySchema } from './errors.js';
-import {
-  createSlideBodySchema,
-  loginBodySchema,
-  reorderSlidesBodySchema,
-  signupBodySchema,
-} from './http.js';
+import { createSlideBodySchema, loginBodySchema, reorderSlidesBodySchema, signupBodySchema } from './http.js';
 import { formatJoinCode, parseJoinCode } from './join-code.js';
 import { clientMessageSchema, serverMessageSchema } from './live.js';
 import { PROTOCOL_VERSION } from './version.js';
@@ -69,14 +64,34 @@ const serverExamples = {
     state,
     answers: { role: { kind: 'choice', optionIds: ['a'] }, words: { kind: 'wordcloud', entries: ['Mod'] } },
   },
-  welcomeHost: { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: { ...state, slide: null, status: 'ended', votingOpen: false }, answers: {} },
+  welcomeHost: {
+    type: 'welcome',
+    v: PROTOCOL_VERSION,
+    role: 'host',
+    state: { ...state, slide: null, status: 'ended', votingOpen: false },
+    answers: {},
+  },
   state: { type: 'state', state },
   resultsChoice: {
     type: 'results',
-    results: { kind: 'choice', slideId: 'role', respondents: 2, counts: [{ optionId: 'a', count: 2 }, { optionId: 'b', count: 0 }] },
+    results: {
+      kind: 'choice',
+      slideId: 'role',
+      respondents: 2,
+      counts: [
+        { optionId: 'a', count: 2 },
+        { optionId: 'b', count: 0 },
+      ],
+    },
   },
-  resultsWords: { type: 'results', results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1, hidden: false }] } },
-  resultsOpen: { type: 'results', results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!', hidden: true }] } },
+  resultsWords: {
+    type: 'results',
+    results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1, hidden: false }] },
+  },
+  resultsOpen: {
+    type: 'results',
+    results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!', hidden: true }] },
+  },
   presence: { type: 'presence', participants: 0 },
   ack: { type: 'ack', clientId: CLIENT_ID, slideId: 'role', answer: { kind: 'choice', optionIds: ['a'] } },
   error: { type: 'error', code: 'voting_closed', message: 'Voting on this question has closed.', clientId: CLIENT_ID },
@@ -141,9 +156,12 @@ describe('clientMessageSchema', () => {
     refusedClient({ type: 'set-voting', slideId: 'role' });
   });
 
-  it.each(['1234567', '123456789', '1234567a', 'abcdefgh', '1234 5678', '', '12345678\n', '١٢٣٤٥٦٧٨'])('refuses the join code %j', (code) => {
-    refusedClient({ ...clientExamples.join, code });
-  });
+  it.each(['1234567', '123456789', '1234567a', 'abcdefgh', '1234 5678', '', '12345678\n', '١٢٣٤٥٦٧٨'])(
+    'refuses the join code %j',
+    (code) => {
+      refusedClient({ ...clientExamples.join, code });
+    },
+  );
 
   it.each(['', 'short', 'abcdefg', 'has space!', 'ünicode-id', 'x'.repeat(65), 'abc/defgh'])('refuses the clientId %j', (clientId) => {
     refusedClient({ ...clientExamples.answerChoice, clientId });
@@ -325,7 +343,10 @@ describe('deckFileSchema', () => {
   it('parses a deck whose image points at an embedded asset', () => {
     const deck = deckFileSchema.parse({
       ...minimal,
-      slides: [{ id: 'a', kind: 'content', image: { assetId: asset.id } }, { id: 'b', kind: 'open', question: 'q' }],
+      slides: [
+        { id: 'a', kind: 'content', image: { assetId: asset.id } },
+        { id: 'b', kind: 'open', question: 'q' },
+      ],
       assets: [asset],
     });
     expect(deck.slides).toHaveLength(2);
@@ -333,13 +354,23 @@ describe('deckFileSchema', () => {
   });
 
   it('refuses duplicate slide ids', () => {
-    const result = deckFileSchema.safeParse({ ...minimal, slides: [{ id: 'a', kind: 'content' }, { id: 'a', kind: 'open', question: 'q' }] });
+    const result = deckFileSchema.safeParse({
+      ...minimal,
+      slides: [
+        { id: 'a', kind: 'content' },
+        { id: 'a', kind: 'open', question: 'q' },
+      ],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.some((i) => i.message === 'duplicate slide id')).toBe(true);
   });
 
   it('refuses an image that points to a missing asset', () => {
-    const result = deckFileSchema.safeParse({ ...minimal, slides: [{ id: 'a', kind: 'content', image: { assetId: 'missing-1' } }], assets: [asset] });
+    const result = deckFileSchema.safeParse({
+      ...minimal,
+      slides: [{ id: 'a', kind: 'content', image: { assetId: 'missing-1' } }],
+      assets: [asset],
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['slides', 0, 'image']);
   });

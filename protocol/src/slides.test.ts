@@ -151,7 +151,15 @@ describe('slideSchema: invalid slides are refused', () => {
   });
 
   it('an over-long option label', () => {
-    refused({ id: 'a', kind: 'choice', question: 'q', options: [{ id: 'a', label: 'x'.repeat(121) }, { id: 'b', label: 'B' }] });
+    refused({
+      id: 'a',
+      kind: 'choice',
+      question: 'q',
+      options: [
+        { id: 'a', label: 'x'.repeat(121) },
+        { id: 'b', label: 'B' },
+      ],
+    });
   });
 
   it.each(['', 'has space', 'å', 'a/b', 'a.b', 'x'.repeat(65), '<script>'])('bad slide id %j', (id) => {
@@ -159,7 +167,15 @@ describe('slideSchema: invalid slides are refused', () => {
   });
 
   it('bad option id characters', () => {
-    refused({ id: 'a', kind: 'choice', question: 'q', options: [{ id: 'a b', label: 'A' }, { id: 'b', label: 'B' }] });
+    refused({
+      id: 'a',
+      kind: 'choice',
+      question: 'q',
+      options: [
+        { id: 'a b', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+    });
   });
 
   it('wordcloud maxEntries 0 or 4', () => {

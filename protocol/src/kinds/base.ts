@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { isStorableText } from '../text.js';
 
-const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 export const slideIdSchema = idSchema;
 export const optionIdSchema = idSchema;
 export const assetIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an asset id');

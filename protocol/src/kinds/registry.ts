@@ -20,7 +20,7 @@ export const SLIDE_KINDS = Object.keys(KIND_RULES) as [SlideKind, ...SlideKind[]
 
 /** The rules of a slide's own kind; the one place where a slide and its kind's rules are paired. */
 function rulesOf<K extends SlideKind>(slide: Extract<Slide, { kind: K }>): KindRules<K> {
-  return KIND_RULES[slide.kind as K];
+  return KIND_RULES[slide.kind];
 }
 
 function answerRulesOf(slide: Slide): AnswerRules<AnswerKind> | null {
@@ -39,7 +39,7 @@ export function checkAnswer(slide: Slide, answer: Answer): AnswerCheck {
   const rules = answerRulesOf(slide);
   if (rules === null) return fail('not_a_question', 'This slide does not take answers.');
   if (answer.kind !== slide.kind) return fail('wrong_answer_kind', `This slide takes a ${slide.kind} answer, not ${answer.kind}.`);
-  return rules.check(slide as QuestionSlide, answer);
+  return rules.check(slide, answer);
 }
 
 /** Whether phones see a slide's results once they have answered. */
@@ -49,7 +49,7 @@ export function showsResultsOnPhones(slide: Slide): boolean {
 
 /** The text that names a slide in lists, outlines and screen-reader labels. */
 export function slideTitle(slide: Slide): string {
-  return (rulesOf(slide).title as (slide: Slide) => string)(slide);
+  return rulesOf(slide).title(slide);
 }
 
 /** A new slide of a kind as the editor starts it, before the schema's defaults. */

@@ -5,6 +5,7 @@ export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
 export const choiceRules: KindRules<'choice'> = {
   answers: {
     check(slide, answer) {
+      if (answer.optionIds.length === 0) return fail('empty_answer', 'Choose an option first.');
       const known = new Set(slide.options.map((o) => o.id));
       const picked = [...new Set(answer.optionIds)];
       if (picked.length !== answer.optionIds.length) return fail('duplicate_entry', 'An option was chosen twice.');
@@ -15,6 +16,14 @@ export const choiceRules: KindRules<'choice'> = {
     },
     resultsOnPhones: (slide) => slide.showResultsOnPhones,
   },
-  blank: (id, newId) => ({ id, kind: 'choice', question: '', options: [{ id: newId(), label: '' }, { id: newId(), label: '' }] }),
+  blank: (id, newId) => ({
+    id,
+    kind: 'choice',
+    question: '',
+    options: [
+      { id: newId(), label: '' },
+      { id: newId(), label: '' },
+    ],
+  }),
   title: (slide) => slide.question,
 };

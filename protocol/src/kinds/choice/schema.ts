@@ -16,7 +16,7 @@ export const choiceSlideSchema = z
 
 export const choiceAnswerSchema = z.strictObject({
   kind: z.literal('choice'),
-  optionIds: z.array(z.string().max(64)).min(1).max(CHOICE_LIMITS.maxOptions),
+  optionIds: z.array(z.string().max(64)).max(CHOICE_LIMITS.maxOptions),
 });
 
 export const choiceResultsSchema = z.strictObject({

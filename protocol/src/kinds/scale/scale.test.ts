@@ -45,8 +45,19 @@ describe('scale slides', () => {
 
   it.each([
     ['no statements', { statements: [] }],
-    ['too many statements', { statements: Array.from({ length: SCALE_LIMITS.maxStatements + 1 }, (_, i) => ({ id: `s${i}`, label: 'x' })) }],
-    ['two statements with one id', { statements: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] }],
+    [
+      'too many statements',
+      { statements: Array.from({ length: SCALE_LIMITS.maxStatements + 1 }, (_, i) => ({ id: `s${i}`, label: 'x' })) },
+    ],
+    [
+      'two statements with one id',
+      {
+        statements: [
+          { id: 'a', label: 'A' },
+          { id: 'a', label: 'B' },
+        ],
+      },
+    ],
     ['too few steps', { steps: SCALE_LIMITS.minSteps - 1 }],
     ['too many steps', { steps: SCALE_LIMITS.maxSteps + 1 }],
     ['a fractional step count', { steps: 4.5 }],
@@ -63,7 +74,10 @@ describe('scale answers', () => {
 
   it('take "don\'t know" only when the slide allows it', () => {
     refusedWith('skip_not_allowed', rate(['s1', null]));
-    expect(checkAnswer(slide({ allowSkip: true }), rate(['s1', null], ['s2', 3]))).toEqual({ ok: true, answer: rate(['s1', null], ['s2', 3]) });
+    expect(checkAnswer(slide({ allowSkip: true }), rate(['s1', null], ['s2', 3]))).toEqual({
+      ok: true,
+      answer: rate(['s1', null], ['s2', 3]),
+    });
   });
 
   it('refuse each kind of bad input with its own code', () => {

@@ -11,7 +11,10 @@ export const wordCloudSlideSchema = z.strictObject({
 
 export const wordCloudAnswerSchema = z.strictObject({
   kind: z.literal('wordcloud'),
-  entries: z.array(z.string().max(WORDCLOUD_LIMITS.maxLength * 8)).min(1).max(WORDCLOUD_LIMITS.maxEntries),
+  entries: z
+    .array(z.string().max(WORDCLOUD_LIMITS.maxLength * 8))
+    .min(1)
+    .max(WORDCLOUD_LIMITS.maxEntries),
 });
 
 export const wordCloudResultsSchema = z.strictObject({
