@@ -1,7 +1,17 @@
 import type { Presentation, SessionInfo } from '@ettor/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AxeViolation, BIG_SCREEN, LAPTOP, PHONE, axeViolations, browserSkipReason, launchChromium, presenterContext, screenshot } from './support/browser.js';
+import {
+  type AxeViolation,
+  BIG_SCREEN,
+  LAPTOP,
+  PHONE,
+  axeViolations,
+  browserSkipReason,
+  launchChromium,
+  presenterContext,
+  screenshot,
+} from './support/browser.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
 
 const describeViolations = (violations: AxeViolation[]) =>

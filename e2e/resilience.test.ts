@@ -2,16 +2,7 @@ import type { ChoiceResults, Presentation, SessionInfo } from '@ettor/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_SCREEN, PHONE, browserSkipReason, launchChromium, presenterContext, screenshot } from './support/browser.js';
-import {
-  type Network,
-  answerState,
-  buildDeck,
-  countIn,
-  hostView,
-  recordFrames,
-  showSlide,
-  startNetwork,
-} from './support/phone.js';
+import { type Network, answerState, buildDeck, countIn, hostView, recordFrames, showSlide, startNetwork } from './support/phone.js';
 import { type RestartableServer, restartableServer, signUpPresenter } from './support/server.js';
 
 const QUEUED = 'Skickas när anslutningen är tillbaka…';
@@ -252,7 +243,8 @@ describe.skipIf(browserSkipReason)('resilience of a live session', () => {
     }
     await expect.poll(() => countIn(screen.page, 'answered-count')).toBe(2);
     // A reload would lose this; recovering in place keeps it.
-    for (const page of [screen.page, ...phones.map((p) => p.page)]) await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    for (const page of [screen.page, ...phones.map((p) => p.page)])
+      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     await server.stop();
     for (const page of [screen.page, ...phones.map((p) => p.page)]) {

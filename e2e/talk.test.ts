@@ -78,7 +78,11 @@ describe.skipIf(browserSkipReason)('running the RegLab talk', () => {
 
   it('collects words from three phones into the word cloud on the big screen', async () => {
     await showSlide(firstOfKind('wordcloud'));
-    const words = [['Ledarskap', 'Förståelse'], ['ledarskap ', 'Mod'], ['LEDARSKAP', 'Nyfikenhet']];
+    const words = [
+      ['Ledarskap', 'Förståelse'],
+      ['ledarskap ', 'Mod'],
+      ['LEDARSKAP', 'Nyfikenhet'],
+    ];
     for (const [i, phone] of phones.entries()) {
       const inputs = phone.getByTestId('word-input');
       await inputs.first().waitFor();
@@ -133,7 +137,10 @@ describe.skipIf(browserSkipReason)('running the RegLab talk', () => {
     await screenshot(screen, 'presenter-countdown');
     await screenshot(phones[0]!, 'phone-countdown');
     await screen.getByTestId('toggle-voting').click();
-    await phones[0]!.getByText(/stängda|closed/i).first().waitFor();
+    await phones[0]!
+      .getByText(/stängda|closed/i)
+      .first()
+      .waitFor();
     await expect.poll(async () => phones[0]!.getByTestId('countdown').count()).toBe(0);
     await screen.getByTestId('toggle-voting').click();
     await expect.poll(async () => phones[0]!.getByTestId('submit-answer').count()).toBe(1);

@@ -220,7 +220,10 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
     // The server counts the same way when a client skips the phone's check.
     const socket = await audienceSocket(server.url, session.code);
     try {
-      expect(await socket.answer(slideId, { kind: 'open', text: SIX }, 'text-six-graphemes')).toMatchObject({ type: 'error', code: 'too_long' });
+      expect(await socket.answer(slideId, { kind: 'open', text: SIX }, 'text-six-graphemes')).toMatchObject({
+        type: 'error',
+        code: 'too_long',
+      });
       const ack = await socket.answer(slideId, { kind: 'open', text: FIVE }, 'text-five-graphemes');
       expect(ack.type).toBe('ack');
       expect(ack.type === 'ack' && ack.answer.kind === 'open' ? codePoints(ack.answer.text) : ack).toBe(codePoints(FIVE));
@@ -246,7 +249,16 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
         return [s.question];
       }),
     ];
-    const written = [title, content.heading, content.body, ...TEXTS, choice.question, ...options.map((o) => o.label), open.question, words.question];
+    const written = [
+      title,
+      content.heading,
+      content.body,
+      ...TEXTS,
+      choice.question,
+      ...options.map((o) => o.label),
+      open.question,
+      words.question,
+    ];
     expect(textsOf(original).map(codePoints)).toEqual(written.map(codePoints));
 
     const response = await fetch(`${server.url}/api/presentations/${original.id}/export`, { headers: { cookie } });
@@ -281,7 +293,9 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
     const barLabels = await texts(screen, '[data-testid="present-results"] svg text.label');
     expect(barLabels.map(codePoints)).toEqual(options.map((o) => codePoints(o.label)));
     await phone.getByTestId('answer-option').first().waitFor();
-    expect((await texts(phone, '[data-testid="answer-option"]')).map((t) => codePoints(t.trim()))).toEqual(options.map((o) => codePoints(o.label)));
+    expect((await texts(phone, '[data-testid="answer-option"]')).map((t) => codePoints(t.trim()))).toEqual(
+      options.map((o) => codePoints(o.label)),
+    );
     await screenshot(screen, 'presenter-choice-unicode');
     await screenshot(phone, 'phone-choice-unicode');
 
@@ -291,7 +305,9 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
     ] as const) {
       await showSlide(screen, reread, slide.id);
       expect(codePoints((await stage.getByRole('heading', { level: 2 }).first().textContent()) ?? '')).toBe(codePoints(question));
-      await expect.poll(async () => codePoints((await phone.getByRole('heading', { level: 1 }).last().textContent()) ?? '')).toBe(codePoints(question));
+      await expect
+        .poll(async () => codePoints((await phone.getByRole('heading', { level: 1 }).last().textContent()) ?? ''))
+        .toBe(codePoints(question));
     }
   });
 });

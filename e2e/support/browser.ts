@@ -6,14 +6,23 @@ const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.CI === 'true' || process.env.ETTOR_REQUIRE_SERVICES === '1';
 
 /** Why browser tests are skipped here, if they are; on CI a missing browser fails instead. */
-export const browserSkipReason: string | undefined = fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium)`;
+export const browserSkipReason: string | undefined = fs.existsSync(CHROMIUM)
+  ? undefined
+  : `${CHROMIUM} is missing (apt-get install chromium)`;
 if (browserSkipReason && required) throw new Error(`${browserSkipReason}; browser tests are required on CI.`);
 if (browserSkipReason) console.warn(`Skipping browser tests: ${browserSkipReason}.`);
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -43,10 +52,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the debugging protocol, which Ettor's CSP (rightly) does not let an inline script tag do.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
 }
 

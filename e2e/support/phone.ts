@@ -221,7 +221,10 @@ export async function buildDeck(api: Api, title: string, slides: Record<string, 
 
 /** The number in a count such as "3 har svarat". */
 export async function countIn(page: Page, testId: string): Promise<number | null> {
-  const text = await page.getByTestId(testId).textContent({ timeout: 1_000 }).catch(() => null);
+  const text = await page
+    .getByTestId(testId)
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
   const match = text?.match(/\d+/);
   return match ? Number(match[0]) : null;
 }
