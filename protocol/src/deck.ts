@@ -3,6 +3,7 @@ import { titleSchema } from './http.js';
 import { ASSET_TYPES, LIMITS } from './limits.js';
 import { assetIdSchema, slideSchema } from './slides.js';
 import { DECK_FORMAT, DECK_VERSION } from './constants.js';
+import { slideAssetIds } from './kinds/registry.js';
 
 /** An image used by the deck, embedded so one file carries the whole presentation. */
 export const deckAssetSchema = z.strictObject({
@@ -32,8 +33,8 @@ export const deckFileSchema = z
     });
     const assets = new Set(deck.assets.map((a) => a.id));
     deck.slides.forEach((slide, index) => {
-      if (slide.kind === 'content' && slide.image && !assets.has(slide.image.assetId)) {
-        ctx.addIssue({ code: 'custom', message: 'image refers to an asset the file does not contain', path: ['slides', index, 'image'] });
+      if (slideAssetIds(slide).some((id) => !assets.has(id))) {
+        ctx.addIssue({ code: 'custom', message: 'shows an image (asset) the file does not contain', path: ['slides', index] });
       }
     });
   });

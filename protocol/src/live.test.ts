@@ -372,7 +372,7 @@ describe('deckFileSchema', () => {
       assets: [asset],
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['slides', 0, 'image']);
+    expect(result.error?.issues[0]?.path).toEqual(['slides', 0]);
   });
 
   it('refuses bad base64 and unsupported image types', () => {

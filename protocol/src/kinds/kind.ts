@@ -22,4 +22,14 @@ export interface KindRules<K extends SlideKind> {
   blank(id: string, newId: () => string): SlideInputOf<K>;
   /** The text that names the slide in lists, outlines and screen-reader labels. */
   title(slide: SlideOf<K>): string;
+  /** The uploaded images the slide shows, by asset id: a deck file must carry them. */
+  assetIds(slide: SlideOf<K>): readonly string[];
+  /** The slide with each asset id mapped to another (a deck import's new ids) or to null (an image that is gone, left out). */
+  mapAssets(slide: SlideOf<K>, map: (assetId: string) => string | null): SlideOf<K>;
 }
+
+/** The asset rules of a kind that shows no uploaded images. */
+export const withoutAssets = {
+  assetIds: (): readonly string[] => [],
+  mapAssets: <S>(slide: S): S => slide,
+};

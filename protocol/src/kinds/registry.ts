@@ -52,6 +52,16 @@ export function slideTitle(slide: Slide): string {
   return rulesOf(slide).title(slide);
 }
 
+/** The uploaded images a slide shows, by asset id. */
+export function slideAssetIds(slide: Slide): readonly string[] {
+  return rulesOf(slide).assetIds(slide);
+}
+
+/** The slide with each asset id mapped to another, or to null where the image is left out. */
+export function mapSlideAssets(slide: Slide, map: (assetId: string) => string | null): Slide {
+  return rulesOf(slide).mapAssets(slide, map);
+}
+
 /** A new slide of a kind as the editor starts it, before the schema's defaults. */
 export function blankSlide(kind: SlideKind, id: string, newId: () => string): SlideInput {
   return KIND_RULES[kind].blank(id, newId);

@@ -8,6 +8,8 @@ import {
   type Slide,
   type SlideKind,
   blankSlide,
+  mapSlideAssets,
+  slideAssetIds,
   slideSchema,
 } from '@ettor/protocol';
 import { randomBytes } from 'node:crypto';
@@ -83,13 +85,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       const stored = await media.store(q, ownerId, Buffer.from(asset.data, 'base64'));
       assetIds.set(asset.id, stored.id);
     }
-    const slides = deck.slides.map((slide): Slide => {
-      const fresh = { ...slide, id: newId() };
-      if (fresh.kind === 'content' && fresh.image) {
-        fresh.image = { ...fresh.image, assetId: assetIds.get(fresh.image.assetId) ?? fresh.image.assetId };
-      }
-      return fresh;
-    });
+    const slides = deck.slides.map((slide) => mapSlideAssets({ ...slide, id: newId() }, (id) => assetIds.get(id) ?? id));
     return create(q, ownerId, deck.title, slides);
   }
 
@@ -197,22 +193,13 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     async exportDeck(ownerId: string, id: string): Promise<DeckFile> {
       const presentation = await get(ownerId, id);
       const assets = new Map<string, DeckFile['assets'][number]>();
-      const slides: Slide[] = [];
-      for (const slide of presentation.slides) {
-        if (slide.kind === 'content' && slide.image) {
-          const { assetId } = slide.image;
-          const stored = assets.has(assetId) ? undefined : await media.find(db, assetId);
-          if (stored) {
-            const contentType = stored.content_type as DeckFile['assets'][number]['contentType'];
-            assets.set(assetId, { id: assetId, contentType, data: Buffer.from(stored.bytes).toString('base64') });
-          }
-          if (!assets.has(assetId)) {
-            slides.push({ ...slide, image: null });
-            continue;
-          }
-        }
-        slides.push(slide);
+      for (const assetId of new Set(presentation.slides.flatMap(slideAssetIds))) {
+        const stored = await media.find(db, assetId);
+        if (!stored) continue;
+        const contentType = stored.content_type as DeckFile['assets'][number]['contentType'];
+        assets.set(assetId, { id: assetId, contentType, data: Buffer.from(stored.bytes).toString('base64') });
       }
+      const slides = presentation.slides.map((slide) => mapSlideAssets(slide, (id) => (assets.has(id) ? id : null)));
       return { format: DECK_FORMAT, version: DECK_VERSION, title: presentation.title, slides, assets: [...assets.values()] };
     },
   };

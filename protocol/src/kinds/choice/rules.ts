@@ -1,4 +1,4 @@
-import { fail, type KindRules } from '../kind.js';
+import { fail, type KindRules, withoutAssets } from '../kind.js';
 
 export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
 
@@ -26,4 +26,5 @@ export const choiceRules: KindRules<'choice'> = {
     ],
   }),
   title: (slide) => slide.question,
+  ...withoutAssets,
 };

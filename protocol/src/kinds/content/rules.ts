@@ -4,4 +4,10 @@ export const contentRules: KindRules<'content'> = {
   answers: null,
   blank: (id) => ({ id, kind: 'content' }),
   title: (slide) => slide.heading || slide.quote?.text || slide.bigNumber?.value || slide.body,
+  assetIds: (slide) => (slide.image ? [slide.image.assetId] : []),
+  mapAssets(slide, map) {
+    if (!slide.image) return slide;
+    const assetId = map(slide.image.assetId);
+    return { ...slide, image: assetId === null ? null : { ...slide.image, assetId } };
+  },
 };

@@ -1,5 +1,5 @@
 import { hasLoneSurrogate, textLength } from '../../text.js';
-import { fail, type KindRules } from '../kind.js';
+import { fail, type KindRules, withoutAssets } from '../kind.js';
 
 export const OPEN_LIMITS = { maxLength: 500 } as const;
 
@@ -16,4 +16,5 @@ export const openRules: KindRules<'open'> = {
   },
   blank: (id) => ({ id, kind: 'open', question: '' }),
   title: (slide) => slide.question,
+  ...withoutAssets,
 };

@@ -1,4 +1,4 @@
-import { fail, type KindRules } from '../kind.js';
+import { fail, type KindRules, withoutAssets } from '../kind.js';
 
 export const SCALE_LIMITS = {
   minStatements: 1,
@@ -33,6 +33,7 @@ export const scaleRules: KindRules<'scale'> = {
   },
   blank: (id, newId) => ({ id, kind: 'scale', question: '', statements: [{ id: newId(), label: '' }] }),
   title: (slide) => slide.question,
+  ...withoutAssets,
 };
 
 export interface RatingSummary {

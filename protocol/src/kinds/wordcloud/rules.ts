@@ -1,5 +1,5 @@
 import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
-import { fail, type KindRules } from '../kind.js';
+import { fail, type KindRules, withoutAssets } from '../kind.js';
 
 export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50 } as const;
 
@@ -20,4 +20,5 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
   },
   blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
   title: (slide) => slide.question,
+  ...withoutAssets,
 };
