@@ -99,6 +99,7 @@ export const en: Catalogue = {
   'audience.slideOf': 'Slide {n} of {total}',
   'audience.joinOther': 'Join with another code',
   'audience.scaleHint': 'Choose a value from 1 to {max} for each statement.',
+  'audience.scaleEnd': '{step} = {words}',
   'audience.scaleProgress': '{rated} of {total} statements answered',
   'audience.notRated': 'Not answered yet',
   'audience.skip': 'Don’t know',

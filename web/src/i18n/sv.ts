@@ -98,6 +98,7 @@ export const sv = {
   'audience.slideOf': 'Bild {n} av {total}',
   'audience.joinOther': 'Gå med med en annan kod',
   'audience.scaleHint': 'Välj ett värde från 1 till {max} för varje påstående.',
+  'audience.scaleEnd': '{step} = {words}',
   'audience.scaleProgress': '{rated} av {total} påståenden besvarade',
   'audience.notRated': 'Inte besvarat än',
   'audience.skip': 'Vet ej',
