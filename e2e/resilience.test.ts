@@ -228,8 +228,9 @@ describe.skipIf(browserSkipReason)('resilience of a live session', () => {
     await answerState(phone.page, 'saved');
     expect(await truth(session)).toMatchObject({ participants: 2, respondents: 2, counts: { bra: 1, sadar: 1 } });
     await expect.poll(() => barCounts(screen.page)).toEqual({ Bra: '1 50%', Sådär: '1 50%' });
-    expect(await countIn(screen.page, 'participant-count')).toBe(2);
-    expect(await countIn(screen.page, 'answered-count')).toBe(2);
+    // The reload closed the phone's old socket; presence is throttled, so the count may show 1 for a moment before it settles.
+    await expect.poll(() => countIn(screen.page, 'participant-count')).toBe(2);
+    await expect.poll(() => countIn(screen.page, 'answered-count')).toBe(2);
   });
 
   it('recovers phones and the big screen by themselves when the server restarts mid-session', async () => {
