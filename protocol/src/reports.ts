@@ -1,0 +1,61 @@
+// Results that outlive the talk: a session's results per slide, optionally split by an earlier single-choice
+// answer, with the anonymity threshold applied. See docs/results-format.md.
+import { z } from 'zod';
+import { ANONYMITY } from './anonymity.js';
+import { countSchema, resultsSchema, slideIdSchema, slideKindSchema } from './slides.js';
+
+const timestamp = z.string().describe('ISO 8601');
+
+/** The smallest group whose results may be shown: settable per deck, never below ANONYMITY.minThreshold. */
+export const anonymityThresholdSchema = z.number().int().min(ANONYMITY.minThreshold).max(ANONYMITY.maxThreshold);
+
+/** One group of participants by their answer to the segmenting question. */
+export const segmentSchema = z.strictObject({
+  /** The option id they chose, or null for those who did not answer the segmenting question ("ej angivet"). */
+  optionId: z.string().nullable(),
+  /** The option's label; empty for null. */
+  label: z.string(),
+  /** Participants in the segment who answered this slide. */
+  respondents: countSchema,
+  /** Null when fewer than the threshold answered, or when showing it would reveal a hidden segment by subtraction. */
+  results: resultsSchema.nullable(),
+});
+
+export const slideReportSchema = z.strictObject({
+  slideId: slideIdSchema,
+  kind: slideKindSchema,
+  /** The slide's title as lists show it. */
+  title: z.string(),
+  /** Everyone's results; null when fewer than the threshold answered. */
+  results: resultsSchema.nullable(),
+  /** The same results per segment, in the segmenting question's option order and "not given" last; null when not segmented or the slide is the segmenting question itself. */
+  segments: z.array(segmentSchema).nullable(),
+});
+
+/** One session of a deck as the dashboard lists it. */
+export const sessionSummarySchema = z.strictObject({
+  id: z.string(),
+  presentationId: z.string(),
+  status: z.enum(['live', 'ended']),
+  startedAt: timestamp,
+  endedAt: timestamp.nullable(),
+  /** People who joined. */
+  participants: countSchema,
+  /** Answers that count: one per participant and question, in each question's current round. */
+  answers: countSchema,
+});
+
+export const sessionReportSchema = z.strictObject({
+  session: sessionSummarySchema,
+  presentationTitle: z.string(),
+  anonymityThreshold: anonymityThresholdSchema,
+  /** The single-choice question the results are split by, or null. */
+  segmentBy: z.strictObject({ slideId: slideIdSchema, question: z.string() }).nullable(),
+  /** Every question slide of the deck, in deck order. */
+  slides: z.array(slideReportSchema),
+});
+
+export type Segment = z.infer<typeof segmentSchema>;
+export type SlideReport = z.infer<typeof slideReportSchema>;
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+export type SessionReport = z.infer<typeof sessionReportSchema>;
