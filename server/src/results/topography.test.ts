@@ -1,0 +1,151 @@
+import { type Answer, type ChoiceSlide, type ScaleSlide, type Slide, slideSchema } from '@ettor/protocol';
+import { describe, expect, it } from 'vitest';
+import type { ReportAnswer } from './answers.js';
+import { buildTopography, findTopographySlides } from './topography.js';
+
+const slides: Slide[] = slideSchema.array().parse([
+  {
+    id: 'role',
+    kind: 'choice',
+    question: 'Vilken roll har du?',
+    options: [
+      { id: 'tj', label: 'Tjänsteperson' },
+      { id: 'chef', label: 'Chef' },
+      { id: 'pol', label: 'Politiker' },
+      { id: 'annan', label: 'Annan' },
+    ],
+  },
+  {
+    id: 'tools',
+    kind: 'choice',
+    question: 'Verktyg?',
+    allowMultiple: true,
+    options: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+  },
+  {
+    id: 'skills',
+    kind: 'scale',
+    question: 'Hur säker är du?',
+    steps: 5,
+    allowSkip: true,
+    statements: [
+      { id: 's1', label: 'Kunskaper' },
+      { id: 's2', label: 'Färdigheter' },
+    ],
+  },
+]);
+const role = slides[0] as ChoiceSlide;
+const skills = slides[2] as ScaleSlide;
+
+const row = (participantId: string, slideId: string, answer: Answer): ReportAnswer => ({
+  participantId,
+  slideId,
+  stored: { id: `${participantId}-${slideId}`, answer, updatedAt: '2026-01-01T10:00:00.000Z', hidden: false },
+});
+const choose = (participantId: string, optionId: string) => row(participantId, 'role', { kind: 'choice', optionIds: [optionId] });
+const rate = (participantId: string, s1: number | null | undefined, s2?: number | null) =>
+  row(participantId, 'skills', {
+    kind: 'scale',
+    ratings: [
+      ...(s1 === undefined ? [] : [{ statementId: 's1', value: s1 }]),
+      ...(s2 === undefined ? [] : [{ statementId: 's2', value: s2 }]),
+    ],
+  });
+
+/**
+ * By hand (null: "vet ej"; p7 left s2 out; p9 gave no role; p10 gave a role but did not rate):
+ *   tj   p1 2,4  p2 3,null  p3 4,5  p4 null,3   s1: n 3 mean 3   s2: n 3 mean 4
+ *   chef p5 5,5  p6 4,4     p7 3               s1: n 3 mean 4   s2: n 2 mean 4.5
+ *   pol  p8 1,2  (p10)                          s1: n 1          s2: n 1
+ *   not given p9 2,null                         s1: n 1          s2: n 0
+ *   all                                         s1: n 8 mean 3   s2: n 6 mean 23/6
+ */
+const answers: ReportAnswer[] = [
+  ...['p1', 'p2', 'p3', 'p4'].map((p) => choose(p, 'tj')),
+  ...['p5', 'p6', 'p7'].map((p) => choose(p, 'chef')),
+  choose('p8', 'pol'),
+  choose('p10', 'pol'),
+  rate('p1', 2, 4),
+  rate('p2', 3, null),
+  rate('p3', 4, 5),
+  rate('p4', null, 3),
+  rate('p5', 5, 5),
+  rate('p6', 4, 4),
+  rate('p7', 3),
+  rate('p8', 1, 2),
+  rate('p9', 2, null),
+];
+
+const hidden = { n: 0, mean: null, sd: null, hidden: true };
+const empty = { n: 0, mean: null, sd: null, hidden: false };
+const shown = (n: number, mean: number, sd: number) => ({
+  n,
+  mean: expect.closeTo(mean, 10) as unknown,
+  sd: expect.closeTo(sd, 10) as unknown,
+  hidden: false,
+});
+
+describe('buildTopography', () => {
+  const topography = buildTopography({ segmentBy: role, scale: skills, answers, threshold: 3 });
+
+  it('columns are the statements with their totals; "vet ej" is in neither n nor mean', () => {
+    expect(topography.columns).toEqual([
+      { statementId: 's1', label: 'Kunskaper', total: shown(8, 3, Math.sqrt(12 / 8)) },
+      { statementId: 's2', label: 'Färdigheter', total: shown(6, 23 / 6, Math.sqrt(41 / 36)) },
+    ]);
+  });
+
+  it('rows in option order, "not given" last, with n per row under the same k rule', () => {
+    expect(topography.rows.map(({ optionId, label, respondents, hidden: rowHidden }) => [optionId, label, respondents, rowHidden])).toEqual(
+      [
+        ['tj', 'Tjänsteperson', 4, false],
+        ['chef', 'Chef', 0, true],
+        ['pol', 'Politiker', 0, true],
+        ['annan', 'Annan', 0, false],
+        [null, '', 0, true],
+      ],
+    );
+  });
+
+  it('the k rule per statement, with its total as the shown total', () => {
+    expect(topography.rows.map(({ cells }) => cells)).toEqual([
+      // s1: pol and not given (1 each, 2 together) take the later of tj and chef (3 each); s2: chef (k−1) and pol hold k together.
+      [shown(3, 3, Math.sqrt(2 / 3)), shown(3, 4, Math.sqrt(2 / 3))],
+      [hidden, hidden],
+      [hidden, hidden],
+      [empty, empty],
+      [hidden, empty],
+    ]);
+  });
+
+  it('a statement total under k hides the whole column, leaving empty cells empty', () => {
+    const strict = buildTopography({ segmentBy: role, scale: skills, answers, threshold: 7 });
+    expect(strict.columns.map(({ total }) => total)).toEqual([shown(8, 3, Math.sqrt(12 / 8)), hidden]);
+    expect(strict.rows.map(({ cells }) => cells[1])).toEqual([hidden, hidden, hidden, empty, empty]);
+    expect(strict.rows.every(({ hidden: rowHidden, respondents }) => rowHidden || respondents === 0)).toBe(true);
+  });
+
+  it('no answers: every row and cell empty, every total hidden', () => {
+    const none = buildTopography({ segmentBy: role, scale: skills, answers: [], threshold: 3 });
+    expect(none.columns.map(({ total }) => total)).toEqual([hidden, hidden]);
+    expect(none.rows.flatMap(({ cells }) => cells).every((cell) => cell.hidden === false && cell.n === 0)).toBe(true);
+  });
+});
+
+describe('findTopographySlides', () => {
+  it('finds the two slides', () => {
+    expect(findTopographySlides(slides, 'role', 'skills')).toEqual({ ok: true, segmentBy: role, scale: skills });
+  });
+
+  it.each([
+    ['tools', 'skills', 'validation_failed', 'Results can only be split by a single-choice question.'],
+    ['gone', 'skills', 'unknown_slide', 'That question is not in this presentation.'],
+    ['role', 'deleted', 'unknown_slide', 'The scale question of this topography is not in the presentation.'],
+    ['role', 'tools', 'validation_failed', 'The columns of a topography come from a scale question.'],
+  ])('segment by %s, scale %s: %s', (segmentBy, scale, code, message) => {
+    expect(findTopographySlides(slides, segmentBy, scale)).toEqual({ ok: false, problem: { code, message } });
+  });
+});
