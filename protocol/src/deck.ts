@@ -4,6 +4,8 @@ import { ASSET_TYPES, LIMITS } from './limits.js';
 import { assetIdSchema, slideSchema } from './slides.js';
 import { DECK_FORMAT, DECK_VERSION } from './constants.js';
 import { slideAssetIds } from './kinds/registry.js';
+import { ANONYMITY } from './anonymity.js';
+import { anonymityThresholdSchema } from './reports.js';
 
 /** An image used by the deck, embedded so one file carries the whole presentation. */
 export const deckAssetSchema = z.strictObject({
@@ -22,6 +24,8 @@ export const deckFileSchema = z
     format: z.literal(DECK_FORMAT),
     version: z.literal(DECK_VERSION),
     title: titleSchema,
+    /** k for the deck's session reports; a file written before it existed gets the default. */
+    anonymityThreshold: anonymityThresholdSchema.default(ANONYMITY.defaultThreshold),
     slides: z.array(slideSchema).max(LIMITS.slides),
     assets: z.array(deckAssetSchema).default([]),
   })

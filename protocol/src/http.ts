@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { joinCodeSchema } from './live.js';
 import { LIMITS } from './limits.js';
+import { anonymityThresholdSchema } from './reports.js';
 import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slides.js';
 
 /**
  * Bodies and responses of the HTTP API. Which route takes and answers which is the route table:
  * `ROUTES` in routes.ts names every route with its method, path, who may call it and its success
- * status; `ROUTE_SCHEMAS` in route-schemas.ts gives each name its path parameters, body and response
- * from this file. The server registers its routes from the two, the browser's `api()` is typed by
- * them, and `GET /api/openapi.json` is generated from them.
+ * status; `ROUTE_SCHEMAS` in route-schemas.ts gives each name its path parameters, query, body and
+ * response from this file and reports.ts. The server registers its routes from the two, the browser's
+ * `api()` is typed by them, and `GET /api/openapi.json` is generated from them.
  *
  * Every error is `{ error: { code, message } }` with the status from ERROR_STATUS.
  */
@@ -70,6 +71,8 @@ export const presentationSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   slides: z.array(slideSchema),
+  /** k: results of fewer participants than this are withheld in the deck's session reports. */
+  anonymityThreshold: anonymityThresholdSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -82,9 +85,13 @@ export const createPresentationBodySchema = z.strictObject({
 });
 export type CreatePresentationBody = z.infer<typeof createPresentationBodySchema>;
 
-export const updatePresentationBodySchema = z.strictObject({
-  title: titleSchema,
-});
+/** What PATCH changes: any of the fields, at least one. */
+export const updatePresentationBodySchema = z
+  .strictObject({
+    title: titleSchema.optional(),
+    anonymityThreshold: anonymityThresholdSchema.optional(),
+  })
+  .refine((body) => body.title !== undefined || body.anonymityThreshold !== undefined, 'name a title or an anonymityThreshold to change');
 export type UpdatePresentationBody = z.infer<typeof updatePresentationBodySchema>;
 
 export const createSlideBodySchema = z.strictObject({

@@ -337,7 +337,21 @@ describe('deckFileSchema', () => {
   const asset = { id: 'asset-0001', contentType: 'image/png', data: 'iVBORw0KGgo=' };
 
   it('parses a minimal deck, applying defaults', () => {
-    expect(deckFileSchema.parse(minimal)).toEqual({ format: 'ettor-deck', version: 1, title: 'My deck', slides: [], assets: [] });
+    expect(deckFileSchema.parse(minimal)).toEqual({
+      format: 'ettor-deck',
+      version: 1,
+      title: 'My deck',
+      anonymityThreshold: 5,
+      slides: [],
+      assets: [],
+    });
+  });
+
+  it('takes an anonymity threshold from 3 up, a whole number', () => {
+    expect(deckFileSchema.parse({ ...minimal, anonymityThreshold: 3 }).anonymityThreshold).toBe(3);
+    for (const bad of [2, 0, -5, 4.5, 101, '5', null]) {
+      expect(deckFileSchema.safeParse({ ...minimal, anonymityThreshold: bad }).success, String(bad)).toBe(false);
+    }
   });
 
   it('parses a deck whose image points at an embedded asset', () => {

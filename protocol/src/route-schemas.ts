@@ -21,8 +21,9 @@ import {
   userSchema,
 } from './http.js';
 import { ASSET_TYPES } from './limits.js';
+import { sessionReportSchema, sessionSummarySchema } from './reports.js';
 import type { PathParamName, ROUTES, RouteName, RouteParams, RouteSpec } from './routes.js';
-import { slideSchema } from './slides.js';
+import { slideIdSchema, slideSchema } from './slides.js';
 
 /** A multipart form body: each file field with the media types it takes. */
 export interface MultipartBody {
@@ -37,6 +38,9 @@ export interface BinaryResponse {
 /** A route's parameters as a schema: an object of strings, as they come from the path. */
 type ParamsSchema<Names extends string> = z.ZodType<{ [K in Names]: string }, Record<string, unknown>>;
 
+/** A route's query string as a schema: what a client sends are strings, as they stand in the address. */
+type QuerySchema = z.ZodType<Record<string, unknown>, Record<string, string | undefined>>;
+
 /** What ROUTE_SCHEMAS holds for any route. */
 export interface RouteSchemas {
   /** One line for the OpenAPI document. */
@@ -45,6 +49,8 @@ export interface RouteSchemas {
   /** The refusals particular to the route; those its authentication and body imply are added by the document. */
   readonly errors?: readonly ErrorCode[];
   readonly params?: ParamsSchema<string>;
+  /** The query string's fields; a route without one ignores any query string. */
+  readonly query?: QuerySchema;
   /** A JSON body's schema, or a multipart form. */
   readonly body?: z.ZodType | MultipartBody;
   /** A JSON response's schema, or raw bytes; absent for 204. */
@@ -109,7 +115,8 @@ export const ROUTE_SCHEMAS = {
   },
   getPresentation: { summary: 'A presentation with all its slides', params: idParams, response: presentationSchema, errors: ['not_found'] },
   renamePresentation: {
-    summary: 'Rename a presentation',
+    summary: 'Rename a presentation or change its anonymity threshold',
+    description: 'Changes the fields sent, at least one; the others stay as they are.',
     params: idParams,
     body: updatePresentationBodySchema,
     response: presentationSchema,
@@ -170,6 +177,13 @@ export const ROUTE_SCHEMAS = {
     response: sessionInfoSchema,
     errors: ['not_found'],
   },
+  listSessions: {
+    summary: 'Every session of a presentation, live and ended, newest first',
+    description: 'With the participants who joined and the answers that count: one per participant and question, in its current round.',
+    params: idParams,
+    response: z.array(sessionSummarySchema),
+    errors: ['not_found'],
+  },
   getSession: {
     summary: 'A session the caller hosts, with the whole deck and the join address',
     params: idParams,
@@ -181,6 +195,17 @@ export const ROUTE_SCHEMAS = {
     params: idParams,
     response: sessionInfoSchema,
     errors: ['not_found', 'session_ended'],
+  },
+  sessionReport: {
+    summary: "A session's results per question, optionally split by an earlier single-choice question",
+    description:
+      "Live or ended. Results of fewer participants than the deck's anonymity threshold are null, as are those that would reveal a hidden segment by subtraction. See docs/results-format.md.",
+    params: idParams,
+    query: z.strictObject({
+      segmentBy: slideIdSchema.optional().meta({ description: 'A single-choice question of the deck whose answers split every result' }),
+    }),
+    response: sessionReportSchema,
+    errors: ['not_found', 'unknown_slide'],
   },
   join: {
     summary: 'The open session with a join code',
@@ -200,8 +225,16 @@ export type RouteBody<N extends RouteName> =
 /** What a client gets back: the schema's output, the bytes of a binary response, nothing for 204. */
 export type RouteResult<N extends RouteName> = Schemas<N> extends { response: infer R } ? (R extends z.ZodType ? z.output<R> : Blob) : void;
 
-/** The parameters and body of a call, each present only when the route has one. */
+/** What a client sends in a route's query string; undefined for a route without one. */
+export type RouteQuery<N extends RouteName> = Schemas<N> extends { query: infer Q extends z.ZodType } ? z.input<Q> : undefined;
+
+/** The parameters, query and body of a call, each present only when the route has one; a query of optional fields may be left out. */
 export type RouteRequest<N extends RouteName> = (PathParamName<(typeof ROUTES)[N]['path']> extends never
   ? Record<never, never>
   : { params: RouteParams<N> }) &
+  (RouteQuery<N> extends undefined
+    ? Record<never, never>
+    : Record<never, never> extends RouteQuery<N>
+      ? { query?: RouteQuery<N> }
+      : { query: RouteQuery<N> }) &
   (RouteBody<N> extends undefined ? Record<never, never> : { body: RouteBody<N> });

@@ -11,11 +11,14 @@ import {
   type RouteBody,
   type RouteName,
   type RouteParams,
+  type RouteQuery,
   type RouteRequest,
   type RouteResult,
   type RouteSchemas,
   type Slide,
   type SlideInput,
+  type SessionReport,
+  updatePresentationBodySchema,
 } from './index.js';
 
 const names = Object.keys(ROUTES) as RouteName[];
@@ -43,6 +46,32 @@ describe('the route table', () => {
     if (ROUTES[name].method === 'GET' || ROUTES[name].method === 'DELETE') expect(schemas.body).toBeUndefined();
   });
 
+  it.each(names.filter((name) => (ROUTE_SCHEMAS[name] as RouteSchemas).query))(
+    '%s: its query is an object of optional fields, so a call may leave it out',
+    (name) => {
+      const query = (ROUTE_SCHEMAS[name] as RouteSchemas).query as z.ZodObject;
+      expect(query.safeParse({}).success).toBe(true);
+      expect(query.safeParse({ unknown: 'x' }).success).toBe(false);
+    },
+  );
+
+  it('reads a report split by a slide id, and refuses a malformed one or a repeated field', () => {
+    const query = ROUTE_SCHEMAS.sessionReport.query;
+    expect(query.parse({ segmentBy: 'role' })).toEqual({ segmentBy: 'role' });
+    expect(query.safeParse({ segmentBy: 'no such/slide' }).success).toBe(false);
+    expect(query.safeParse({ segmentBy: '' }).success).toBe(false);
+    expect(query.safeParse({ segmentBy: ['a', 'b'] }).success).toBe(false);
+  });
+
+  it('changes a title, a threshold or both, but not nothing, and no threshold below 3', () => {
+    expect(updatePresentationBodySchema.parse({ title: ' Ny ' })).toEqual({ title: 'Ny' });
+    expect(updatePresentationBodySchema.parse({ anonymityThreshold: 3 })).toEqual({ anonymityThreshold: 3 });
+    expect(updatePresentationBodySchema.parse({ title: 'Ny', anonymityThreshold: 10 })).toEqual({ title: 'Ny', anonymityThreshold: 10 });
+    for (const bad of [{}, { anonymityThreshold: 2 }, { anonymityThreshold: 5.5 }, { anonymityThreshold: '5' }, { title: '' }, { k: 5 }]) {
+      expect(updatePresentationBodySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
   it('keeps the table itself free of imports, so the phone page does not pull in zod', () => {
     expect(readFileSync(new URL('./routes.ts', import.meta.url), 'utf8')).not.toMatch(/^import /mu);
   });
@@ -51,6 +80,7 @@ describe('the route table', () => {
     expect(routePath('updateSlide', { id: 'deck-1', slideId: 'intro' })).toBe('/api/presentations/deck-1/slides/intro');
     expect(routePath('join', { code: '1234 5678' })).toBe('/api/join/1234%205678');
     expect(routePath('me', {})).toBe('/api/auth/me');
+    expect(routePath('sessionReport', { id: 's-1' })).toBe('/api/sessions/s-1/report');
   });
 
   it('types calls from the table', () => {
@@ -64,7 +94,15 @@ describe('the route table', () => {
     expectTypeOf<RouteResult<'updateSlide'>>().toEqualTypeOf<Slide>();
     expectTypeOf<RouteResult<'renamePresentation'>>().toEqualTypeOf<Presentation>();
     expectTypeOf<RouteResult<'deleteSlide'>>().toEqualTypeOf<void>();
-    expectTypeOf<RouteRequest<'renamePresentation'>>().toEqualTypeOf<{ params: { id: string } } & { body: { title: string } }>();
-    expectTypeOf<RouteRequest<'me'>>().toEqualTypeOf<Record<never, never> & Record<never, never>>();
+    expectTypeOf<RouteRequest<'renamePresentation'>>().toEqualTypeOf<
+      { params: { id: string } } & Record<never, never> & { body: { title?: string | undefined; anonymityThreshold?: number | undefined } }
+    >();
+    expectTypeOf<RouteRequest<'me'>>().toEqualTypeOf<Record<never, never> & Record<never, never> & Record<never, never>>();
+    expectTypeOf<RouteQuery<'sessionReport'>>().toEqualTypeOf<{ segmentBy?: string | undefined }>();
+    expectTypeOf<RouteQuery<'getSession'>>().toEqualTypeOf<undefined>();
+    expectTypeOf<RouteRequest<'sessionReport'>>().toEqualTypeOf<
+      { params: { id: string } } & { query?: { segmentBy?: string | undefined } } & Record<never, never>
+    >();
+    expectTypeOf<RouteResult<'sessionReport'>>().toEqualTypeOf<SessionReport>();
   });
 });

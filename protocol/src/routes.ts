@@ -43,8 +43,10 @@ export const ROUTES = {
   uploadAsset: { method: 'POST', path: '/api/assets', auth: 'user', status: 201 },
   media: { method: 'GET', path: '/media/:id', auth: 'public', status: 200 },
   startSession: { method: 'POST', path: '/api/presentations/:id/sessions', auth: 'user', status: 201 },
+  listSessions: { method: 'GET', path: '/api/presentations/:id/sessions', auth: 'user', status: 200 },
   getSession: { method: 'GET', path: '/api/sessions/:id', auth: 'user', status: 200 },
   endSession: { method: 'POST', path: '/api/sessions/:id/end', auth: 'user', status: 200 },
+  sessionReport: { method: 'GET', path: '/api/sessions/:id/report', auth: 'user', status: 200 },
   join: { method: 'GET', path: '/api/join/:code', auth: 'public', status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 

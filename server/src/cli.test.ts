@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type SessionReport, sessionReportSchema } from '@ettor/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './cli.js';
+import { createCore } from './main.js';
 
 /** Runs the CLI in-process against a temporary SQLite directory and captures what it writes. */
 async function ettor(dataDir: string, ...args: string[]) {
@@ -75,7 +77,128 @@ describe('ettor CLI', () => {
     expect((await ettor(dataDir, 'deck', 'import', fileFromExample(broken), '--owner', 'ghost@example.se')).code).toBe(1);
     expect((await ettor(dataDir, 'deck', 'export', 'no-such-id')).code).toBe(1);
   });
+
+  it('writes a session’s results as JSON, split by a question when asked, and refuses what it cannot do', async () => {
+    await ettor(dataDir, 'user', 'add', '--email', 'kim@example.se', '--password', 'a long password');
+    const file = path.join(dataDir, 'roles.json');
+    fs.writeFileSync(file, JSON.stringify(ROLE_DECK));
+    const deckId = (await ettor(dataDir, 'deck', 'import', file, '--owner', 'kim@example.se')).stdout.trim();
+    const { sessionId, slideIds } = await runSession(dataDir, deckId, [
+      ['tj', 'ja'],
+      ['tj', 'ja'],
+      ['tj', 'nej'],
+      ['chef', 'ja'],
+      ['chef', 'nej'],
+      ['chef', 'nej'],
+    ]);
+    const [role, ai] = slideIds;
+    const counts = (yes: number, no: number) => [
+      { optionId: 'ja', count: yes },
+      { optionId: 'nej', count: no },
+    ];
+
+    const whole = await ettor(dataDir, 'results', sessionId);
+    expect(whole).toMatchObject({ code: 0, stderr: '' });
+    const report: SessionReport = sessionReportSchema.parse(JSON.parse(whole.stdout));
+    expect(report).toMatchObject({
+      session: { id: sessionId, presentationId: deckId, status: 'live', participants: 6, answers: 12 },
+      presentationTitle: 'Roller',
+      anonymityThreshold: 3,
+      segmentBy: null,
+    });
+    expect(report.slides.map((slide) => [slide.slideId, slide.segments])).toEqual([
+      [role, null],
+      [ai, null],
+    ]);
+    expect(report.slides[1]?.results).toEqual({ kind: 'choice', slideId: ai, respondents: 6, counts: counts(3, 3) });
+
+    const split = await ettor(dataDir, 'results', sessionId, '--segment-by', role!);
+    expect(split.code).toBe(0);
+    expect(sessionReportSchema.parse(JSON.parse(split.stdout)).slides[1]?.segments).toEqual([
+      {
+        optionId: 'tj',
+        label: 'Tjänsteperson',
+        respondents: 3,
+        results: { kind: 'choice', slideId: ai, respondents: 3, counts: counts(2, 1) },
+      },
+      { optionId: 'chef', label: 'Chef', respondents: 3, results: { kind: 'choice', slideId: ai, respondents: 3, counts: counts(1, 2) } },
+      { optionId: null, label: '', respondents: 0, results: { kind: 'choice', slideId: ai, respondents: 0, counts: counts(0, 0) } },
+    ]);
+
+    expect(await ettor(dataDir, 'results', sessionId, '--format', 'csv')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("Unknown option '--format'"),
+    });
+    expect((await ettor(dataDir, 'results')).code).toBe(2);
+    expect((await ettor(dataDir, 'results', sessionId, 'extra')).code).toBe(2);
+    expect((await ettor(dataDir, 'results', sessionId, '--segment-by')).code).toBe(2);
+    expect(await ettor(dataDir, 'results', 'no-such-session')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'There is no session no-such-session.',
+    });
+    expect(await ettor(dataDir, 'results', sessionId, '--segment-by', 'nope')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining('not in this presentation'),
+    });
+  });
 });
+
+/** A deck of two single-choice questions, whose k of 3 lets six people's results show. */
+const ROLE_DECK = {
+  format: 'ettor-deck',
+  version: 1,
+  title: 'Roller',
+  anonymityThreshold: 3,
+  slides: [
+    {
+      id: 'roll',
+      kind: 'choice',
+      question: 'Vilken roll har du?',
+      options: [
+        { id: 'tj', label: 'Tjänsteperson' },
+        { id: 'chef', label: 'Chef' },
+      ],
+    },
+    {
+      id: 'ai',
+      kind: 'choice',
+      question: 'Använder du AI?',
+      options: [
+        { id: 'ja', label: 'Ja' },
+        { id: 'nej', label: 'Nej' },
+      ],
+    },
+  ],
+};
+
+/** Starts a session of the deck and has one participant per row answer its two questions, through the services phones reach. */
+async function runSession(dataDir: string, deckId: string, rows: readonly (readonly [string, string])[]) {
+  const core = await createCore({ databaseUrl: undefined, dataDir, signupOpenByDefault: false });
+  try {
+    const owner = await core.store.db.selectFrom('presentations').select('owner_id').where('id', '=', deckId).executeTakeFirstOrThrow();
+    const session = await core.sessions.start(owner.owner_id, deckId);
+    const slideIds = (await core.presentations.get(owner.owner_id, deckId)).slides.map((slide) => slide.id);
+    for (const [index, row] of rows.entries()) {
+      const participant = await core.participants.resolve(session.id, undefined);
+      for (const [slide, optionId] of row.entries()) {
+        // Refused answers throw, so every one of these was stored.
+        await core.responses.submit({
+          sessionId: session.id,
+          participantId: participant.id,
+          clientId: `client-${index}-${slide}`,
+          slideId: slideIds[slide]!,
+          answer: { kind: 'choice', optionIds: [optionId] },
+        });
+      }
+    }
+    return { sessionId: session.id, slideIds };
+  } finally {
+    await core.close();
+  }
+}
 
 function fileFromExample(target: string): string {
   fs.copyFileSync(new URL('./presentations/example-deck.json', import.meta.url), target);

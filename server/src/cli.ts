@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { deckFileSchema, describeZodError, signupBodySchema } from '@ettor/protocol';
 import { ConfigError, loadConfig } from './config.js';
 import { AppError } from './http/errors.js';
@@ -14,6 +14,9 @@ const USAGE = `Usage: ettor <command>
                                           create a presenter account
   deck export <presentation-id>           write a presentation as deck JSON to stdout
   deck import <file.json> --owner <email> import a deck file as a new presentation
+  results <session-id> [--segment-by <slide-id>]
+                                          write a session's results as JSON to stdout
+                                          (docs/results-format.md)
 `;
 
 class UsageError extends Error {}
@@ -32,6 +35,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await user(rest);
       case 'deck':
         return await deck(rest);
+      case 'results':
+        return await results(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -101,6 +106,31 @@ async function user(args: readonly string[]): Promise<number> {
     const created = await core.auth.addUser({ ...parsed.data, isAdmin: values.admin ?? false });
     console.error(`Created ${created.isAdmin ? 'admin' : 'presenter'} ${created.email} (${created.id}).`);
   });
+}
+
+async function results(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgsOrUsage({
+    args: [...args],
+    allowPositionals: true,
+    options: { 'segment-by': { type: 'string' } },
+  });
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0) throw new UsageError('Usage: ettor results <session-id> [--segment-by <slide-id>]');
+  return withCore(async (core) => {
+    const row = await core.store.db.selectFrom('live_sessions').select('owner_id').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `There is no session ${id}.`);
+    const report = await core.reports.report(row.owner_id, id, values['segment-by'] ?? null);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  });
+}
+
+/** parseArgs, with an unknown or incomplete option (say, a --format this version does not have) as a usage error. */
+function parseArgsOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 async function deck(args: readonly string[]): Promise<number> {

@@ -17,6 +17,8 @@ import { createParticipantsService } from './participants/participants.service.j
 import { exampleDeck } from './presentations/example-deck.js';
 import { presentationRoutes } from './presentations/presentations.routes.js';
 import { createPresentationsService } from './presentations/presentations.service.js';
+import { reportRoutes } from './reports/reports.routes.js';
+import { createReportsService } from './reports/reports.service.js';
 import { createResponsesService } from './responses/responses.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { createSessionsService } from './sessions/sessions.service.js';
@@ -55,6 +57,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const sessions = createSessionsService({ db, clock, bus, presentations });
   const participants = createParticipantsService({ db, clock });
   const responses = createResponsesService({ db, clock, bus, sessions });
+  const reports = createReportsService({ db });
   return {
     store,
     bus,
@@ -64,6 +67,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     sessions,
     participants,
     responses,
+    reports,
     async close() {
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
       await Promise.all([participants.drain(), responses.drain()]);
@@ -91,6 +95,7 @@ export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Co
     ...authRoutes(core.auth),
     ...presentationRoutes(core.presentations),
     ...sessionRoutes(core.sessions, config.publicUrl),
+    ...reportRoutes(core.reports),
     ...mediaRoutes(core.media, db),
   });
   registerPages(app, config.webDir);

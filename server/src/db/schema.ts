@@ -42,6 +42,8 @@ export interface PresentationsTable {
   id: string;
   owner_id: string;
   title: string;
+  /** k: the smallest group whose results a session report shows. */
+  anonymity_threshold: number;
   created_at: string;
   updated_at: string;
 }

@@ -26,9 +26,10 @@ export const ROUTE_LIMITS: { readonly [N in RouteName]?: RouteLimits } = {
 
 type Schemas<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];
 
-/** What a handler gets and gives: its parameters and body parsed, and the caller its `auth` guarantees. */
+/** What a handler gets and gives: its parameters, query and body parsed, and the caller its `auth` guarantees. */
 export interface RouteContext<N extends RouteName> {
   params: RouteParams<N>;
+  query: Schemas<N> extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
   body: Schemas<N> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
   user: (typeof ROUTES)[N]['auth'] extends 'public' ? User | undefined : User;
   request: FastifyRequest;
@@ -63,11 +64,13 @@ function register<N extends RouteName>(app: FastifyInstance, name: N, handler: R
     handler: async (request, reply) => {
       const params = schemas.params ? parseParams(schemas.params, request.params) : {};
       const user = route.auth === 'admin' ? requireAdmin(request) : route.auth === 'user' ? requireUser(request) : request.user;
+      // A route without a query schema ignores the query string, as it always has (a cache-buster, say).
+      const query = schemas.query ? parseInput(schemas.query, request.query) : undefined;
       // A multipart body is read by its handler, as a stream.
       const body = schemas.body && !('multipart' in schemas.body) ? parseInput(schemas.body, request.body) : undefined;
       // Set first, so a handler can answer one of its other documented statuses instead.
       void reply.status(route.status);
-      const result = await handler({ params, body, user, request, reply } as RouteContext<N>);
+      const result = await handler({ params, query, body, user, request, reply } as RouteContext<N>);
       return reply.send(route.status === 204 ? undefined : result);
     },
   });

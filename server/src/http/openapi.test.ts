@@ -11,6 +11,7 @@ import { createHttpApp } from './app.js';
 interface Operation {
   operationId: string;
   security?: unknown[];
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: unknown }>;
   requestBody?: { content: Record<string, unknown> };
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
@@ -116,6 +117,18 @@ describe('the OpenAPI document', () => {
       'image/gif',
       'image/webp',
     ]);
+  });
+
+  it('describes a query string as query parameters, with what a bad one is refused for', () => {
+    const report = document.paths['/api/sessions/{id}/report']?.get;
+    expect(report?.parameters?.map(({ in: where, name, required }) => ({ where, name, required: required ?? false }))).toEqual([
+      { where: 'path', name: 'id', required: true },
+      { where: 'query', name: 'segmentBy', required: false },
+    ]);
+    expect(report?.responses['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/SessionReport' });
+    expect(report?.responses['400']).toBeDefined();
+    expect(document.paths['/api/presentations/{id}/sessions']?.get?.operationId).toBe('listSessions');
+    expect(document.paths['/api/presentations/{id}/sessions']?.post?.operationId).toBe('startSession');
   });
 
   it('serves the health check in the shape its schema declares', async () => {

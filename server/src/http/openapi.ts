@@ -4,7 +4,10 @@ import {
   ROUTES,
   errorBodySchema,
   presentationSchema,
+  resultsSchema,
   sessionInfoSchema,
+  sessionReportSchema,
+  sessionSummarySchema,
   slideSchema,
   userSchema,
   type ErrorCode,
@@ -51,6 +54,9 @@ export function createOpenApiDocument(limits: { readonly [N in RouteName]?: Rout
         Presentation: presentationSchema,
         User: userSchema,
         SessionInfo: sessionInfoSchema,
+        SessionSummary: sessionSummarySchema,
+        SessionReport: sessionReportSchema,
+        Results: resultsSchema,
       },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by sign-up and login; httpOnly, SameSite=Lax.' },
@@ -65,7 +71,9 @@ function operation(name: RouteName, route: RouteSpec, schemas: RouteSchemas, lim
     summary: schemas.summary,
     ...(schemas.description === undefined ? {} : { description: schemas.description }),
     ...(route.auth === 'public' ? {} : { security: [{ session: [] }] }),
-    ...(schemas.params ? { requestParams: { path: schemas.params } } : {}),
+    ...(schemas.params || schemas.query
+      ? { requestParams: { ...(schemas.params ? { path: schemas.params } : {}), ...(schemas.query ? { query: schemas.query } : {}) } }
+      : {}),
     ...(schemas.body === undefined ? {} : { requestBody: requestBody(schemas.body) }),
     responses: { ...successResponses(route, schemas), ...errorResponses(route, schemas, limits) },
   };
@@ -100,6 +108,7 @@ function errorResponses(route: RouteSpec, schemas: RouteSchemas, limits: RouteLi
   const codes = new Set<ErrorCode>([
     ...(route.auth === 'public' ? [] : (['unauthorized'] as const)),
     ...(route.auth === 'admin' ? (['forbidden'] as const) : []),
+    ...(schemas.query ? (['validation_failed'] as const) : []),
     ...(schemas.body === undefined ? [] : 'multipart' in schemas.body ? MULTIPART_ERRORS : JSON_BODY_ERRORS),
     ...(limits?.rateLimit ? (['rate_limited'] as const) : []),
     ...(schemas.errors ?? []),

@@ -7,7 +7,7 @@ export function presentationRoutes(presentations: PresentationsService) {
     createPresentation: ({ user, body }) => presentations.create(user.id, body.title),
     importPresentation: ({ user, body }) => presentations.importDeckFor(user.id, body),
     getPresentation: ({ user, params }) => presentations.get(user.id, params.id),
-    renamePresentation: ({ user, params, body }) => presentations.rename(user.id, params.id, body.title),
+    renamePresentation: ({ user, params, body }) => presentations.update(user.id, params.id, body),
     deletePresentation: ({ user, params }) => presentations.remove(user.id, params.id),
     duplicatePresentation: ({ user, params }) => presentations.duplicate(user.id, params.id),
     addSlide: ({ user, params, body }) => presentations.addSlide(user.id, params.id, body.kind, body.afterSlideId),

@@ -1,4 +1,5 @@
 import {
+  ANONYMITY,
   DECK_FORMAT,
   DECK_VERSION,
   LIMITS,
@@ -7,6 +8,7 @@ import {
   type PresentationSummary,
   type Slide,
   type SlideKind,
+  type UpdatePresentationBody,
   blankSlide,
   mapSlideAssets,
   slideAssetIds,
@@ -50,6 +52,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       id: row.id,
       title: row.title,
       slides: await repo.listSlides(q, row.id),
+      anonymityThreshold: row.anonymity_threshold,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -70,11 +73,22 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     });
   }
 
-  async function create(q: Queryable, ownerId: string, title: string, slides: readonly Slide[]): Promise<Presentation> {
+  async function create(
+    q: Queryable,
+    ownerId: string,
+    deck: { title: string; anonymityThreshold: number; slides: readonly Slide[] },
+  ): Promise<Presentation> {
     const stamp = now();
-    const row: PresentationRow = { id: newId(), owner_id: ownerId, title, created_at: stamp, updated_at: stamp };
+    const row: PresentationRow = {
+      id: newId(),
+      owner_id: ownerId,
+      title: deck.title,
+      anonymity_threshold: deck.anonymityThreshold,
+      created_at: stamp,
+      updated_at: stamp,
+    };
     await repo.insertPresentation(q, row);
-    await repo.writeSlides(q, row.id, slides);
+    await repo.writeSlides(q, row.id, deck.slides);
     return present(q, row);
   }
 
@@ -86,7 +100,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       assetIds.set(asset.id, stored.id);
     }
     const slides = deck.slides.map((slide) => mapSlideAssets({ ...slide, id: newId() }, (id) => assetIds.get(id) ?? id));
-    return create(q, ownerId, deck.title, slides);
+    return create(q, ownerId, { title: deck.title, anonymityThreshold: deck.anonymityThreshold, slides });
   }
 
   async function get(ownerId: string, id: string): Promise<Presentation> {
@@ -111,13 +125,20 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     /** A new presentation opens on a title slide carrying its name. */
     async create(ownerId: string, title: string): Promise<Presentation> {
       const titleSlide = slideSchema.parse({ id: newId(), kind: 'content', heading: title });
-      return db.transaction().execute((trx) => create(trx, ownerId, title, [titleSlide]));
+      return db
+        .transaction()
+        .execute((trx) => create(trx, ownerId, { title, anonymityThreshold: ANONYMITY.defaultThreshold, slides: [titleSlide] }));
     },
 
-    async rename(ownerId: string, id: string, title: string): Promise<Presentation> {
+    /** Changes the fields the body names; the body schema has checked that there is at least one. */
+    async update(ownerId: string, id: string, body: UpdatePresentationBody): Promise<Presentation> {
       return db.transaction().execute(async (trx) => {
         const row = await owned(trx, ownerId, id);
-        const changes = { title, updated_at: now() };
+        const changes = {
+          title: body.title ?? row.title,
+          anonymity_threshold: body.anonymityThreshold ?? row.anonymity_threshold,
+          updated_at: now(),
+        };
         await repo.updatePresentation(trx, id, changes);
         return present(trx, { ...row, ...changes });
       });
@@ -135,7 +156,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const row = await owned(trx, ownerId, id);
         const taken = (await repo.listPresentations(trx, ownerId)).map((p) => p.title);
         const slides = (await repo.listSlides(trx, id)).map((slide) => ({ ...slide, id: newId() }));
-        return create(trx, ownerId, copyTitle(row.title, taken), slides);
+        return create(trx, ownerId, { title: copyTitle(row.title, taken), anonymityThreshold: row.anonymity_threshold, slides });
       });
     },
 
@@ -200,7 +221,14 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         assets.set(assetId, { id: assetId, contentType, data: Buffer.from(stored.bytes).toString('base64') });
       }
       const slides = presentation.slides.map((slide) => mapSlideAssets(slide, (id) => (assets.has(id) ? id : null)));
-      return { format: DECK_FORMAT, version: DECK_VERSION, title: presentation.title, slides, assets: [...assets.values()] };
+      return {
+        format: DECK_FORMAT,
+        version: DECK_VERSION,
+        title: presentation.title,
+        anonymityThreshold: presentation.anonymityThreshold,
+        slides,
+        assets: [...assets.values()],
+      };
     },
   };
 }

@@ -14,12 +14,16 @@ export class ApiError extends Error {
 /** The routes answered with JSON or nothing; images are loaded by `<img>`, not through here. */
 type ApiRoute = { [N in RouteName]: RouteResult<N> extends Blob ? never : N }[RouteName];
 
-/** The request argument, which may be left out when the route has neither parameters nor a body. */
+/** The request argument, which may be left out when the route needs no parameters, query or body. */
 type ApiArgs<N extends ApiRoute> = Record<never, never> extends RouteRequest<N> ? [request?: RouteRequest<N>] : [request: RouteRequest<N>];
 
 /** Calls a route of the table and returns its parsed JSON body, or throws an ApiError. */
 export async function api<N extends ApiRoute>(name: N, ...[request]: ApiArgs<N>): Promise<RouteResult<N>> {
-  const { params, body } = (request ?? {}) as { params?: RouteParams<N>; body?: unknown };
+  const { params, query, body } = (request ?? {}) as {
+    params?: RouteParams<N>;
+    query?: Record<string, string | undefined>;
+    body?: unknown;
+  };
   const init: RequestInit = { method: ROUTES[name].method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -28,7 +32,7 @@ export async function api<N extends ApiRoute>(name: N, ...[request]: ApiArgs<N>)
   }
   let response: Response;
   try {
-    response = await fetch(routePath(name, params ?? ({} as RouteParams<N>)), init);
+    response = await fetch(routePath(name, params ?? ({} as RouteParams<N>)) + queryString(query), init);
   } catch {
     throw new ApiError('network', 'network error', 0);
   }
@@ -36,6 +40,12 @@ export async function api<N extends ApiRoute>(name: N, ...[request]: ApiArgs<N>)
   const parsed: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(parsed, response.status);
   return parsed as RouteResult<N>;
+}
+
+/** `?a=1&b=2` from the fields that are set; nothing when none is. */
+function queryString(query: Record<string, string | undefined> | undefined): string {
+  const fields = Object.entries(query ?? {}).filter((field): field is [string, string] => field[1] !== undefined);
+  return fields.length === 0 ? '' : `?${new URLSearchParams(fields).toString()}`;
 }
 
 function toApiError(body: unknown, status: number): ApiError {

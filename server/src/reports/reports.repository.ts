@@ -1,0 +1,109 @@
+import { type Answer, type SessionSummary, answerSchema } from '@ettor/protocol';
+import type { ExpressionBuilder } from 'kysely';
+import type { Queryable } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
+import type { ReportAnswer } from '../results/report.js';
+
+type SessionsQuery = ExpressionBuilder<Database & { s: Database['live_sessions'] }, 's'>;
+
+/** People who joined session `s`. */
+const participantCount = (eb: SessionsQuery) =>
+  eb.selectFrom('participants').select(eb.fn.countAll<number | string>().as('n')).whereRef('participants.session_id', '=', 's.id');
+
+/**
+ * The answers of session `s` that count, as its report counts them: one per participant and question, in the
+ * question's current round, to a slide the deck still has.
+ */
+const answerCount = (eb: SessionsQuery) =>
+  eb
+    .selectFrom('responses')
+    .innerJoin('slides', (join) =>
+      join.onRef('slides.id', '=', 'responses.slide_id').onRef('slides.presentation_id', '=', 's.presentation_id'),
+    )
+    .leftJoin('slide_states', (join) =>
+      join.onRef('slide_states.session_id', '=', 'responses.session_id').onRef('slide_states.slide_id', '=', 'responses.slide_id'),
+    )
+    .select(eb.fn.countAll<number | string>().as('n'))
+    .whereRef('responses.session_id', '=', 's.id')
+    .where((inner) => inner('responses.round', '=', inner.fn.coalesce('slide_states.round', inner.lit(0))));
+
+/** Sessions with what the dashboard shows of each, newest first; one deck's, or one session. */
+export async function listSessionSummaries(
+  db: Queryable,
+  which: { presentationId: string } | { sessionId: string },
+): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom('live_sessions as s')
+    .select((eb) => [
+      's.id',
+      's.presentation_id',
+      's.status',
+      's.started_at',
+      's.ended_at',
+      participantCount(eb).as('participants'),
+      answerCount(eb).as('answers'),
+    ])
+    .where((eb) => ('sessionId' in which ? eb('s.id', '=', which.sessionId) : eb('s.presentation_id', '=', which.presentationId)))
+    // Sessions started in the same millisecond still list in one order.
+    .orderBy('s.started_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .execute();
+  // PostgreSQL counts as bigint, which pg hands over as a string.
+  return rows.map((row) => ({
+    id: row.id,
+    presentationId: row.presentation_id,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    participants: Number(row.participants ?? 0),
+    answers: Number(row.answers ?? 0),
+  }));
+}
+
+const readAnswer = (text: string, what: string): Answer => readStoredJson(answerSchema, text, what);
+
+/** Every answer of a session in its slide's current round, hidden ones included (they still count). */
+export async function listCurrentAnswers(db: Queryable, sessionId: string): Promise<ReportAnswer[]> {
+  const rows = await db
+    .selectFrom('responses')
+    .leftJoin('slide_states', (join) =>
+      join.onRef('slide_states.session_id', '=', 'responses.session_id').onRef('slide_states.slide_id', '=', 'responses.slide_id'),
+    )
+    .select([
+      'responses.id',
+      'responses.participant_id',
+      'responses.slide_id',
+      'responses.answer',
+      'responses.updated_at',
+      'responses.hidden_at',
+    ])
+    .where('responses.session_id', '=', sessionId)
+    .where((eb) => eb('responses.round', '=', eb.fn.coalesce('slide_states.round', eb.lit(0))))
+    // A fixed order, so the same answers always give the same report.
+    .orderBy('responses.updated_at')
+    .orderBy('responses.id')
+    .execute();
+  return rows.map((row) => ({
+    participantId: row.participant_id,
+    slideId: row.slide_id,
+    stored: {
+      id: row.id,
+      answer: readAnswer(row.answer, `answer ${row.id}`),
+      updatedAt: row.updated_at,
+      hidden: row.hidden_at !== null,
+    },
+  }));
+}
+
+/** The word-cloud words hidden in a session, by slide: wordKey() keys. */
+export async function listHiddenWords(db: Queryable, sessionId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db.selectFrom('hidden_words').select(['slide_id', 'word_key']).where('session_id', '=', sessionId).execute();
+  const bySlide = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const words = bySlide.get(row.slide_id) ?? new Set<string>();
+    words.add(row.word_key);
+    bySlide.set(row.slide_id, words);
+  }
+  return bySlide;
+}
