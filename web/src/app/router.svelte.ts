@@ -6,6 +6,7 @@ export type Route =
   | { name: 'editor'; id: string }
   | { name: 'present'; id: string }
   | { name: 'control'; id: string }
+  | { name: 'results'; id: string }
   | { name: 'notFound' };
 
 const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
@@ -16,11 +17,14 @@ const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/app\/presentations\/([^/]+)\/?$/, (m) => ({ name: 'editor', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/sessions\/([^/]+)\/present\/?$/, (m) => ({ name: 'present', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/sessions\/([^/]+)\/control\/?$/, (m) => ({ name: 'control', id: decodeURIComponent(m[1] ?? '') })],
+  [/^\/app\/sessions\/([^/]+)\/results\/?$/, (m) => ({ name: 'results', id: decodeURIComponent(m[1] ?? '') })],
 ];
 
+/** The route of an address; a query string or fragment does not change which page it is. */
 export function matchRoute(path: string): Route {
+  const pathname = path.replace(/[?#].*$/su, '');
   for (const [pattern, toRoute] of patterns) {
-    const match = path.match(pattern);
+    const match = pathname.match(pattern);
     if (match) return toRoute(match);
   }
   return { name: 'notFound' };

@@ -257,6 +257,11 @@ export const sv = {
   'editor.problem.quote': 'citatet saknar text',
   'editor.problem.bigNumber': 'det stora talet saknar värde',
   'editor.problem.other': 'kontrollera fälten ({field})',
+  'editor.deckSettings': 'Inställningar för presentationen',
+  'editor.threshold': 'Minsta antal svar för att visa ett resultat',
+  'editor.thresholdHelp':
+    'Ett resultat som färre personer har svarat på visas som ”För få svar”, så att ingen kan pekas ut av sina svar. Gäller också varje grupp när resultaten delas upp. Lägst {min}, förvalt {default}.',
+  'editor.thresholdInvalid': 'Ange ett heltal från {min} till {max}.',
 
   'present.title': 'Presentera {title}',
   'present.toolbar': 'Styrning',
@@ -304,6 +309,41 @@ export const sv = {
   'control.hidden': 'dold',
   'control.openScreen': 'Öppna storbilden',
   'control.goTo': 'Visa bild {n}',
+  'control.openResults': 'Alla resultat',
+
+  'sessions.heading': 'Sessioner',
+  'sessions.empty': 'Inga sessioner än.',
+  'sessions.resultsFrom': 'Resultat från',
+  'sessions.live': 'Pågår',
+  'sessions.participants': '{count} deltagare',
+  'sessions.answers': '{count} svar',
+  'sessions.showAll': 'Visa alla {count}',
+  'sessions.showFewer': 'Visa färre',
+  'sessions.loadFailed': 'Sessionerna kunde inte hämtas.',
+
+  'report.title': 'Resultat: {title}',
+  'report.started': 'Startade {start}',
+  'report.threshold': 'Resultat som färre än {k} personer har svarat på visas inte, för att skydda de svarandes anonymitet.',
+  'report.segmentBy': 'Dela upp efter',
+  'report.noSegment': 'Ingen uppdelning',
+  'report.view': 'Visa som',
+  'report.viewChart': 'Diagram',
+  'report.viewTable': 'Tabell',
+  'report.refresh': 'Uppdatera',
+  'report.updated': 'Uppdaterat {time}',
+  'report.all': 'Alla',
+  'report.notGiven': 'Ej angivet',
+  'report.respondents': '{count} svar',
+  'report.noAnswers': 'Inga svar',
+  'report.tooFew': 'För få svar',
+  'report.tooFewWhy': 'Färre än {k} svar visas inte, för att skydda de svarandes anonymitet.',
+  'report.complementNote':
+    'När resultaten delas upp kan också en större grupp döljas, så att en mindre grupps svar inte går att räkna fram ur de andra.',
+  'report.isSegmenting': 'Resultaten delas upp efter svaren på den här frågan.',
+  'report.noQuestions': 'Presentationen har inga frågor.',
+  'report.slideMissing': 'Frågan finns inte längre i presentationen.',
+  'report.segmentGone': 'Frågan att dela upp efter finns inte längre, så resultaten visas utan uppdelning.',
+  'report.resultsOf': '{question}: {group}',
 } as const;
 
 export type MessageKey = keyof typeof sv;
