@@ -26,6 +26,8 @@ export const deckFileSchema = z
     title: titleSchema,
     /** k for the deck's session reports; a file written before it existed gets the default. */
     anonymityThreshold: anonymityThresholdSchema.default(ANONYMITY.defaultThreshold),
+    /** Exports of the deck's results carry aggregates only; a file written before it existed gets false. */
+    strictAnonymity: z.boolean().default(false),
     slides: z.array(slideSchema).max(LIMITS.slides),
     assets: z.array(deckAssetSchema).default([]),
   })

@@ -73,6 +73,8 @@ export const presentationSchema = z.strictObject({
   slides: z.array(slideSchema),
   /** k: results of fewer participants than this are withheld in the deck's session reports. */
   anonymityThreshold: anonymityThresholdSchema,
+  /** Strict anonymity: the deck's result exports carry aggregates only, never a sheet of individual responses. */
+  strictAnonymity: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -90,8 +92,12 @@ export const updatePresentationBodySchema = z
   .strictObject({
     title: titleSchema.optional(),
     anonymityThreshold: anonymityThresholdSchema.optional(),
+    strictAnonymity: z.boolean().optional(),
   })
-  .refine((body) => body.title !== undefined || body.anonymityThreshold !== undefined, 'name a title or an anonymityThreshold to change');
+  .refine(
+    (body) => body.title !== undefined || body.anonymityThreshold !== undefined || body.strictAnonymity !== undefined,
+    'name a title, an anonymityThreshold or strictAnonymity to change',
+  );
 export type UpdatePresentationBody = z.infer<typeof updatePresentationBodySchema>;
 
 export const createSlideBodySchema = z.strictObject({

@@ -342,9 +342,17 @@ describe('deckFileSchema', () => {
       version: 1,
       title: 'My deck',
       anonymityThreshold: 5,
+      strictAnonymity: false,
       slides: [],
       assets: [],
     });
+  });
+
+  it('takes strict anonymity as a boolean, off when left out', () => {
+    expect(deckFileSchema.parse({ ...minimal, strictAnonymity: true }).strictAnonymity).toBe(true);
+    for (const bad of ['true', 1, null]) {
+      expect(deckFileSchema.safeParse({ ...minimal, strictAnonymity: bad }).success, String(bad)).toBe(false);
+    }
   });
 
   it('takes an anonymity threshold from 3 up, a whole number', () => {

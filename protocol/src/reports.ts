@@ -2,7 +2,7 @@
 // answer, with the anonymity threshold applied. See docs/results-format.md.
 import { z } from 'zod';
 import { ANONYMITY } from './anonymity.js';
-import { countSchema, resultsSchema, slideIdSchema, slideKindSchema } from './slides.js';
+import { countSchema, resultsSchema, slideIdSchema, slideKindSchema, slideSchema } from './slides.js';
 
 const timestamp = z.string().describe('ISO 8601');
 
@@ -55,7 +55,29 @@ export const sessionReportSchema = z.strictObject({
   slides: z.array(slideReportSchema),
 });
 
+/** The formats a session's results export to. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+/** A read-only link to a session's results: aggregates only, the threshold respected, revocable. */
+export const shareLinkSchema = z.strictObject({
+  id: z.string(),
+  /** The secret in the link: 256 random bits, base64url. Kept so its owner can copy the link again; it opens aggregates only. */
+  token: z.string(),
+  /** The page to open, /app/shared/<token>. */
+  path: z.string(),
+  createdAt: timestamp,
+});
+
+/** A report through a share link, with the deck's questions (speaker notes removed) that its charts take their labels from. */
+export const sharedReportSchema = sessionReportSchema.extend({
+  questions: z.array(slideSchema),
+});
+
 export type Segment = z.infer<typeof segmentSchema>;
+export type SharedReport = z.infer<typeof sharedReportSchema>;
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export type ShareLink = z.infer<typeof shareLinkSchema>;
 export type SlideReport = z.infer<typeof slideReportSchema>;
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 export type SessionReport = z.infer<typeof sessionReportSchema>;

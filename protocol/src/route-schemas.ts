@@ -21,7 +21,7 @@ import {
   userSchema,
 } from './http.js';
 import { ASSET_TYPES } from './limits.js';
-import { sessionReportSchema, sessionSummarySchema } from './reports.js';
+import { exportFormatSchema, sessionReportSchema, sessionSummarySchema, sharedReportSchema, shareLinkSchema } from './reports.js';
 import type { PathParamName, ROUTES, RouteName, RouteParams, RouteSpec } from './routes.js';
 import { slideIdSchema, slideSchema } from './slides.js';
 
@@ -115,7 +115,7 @@ export const ROUTE_SCHEMAS = {
   },
   getPresentation: { summary: 'A presentation with all its slides', params: idParams, response: presentationSchema, errors: ['not_found'] },
   renamePresentation: {
-    summary: 'Rename a presentation or change its anonymity threshold',
+    summary: 'Rename a presentation or change its anonymity settings',
     description: 'Changes the fields sent, at least one; the others stay as they are.',
     params: idParams,
     body: updatePresentationBodySchema,
@@ -207,6 +207,49 @@ export const ROUTE_SCHEMAS = {
     response: sessionReportSchema,
     errors: ['not_found', 'unknown_slide'],
   },
+  exportSessionReport: {
+    summary: "A session's results as a CSV file or an XLSX workbook",
+    description:
+      'Live or ended, built from the same report as `sessionReport`, with Swedish headers and "För få svar" where the threshold withholds a result. One sheet (XLSX) or section (CSV) per question with its aggregates and, when split, the breakdown per segment beside them; what the presenter hid is left out of the aggregates. XLSX adds a sheet of anonymous responses (a pseudonym P1, P2… per participant, time, answer, hidden ones marked) unless the deck is in strict anonymity mode; CSV is aggregates only: UTF-8 with a byte-order mark, comma-separated, RFC 4180 quoting. Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading apostrophe. Sent as an attachment named `<deck title>-<date>.csv|xlsx`. See docs/results-format.md#exports.',
+    params: idParams,
+    query: z.strictObject({
+      format: exportFormatSchema,
+      segmentBy: slideIdSchema.optional().meta({ description: 'A single-choice question of the deck whose answers split every result' }),
+    }),
+    response: { binary: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    errors: ['not_found', 'unknown_slide'],
+  },
+  listShareLinks: {
+    summary: "The read-only links to a session's results, newest first",
+    params: idParams,
+    response: z.array(shareLinkSchema),
+    errors: ['not_found'],
+  },
+  createShareLink: {
+    summary: "Make a read-only link to a session's results",
+    description: 'The token is 256 random bits, base64url; the page to open is `path`, `/app/shared/<token>`.',
+    params: idParams,
+    response: shareLinkSchema,
+    errors: ['not_found'],
+  },
+  revokeShareLink: {
+    summary: 'Revoke a read-only link; opening it then answers not_found',
+    description: 'A link already revoked, or one of another session, is `not_found`.',
+    params: z.strictObject({ id: idParamSchema, linkId: idParamSchema }),
+    errors: ['not_found'],
+  },
+  sharedReport: {
+    summary: "A session's results through a read-only link: aggregates only, the threshold respected",
+    description:
+      "The owner's report without the open answers and words the presenter hid; counts are unchanged. Sent with `x-robots-tag: noindex` and `cache-control: no-store`; limited to 60 calls a minute per address. A token never made and one revoked are both `not_found`. See docs/results-format.md#share-links.",
+    params: z.strictObject({ token: idParamSchema.meta({ description: 'The secret of the link' }) }),
+    query: z.strictObject({
+      segmentBy: slideIdSchema.optional().meta({ description: 'A single-choice question of the deck whose answers split every result' }),
+    }),
+    response: sharedReportSchema,
+    errors: ['not_found', 'unknown_slide'],
+  },
+
   join: {
     summary: 'The open session with a join code',
     description: 'Whitespace in the code is ignored. A session that ended in the last 24 hours is answered `session_ended`.',

@@ -3,6 +3,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   ROUTE_SCHEMAS,
+  exportFormatSchema,
+  shareLinkSchema,
   ROUTES,
   routePath,
   type DeckFileInput,
@@ -47,13 +49,29 @@ describe('the route table', () => {
   });
 
   it.each(names.filter((name) => (ROUTE_SCHEMAS[name] as RouteSchemas).query))(
-    '%s: its query is an object of optional fields, so a call may leave it out',
+    '%s: its query is an object that refuses unknown fields, and of optional fields but for an export’s format',
     (name) => {
       const query = (ROUTE_SCHEMAS[name] as RouteSchemas).query as z.ZodObject;
-      expect(query.safeParse({}).success).toBe(true);
+      expect(query.safeParse({}).success).toBe(name !== 'exportSessionReport');
       expect(query.safeParse({ unknown: 'x' }).success).toBe(false);
     },
   );
+
+  it('exports as CSV or XLSX only, the format named', () => {
+    const query = ROUTE_SCHEMAS.exportSessionReport.query;
+    expect(query.parse({ format: 'xlsx', segmentBy: 'role' })).toEqual({ format: 'xlsx', segmentBy: 'role' });
+    for (const bad of [{}, { format: 'pdf' }, { format: 'CSV' }, { format: ['csv', 'xlsx'] }, { format: 'csv', segmentBy: '' }]) {
+      expect(query.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(exportFormatSchema.options).toEqual(['csv', 'xlsx']);
+  });
+
+  it('describes a share link by its id, secret, page and time', () => {
+    const link = { id: 'l1', token: 'a'.repeat(43), path: `/app/shared/${'a'.repeat(43)}`, createdAt: '2026-03-12T09:00:00.000Z' };
+    expect(shareLinkSchema.parse(link)).toEqual(link);
+    expect(shareLinkSchema.safeParse({ ...link, revokedAt: null }).success).toBe(false);
+    expect(ROUTE_SCHEMAS.sharedReport.params.safeParse({ token: link.token }).success).toBe(true);
+  });
 
   it('reads a report split by a slide id, and refuses a malformed one or a repeated field', () => {
     const query = ROUTE_SCHEMAS.sessionReport.query;
@@ -67,7 +85,18 @@ describe('the route table', () => {
     expect(updatePresentationBodySchema.parse({ title: ' Ny ' })).toEqual({ title: 'Ny' });
     expect(updatePresentationBodySchema.parse({ anonymityThreshold: 3 })).toEqual({ anonymityThreshold: 3 });
     expect(updatePresentationBodySchema.parse({ title: 'Ny', anonymityThreshold: 10 })).toEqual({ title: 'Ny', anonymityThreshold: 10 });
-    for (const bad of [{}, { anonymityThreshold: 2 }, { anonymityThreshold: 5.5 }, { anonymityThreshold: '5' }, { title: '' }, { k: 5 }]) {
+    expect(updatePresentationBodySchema.parse({ strictAnonymity: true })).toEqual({ strictAnonymity: true });
+    expect(updatePresentationBodySchema.parse({ strictAnonymity: false })).toEqual({ strictAnonymity: false });
+    for (const bad of [
+      {},
+      { anonymityThreshold: 2 },
+      { anonymityThreshold: 5.5 },
+      { anonymityThreshold: '5' },
+      { title: '' },
+      { k: 5 },
+      { strictAnonymity: 'true' },
+      { strictAnonymity: null },
+    ]) {
       expect(updatePresentationBodySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -95,8 +124,14 @@ describe('the route table', () => {
     expectTypeOf<RouteResult<'renamePresentation'>>().toEqualTypeOf<Presentation>();
     expectTypeOf<RouteResult<'deleteSlide'>>().toEqualTypeOf<void>();
     expectTypeOf<RouteRequest<'renamePresentation'>>().toEqualTypeOf<
-      { params: { id: string } } & Record<never, never> & { body: { title?: string | undefined; anonymityThreshold?: number | undefined } }
+      { params: { id: string } } & Record<never, never> & {
+          body: { title?: string | undefined; anonymityThreshold?: number | undefined; strictAnonymity?: boolean | undefined };
+        }
     >();
+    expectTypeOf<RouteRequest<'exportSessionReport'>>().toEqualTypeOf<
+      { params: { id: string } } & { query: { format: 'csv' | 'xlsx'; segmentBy?: string | undefined } } & Record<never, never>
+    >();
+    expectTypeOf<RouteResult<'exportSessionReport'>>().toEqualTypeOf<Blob>();
     expectTypeOf<RouteRequest<'me'>>().toEqualTypeOf<Record<never, never> & Record<never, never> & Record<never, never>>();
     expectTypeOf<RouteQuery<'sessionReport'>>().toEqualTypeOf<{ segmentBy?: string | undefined }>();
     expectTypeOf<RouteQuery<'getSession'>>().toEqualTypeOf<undefined>();

@@ -47,6 +47,11 @@ export const ROUTES = {
   getSession: { method: 'GET', path: '/api/sessions/:id', auth: 'user', status: 200 },
   endSession: { method: 'POST', path: '/api/sessions/:id/end', auth: 'user', status: 200 },
   sessionReport: { method: 'GET', path: '/api/sessions/:id/report', auth: 'user', status: 200 },
+  exportSessionReport: { method: 'GET', path: '/api/sessions/:id/export', auth: 'user', status: 200 },
+  listShareLinks: { method: 'GET', path: '/api/sessions/:id/share-links', auth: 'user', status: 200 },
+  createShareLink: { method: 'POST', path: '/api/sessions/:id/share-links', auth: 'user', status: 201 },
+  revokeShareLink: { method: 'DELETE', path: '/api/sessions/:id/share-links/:linkId', auth: 'user', status: 204 },
+  sharedReport: { method: 'GET', path: '/api/shared/:token/report', auth: 'public', status: 200 },
   join: { method: 'GET', path: '/api/join/:code', auth: 'public', status: 200 },
 } as const satisfies Record<string, RouteSpec>;
 

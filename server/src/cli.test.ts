@@ -2,20 +2,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type SessionReport, sessionReportSchema } from '@ettor/protocol';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './cli.js';
 import { createCore } from './main.js';
 
-/** Runs the CLI in-process against a temporary SQLite directory and captures what it writes. */
+/** Runs the CLI in-process against a temporary SQLite directory and captures what it writes, as text and as bytes. */
 async function ettor(dataDir: string, ...args: string[]) {
-  const out: string[] = [];
+  const out: Buffer[] = [];
   const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    out.push(Buffer.from(chunk));
+    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  });
   const stderr = vi.spyOn(console, 'error').mockImplementation((...line) => void err.push(line.join(' ')));
   vi.stubEnv('ETTOR_DATA_DIR', dataDir);
   try {
     const code = await runCli(args);
-    return { code, stdout: out.join(''), stderr: err.join('\n') };
+    const bytes = Buffer.concat(out);
+    return { code, stdout: bytes.toString('utf8'), bytes, stderr: err.join('\n') };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
@@ -125,10 +132,14 @@ describe('ettor CLI', () => {
       { optionId: null, label: '', respondents: 0, results: { kind: 'choice', slideId: ai, respondents: 0, counts: counts(0, 0) } },
     ]);
 
-    expect(await ettor(dataDir, 'results', sessionId, '--format', 'csv')).toMatchObject({
+    expect(await ettor(dataDir, 'results', sessionId, '--format', 'pdf')).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: expect.stringContaining("Unknown option '--format'"),
+      stderr: expect.stringContaining('Unknown format "pdf": use json, csv or xlsx.'),
+    });
+    expect(await ettor(dataDir, 'results', sessionId, '--form', 'csv')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Unknown option '--form'"),
     });
     expect((await ettor(dataDir, 'results')).code).toBe(2);
     expect((await ettor(dataDir, 'results', sessionId, 'extra')).code).toBe(2);
@@ -143,6 +154,67 @@ describe('ettor CLI', () => {
       stdout: '',
       stderr: expect.stringContaining('not in this presentation'),
     });
+  });
+
+  it('writes a session’s results as CSV and as an XLSX workbook, with the numbers of the JSON report', async () => {
+    await ettor(dataDir, 'user', 'add', '--email', 'kim@example.se', '--password', 'a long password');
+    const file = path.join(dataDir, 'roles.json');
+    fs.writeFileSync(file, JSON.stringify(ROLE_DECK));
+    const deckId = (await ettor(dataDir, 'deck', 'import', file, '--owner', 'kim@example.se')).stdout.trim();
+    const { sessionId, slideIds } = await runSession(dataDir, deckId, [
+      ['tj', 'ja'],
+      ['tj', 'ja'],
+      ['tj', 'nej'],
+      ['chef', 'ja'],
+      ['chef', 'nej'],
+      ['chef', 'nej'],
+    ]);
+
+    const csv = await ettor(dataDir, 'results', sessionId, '--segment-by', slideIds[0]!, '--format', 'csv');
+    expect(csv).toMatchObject({ code: 0, stderr: '' });
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.stdout.slice(1).split('\r\n');
+    expect(lines).toContain('Alternativ,Antal,Andel (%),Antal,Andel (%),Antal,Andel (%),Antal,Andel (%)');
+    expect(lines).toContain(',Alla,,Tjänsteperson,,Chef,,Ej angivet');
+    expect(lines).toContain('Ja,3,50,2,66.7,1,33.3,0');
+    expect(lines).toContain('Nej,3,50,1,33.3,2,66.7,0');
+    expect(lines).toContain('Svarande,6,,3,,3,,0');
+
+    const xlsx = await ettor(dataDir, 'results', sessionId, '--format', 'xlsx');
+    expect(xlsx).toMatchObject({ code: 0, stderr: '' });
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Sammanfattning',
+      '1 Vilken roll har du',
+      '2 Använder du AI',
+      'Svar per deltagare',
+    ]);
+    const json = sessionReportSchema.parse(JSON.parse((await ettor(dataDir, 'results', sessionId)).stdout));
+    const ai = workbook.getWorksheet('2 Använder du AI')!;
+    const results = json.slides[1]?.results;
+    if (results?.kind !== 'choice') throw new Error('no results');
+    // Heading (two rows), a blank row, the group and column headers, then one row per option.
+    expect([ai.getCell('A6').value, ai.getCell('B6').value, ai.getCell('C6').value]).toEqual(['Ja', results.counts[0]!.count, 3 / 6]);
+    expect([ai.getCell('A7').value, ai.getCell('B7').value]).toEqual(['Nej', results.counts[1]!.count]);
+    expect([ai.getCell('A8').value, ai.getCell('B8').value]).toEqual(['Svarande', results.respondents]);
+    expect(workbook.getWorksheet('Svar per deltagare')!.getCell('A4').value).toBe('P1');
+  });
+
+  it('refuses to write a workbook to a terminal', async () => {
+    const tty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
+    Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
+    try {
+      expect(await ettor(dataDir, 'results', 'any-session', '--format', 'xlsx')).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringContaining('An XLSX workbook is binary; redirect it to a file'),
+      });
+    } finally {
+      if (tty) Object.defineProperty(process.stdout, 'isTTY', tty);
+      else delete (process.stdout as { isTTY?: boolean }).isTTY;
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { deckFileSchema, describeZodError, signupBodySchema } from '@ettor/protocol';
+import { deckFileSchema, describeZodError, exportFormatSchema, signupBodySchema } from '@ettor/protocol';
 import { ConfigError, loadConfig } from './config.js';
 import { AppError } from './http/errors.js';
 import { createCore, createEttor } from './main.js';
@@ -14,9 +14,10 @@ const USAGE = `Usage: ettor <command>
                                           create a presenter account
   deck export <presentation-id>           write a presentation as deck JSON to stdout
   deck import <file.json> --owner <email> import a deck file as a new presentation
-  results <session-id> [--segment-by <slide-id>]
-                                          write a session's results as JSON to stdout
-                                          (docs/results-format.md)
+  results <session-id> [--segment-by <slide-id>] [--format json|csv|xlsx]
+                                          write a session's results to stdout: JSON (the
+                                          default), CSV, or an XLSX workbook (redirect it
+                                          to a file) (docs/results-format.md)
 `;
 
 class UsageError extends Error {}
@@ -108,19 +109,34 @@ async function user(args: readonly string[]): Promise<number> {
   });
 }
 
+const RESULTS_USAGE = 'Usage: ettor results <session-id> [--segment-by <slide-id>] [--format json|csv|xlsx]';
+
 async function results(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgsOrUsage({
     args: [...args],
     allowPositionals: true,
-    options: { 'segment-by': { type: 'string' } },
+    options: { 'segment-by': { type: 'string' }, format: { type: 'string', default: 'json' } },
   });
   const [id, ...extra] = positionals;
-  if (!id || extra.length > 0) throw new UsageError('Usage: ettor results <session-id> [--segment-by <slide-id>]');
+  if (!id || extra.length > 0) throw new UsageError(RESULTS_USAGE);
+  const format = values.format === 'json' ? 'json' : exportFormatSchema.safeParse(values.format).data;
+  if (format === undefined) throw new UsageError(`Unknown format "${values.format}": use json, csv or xlsx.\n${RESULTS_USAGE}`);
+  if (format === 'xlsx' && process.stdout.isTTY) {
+    throw new UsageError('An XLSX workbook is binary; redirect it to a file: ettor results <session-id> --format xlsx > results.xlsx');
+  }
+  const segmentBy = values['segment-by'] ?? null;
   return withCore(async (core) => {
     const row = await core.store.db.selectFrom('live_sessions').select('owner_id').where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `There is no session ${id}.`);
-    const report = await core.reports.report(row.owner_id, id, values['segment-by'] ?? null);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (format === 'json') {
+      const report = await core.reports.report(row.owner_id, id, segmentBy);
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    const file = await core.reports.exportReport(row.owner_id, id, format, segmentBy);
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.write(file.bytes, (error) => (error ? reject(error) : resolve()));
+    });
   });
 }
 

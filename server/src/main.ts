@@ -22,6 +22,8 @@ import { createReportsService } from './reports/reports.service.js';
 import { createResponsesService } from './responses/responses.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { createSessionsService } from './sessions/sessions.service.js';
+import { shareLinkRoutes } from './sharing/share-links.routes.js';
+import { createShareLinksService } from './sharing/share-links.service.js';
 
 export interface Ettor {
   app: FastifyInstance;
@@ -57,7 +59,8 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const sessions = createSessionsService({ db, clock, bus, presentations });
   const participants = createParticipantsService({ db, clock });
   const responses = createResponsesService({ db, clock, bus, sessions });
-  const reports = createReportsService({ db });
+  const reports = createReportsService({ db, clock });
+  const shareLinks = createShareLinksService({ db, clock, reports });
   return {
     store,
     bus,
@@ -68,6 +71,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     participants,
     responses,
     reports,
+    shareLinks,
     async close() {
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
       await Promise.all([participants.drain(), responses.drain()]);
@@ -96,6 +100,7 @@ export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Co
     ...presentationRoutes(core.presentations),
     ...sessionRoutes(core.sessions, config.publicUrl),
     ...reportRoutes(core.reports),
+    ...shareLinkRoutes(core.shareLinks),
     ...mediaRoutes(core.media, db),
   });
   registerPages(app, config.webDir);

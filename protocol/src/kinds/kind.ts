@@ -1,6 +1,6 @@
 // The plain (zod-free) contract every slide kind fulfils; the registry in ./registry.ts holds one per kind.
 import type { ErrorCode, Problem } from '../error-codes.js';
-import type { Answer, AnswerKind, AnswerOf, SlideInputOf, SlideKind, SlideOf } from '../slides.js';
+import type { Answer, AnswerKind, AnswerOf, ResultsOf, SlideInputOf, SlideKind, SlideOf } from '../slides.js';
 
 export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; problem: Problem };
 
@@ -12,6 +12,8 @@ export interface AnswerRules<K extends AnswerKind> {
   check(slide: SlideOf<K>, answer: AnswerOf<K>): AnswerCheck;
   /** Whether phones see this slide's results once they have answered. */
   resultsOnPhones(slide: SlideOf<K>): boolean;
+  /** The results without what the presenter hid from the big screen, for anyone but the presenter (a share link). */
+  withoutHidden(results: ResultsOf<K>): ResultsOf<K>;
 }
 
 /** Everything the protocol knows about one kind of slide. Pure: the phone, the server and the bench run the same rules. */

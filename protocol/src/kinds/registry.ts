@@ -1,5 +1,5 @@
 // The plain rules of every kind, free of zod so the phone's page can use them. A kind missing here does not compile.
-import type { Answer, AnswerKind, QuestionSlide, Slide, SlideInput, SlideKind } from '../slides.js';
+import type { Answer, AnswerKind, QuestionSlide, Results, Slide, SlideInput, SlideKind } from '../slides.js';
 import { choiceRules } from './choice/rules.js';
 import { contentRules } from './content/rules.js';
 import { fail, type AnswerCheck, type AnswerRules, type KindRules } from './kind.js';
@@ -45,6 +45,11 @@ export function checkAnswer(slide: Slide, answer: Answer): AnswerCheck {
 /** Whether phones see a slide's results once they have answered. */
 export function showsResultsOnPhones(slide: Slide): boolean {
   return answerRulesOf(slide)?.resultsOnPhones(slide as QuestionSlide) ?? false;
+}
+
+/** Results without what the presenter hid from the big screen, for anyone but the presenter. */
+export function withoutHiddenEntries(results: Results): Results {
+  return (KIND_RULES[results.kind].answers as AnswerRules<AnswerKind>).withoutHidden(results);
 }
 
 /** The text that names a slide in lists, outlines and screen-reader labels. */

@@ -19,7 +19,7 @@ describe.each(dialects)('migrations on $name', (dialect) => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.skipIf(dialect.skipReason)('gives decks stored before the anonymity threshold existed the default of 5', async () => {
+  it.skipIf(dialect.skipReason)('gives decks stored before the anonymity settings existed k = 5 and strict anonymity off', async () => {
     database = await dialect.create();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-migrate-'));
     const opened = openStore({ databaseUrl: database.databaseUrl, dataDir });
@@ -42,9 +42,15 @@ describe.each(dialects)('migrations on $name', (dialect) => {
 
     const result = await migrateToLatest(db, opened.dialect);
     expect(result.results?.map((step) => [step.migrationName, step.status])).toContainEqual(['0002-anonymity-threshold', 'Success']);
-    expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold']).execute()).toEqual([
-      { id: 'p', anonymity_threshold: 5 },
+    expect(result.results?.map((step) => step.migrationName)).toEqual([
+      '0002-anonymity-threshold',
+      '0003-strict-anonymity',
+      '0004-share-links',
     ]);
+    expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity']).execute()).toEqual([
+      { id: 'p', anonymity_threshold: 5, strict_anonymity: 0 },
+    ]);
+    expect(await db.selectFrom('share_links').selectAll().execute()).toEqual([]);
     // Running again on every start changes nothing.
     expect((await migrateToLatest(db, opened.dialect)).results).toEqual([]);
   });

@@ -2,12 +2,16 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db, Dialect } from './database.js';
 import { initial } from './migrations/0001-initial.js';
 import { anonymityThreshold } from './migrations/0002-anonymity-threshold.js';
+import { strictAnonymity } from './migrations/0003-strict-anonymity.js';
+import { shareLinks } from './migrations/0004-share-links.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(dialect),
     '0002-anonymity-threshold': anonymityThreshold,
+    '0003-strict-anonymity': strictAnonymity,
+    '0004-share-links': shareLinks,
   };
 }
 

@@ -14,6 +14,7 @@ export interface Database {
   responses: ResponsesTable;
   answer_receipts: AnswerReceiptsTable;
   hidden_words: HiddenWordsTable;
+  share_links: ShareLinksTable;
 }
 
 export interface UsersTable {
@@ -44,6 +45,8 @@ export interface PresentationsTable {
   title: string;
   /** k: the smallest group whose results a session report shows. */
   anonymity_threshold: number;
+  /** 1: exports of the deck's results carry aggregates only, no individual responses. */
+  strict_anonymity: number;
   created_at: string;
   updated_at: string;
 }
@@ -116,6 +119,16 @@ export interface HiddenWordsTable {
   word_key: string;
 }
 
+/** Read-only links to a session's results; revoked ones are kept, marked, so a token is never reused. */
+export interface ShareLinksTable {
+  id: string;
+  session_id: string;
+  /** The secret in the link: 256 random bits, base64url. Kept so the owner can copy the link again. */
+  token: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface AnswerReceiptsTable {
   participant_id: string;
   client_id: string;
@@ -128,5 +141,6 @@ export interface AnswerReceiptsTable {
 export type UserRow = Selectable<UsersTable>;
 export type PresentationRow = Selectable<PresentationsTable>;
 export type LiveSessionRow = Selectable<LiveSessionsTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type NewResponse = Insertable<ResponsesTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;

@@ -22,6 +22,8 @@ export const ROUTE_LIMITS: { readonly [N in RouteName]?: RouteLimits } = {
   signup: { rateLimit: AUTH_RATE_LIMIT },
   login: { rateLimit: AUTH_RATE_LIMIT },
   importPresentation: { bodyLimit: DECK_BODY_LIMIT },
+  // Anyone with a link may open it; a report is read in full each time, so one address cannot ask without end.
+  sharedReport: { rateLimit: { max: 60, timeWindow: '1 minute' } },
 };
 
 type Schemas<N extends RouteName> = (typeof ROUTE_SCHEMAS)[N];

@@ -31,7 +31,7 @@ export async function insertPresentation(db: Queryable, row: PresentationRow): P
 export async function updatePresentation(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<PresentationRow, 'title' | 'anonymity_threshold' | 'updated_at'>>,
+  changes: Partial<Pick<PresentationRow, 'title' | 'anonymity_threshold' | 'strict_anonymity' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('presentations').set(changes).where('id', '=', id).execute();
 }

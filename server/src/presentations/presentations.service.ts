@@ -53,6 +53,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       title: row.title,
       slides: await repo.listSlides(q, row.id),
       anonymityThreshold: row.anonymity_threshold,
+      strictAnonymity: row.strict_anonymity === 1,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -76,7 +77,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
   async function create(
     q: Queryable,
     ownerId: string,
-    deck: { title: string; anonymityThreshold: number; slides: readonly Slide[] },
+    deck: { title: string; anonymityThreshold: number; strictAnonymity: boolean; slides: readonly Slide[] },
   ): Promise<Presentation> {
     const stamp = now();
     const row: PresentationRow = {
@@ -84,6 +85,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       owner_id: ownerId,
       title: deck.title,
       anonymity_threshold: deck.anonymityThreshold,
+      strict_anonymity: deck.strictAnonymity ? 1 : 0,
       created_at: stamp,
       updated_at: stamp,
     };
@@ -100,7 +102,12 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       assetIds.set(asset.id, stored.id);
     }
     const slides = deck.slides.map((slide) => mapSlideAssets({ ...slide, id: newId() }, (id) => assetIds.get(id) ?? id));
-    return create(q, ownerId, { title: deck.title, anonymityThreshold: deck.anonymityThreshold, slides });
+    return create(q, ownerId, {
+      title: deck.title,
+      anonymityThreshold: deck.anonymityThreshold,
+      strictAnonymity: deck.strictAnonymity,
+      slides,
+    });
   }
 
   async function get(ownerId: string, id: string): Promise<Presentation> {
@@ -127,7 +134,9 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       const titleSlide = slideSchema.parse({ id: newId(), kind: 'content', heading: title });
       return db
         .transaction()
-        .execute((trx) => create(trx, ownerId, { title, anonymityThreshold: ANONYMITY.defaultThreshold, slides: [titleSlide] }));
+        .execute((trx) =>
+          create(trx, ownerId, { title, anonymityThreshold: ANONYMITY.defaultThreshold, strictAnonymity: false, slides: [titleSlide] }),
+        );
     },
 
     /** Changes the fields the body names; the body schema has checked that there is at least one. */
@@ -137,6 +146,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const changes = {
           title: body.title ?? row.title,
           anonymity_threshold: body.anonymityThreshold ?? row.anonymity_threshold,
+          strict_anonymity: body.strictAnonymity === undefined ? row.strict_anonymity : body.strictAnonymity ? 1 : 0,
           updated_at: now(),
         };
         await repo.updatePresentation(trx, id, changes);
@@ -156,7 +166,12 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const row = await owned(trx, ownerId, id);
         const taken = (await repo.listPresentations(trx, ownerId)).map((p) => p.title);
         const slides = (await repo.listSlides(trx, id)).map((slide) => ({ ...slide, id: newId() }));
-        return create(trx, ownerId, { title: copyTitle(row.title, taken), anonymityThreshold: row.anonymity_threshold, slides });
+        return create(trx, ownerId, {
+          title: copyTitle(row.title, taken),
+          anonymityThreshold: row.anonymity_threshold,
+          strictAnonymity: row.strict_anonymity === 1,
+          slides,
+        });
       });
     },
 
@@ -226,6 +241,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         version: DECK_VERSION,
         title: presentation.title,
         anonymityThreshold: presentation.anonymityThreshold,
+        strictAnonymity: presentation.strictAnonymity,
         slides,
         assets: [...assets.values()],
       };

@@ -1,16 +1,85 @@
-import type { SessionReport, SessionSummary } from '@ettor/protocol';
+import {
+  type ExportFormat,
+  type SessionReport,
+  type SessionSummary,
+  type SharedReport,
+  type Slide,
+  isQuestionSlide,
+} from '@ettor/protocol';
+import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../db/database.js';
+import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
-import { buildSlideReports } from '../results/report.js';
+import { type ReportAnswer, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
+import { CONTENT_TYPES, attachmentHeader, writeCsv, writeXlsx } from './export-files.js';
+import { buildExportModel } from './export-model.js';
+import { withoutHidden } from './shared-report.js';
 import * as repo from './reports.repository.js';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
+/** A session's results as a file: its bytes and the headers that go with them. */
+export interface ExportFile {
+  contentType: string;
+  contentDisposition: string;
+  bytes: Buffer;
+}
+
+/** What one report is built from, read in one snapshot. */
+interface ReportRead {
+  deck: PresentationRow;
+  summary: SessionSummary;
+  slides: Slide[];
+  answers: ReportAnswer[];
+  hiddenWords: Map<string, Set<string>>;
+}
+
 /** Results that outlive the talk: a deck's sessions, and a session's results with the deck's anonymity threshold. */
-export function createReportsService(deps: { db: Db }) {
+export function createReportsService(deps: { db: Db; clock?: Clock }) {
   const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  /** A session's answers and deck, when `mayRead` allows its session; otherwise the session is reported as missing. */
+  async function read(sessionId: string, mayRead: (session: LiveSessionRow) => boolean): Promise<ReportRead> {
+    // One snapshot, so the counts in the summary agree with the results while answers are still arriving.
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const session = await sessionsRepo.findSession(trx, sessionId);
+        if (!session || !mayRead(session)) throw new AppError('not_found', 'There is no such session.');
+        const deck = await presentationsRepo.findPresentation(trx, session.presentation_id);
+        const [summary] = await repo.listSessionSummaries(trx, { sessionId });
+        // A session's deck is deleted with it, so both are there whenever the session is.
+        if (!deck || !summary) throw new AppError('not_found', 'There is no such session.');
+        return {
+          deck,
+          summary,
+          slides: await presentationsRepo.listSlides(trx, deck.id),
+          answers: await repo.listCurrentAnswers(trx, sessionId),
+          hiddenWords: await repo.listHiddenWords(trx, sessionId),
+        };
+      });
+  }
+
+  /** The report of what was read: the one place results are counted, for the API, the exports and share links. */
+  function build(read: ReportRead, segmentBy: string | null): SessionReport {
+    const threshold = read.deck.anonymity_threshold;
+    const built = buildSlideReports({ slides: read.slides, answers: read.answers, hiddenWords: read.hiddenWords, segmentBy, threshold });
+    if (!built.ok) throw AppError.from(built.problem);
+    return {
+      session: read.summary,
+      presentationTitle: read.deck.title,
+      anonymityThreshold: threshold,
+      segmentBy: built.segmentBy,
+      slides: built.slides,
+    };
+  }
+
+  const ownedBy = (userId: string) => (session: LiveSessionRow) => session.owner_id === userId;
 
   return {
     /** Every session of a deck the user owns, live and ended; someone else's deck is reported as missing. */
@@ -22,35 +91,39 @@ export function createReportsService(deps: { db: Db }) {
 
     /** A session's report, live or ended; `segmentBy` names a single-choice question to split every result by. */
     async report(userId: string, sessionId: string, segmentBy: string | null): Promise<SessionReport> {
-      // One snapshot, so the counts in the summary agree with the results while answers are still arriving.
-      const read = await db
-        .transaction()
-        .setIsolationLevel('repeatable read')
-        .setAccessMode('read only')
-        .execute(async (trx) => {
-          const session = await sessionsRepo.findSession(trx, sessionId);
-          if (!session || session.owner_id !== userId) throw new AppError('not_found', 'There is no such session.');
-          const deck = await presentationsRepo.findPresentation(trx, session.presentation_id);
-          const [summary] = await repo.listSessionSummaries(trx, { sessionId });
-          // A session's deck is deleted with it, so both are there whenever the session is.
-          if (!deck || !summary) throw new AppError('not_found', 'There is no such session.');
-          return {
-            deck,
-            summary,
-            slides: await presentationsRepo.listSlides(trx, deck.id),
-            answers: await repo.listCurrentAnswers(trx, sessionId),
-            hiddenWords: await repo.listHiddenWords(trx, sessionId),
-          };
-        });
-      const threshold = read.deck.anonymity_threshold;
-      const built = buildSlideReports({ slides: read.slides, answers: read.answers, hiddenWords: read.hiddenWords, segmentBy, threshold });
-      if (!built.ok) throw AppError.from(built.problem);
+      return build(await read(sessionId, ownedBy(userId)), segmentBy);
+    },
+
+    /**
+     * The report as a share link shows it, to anyone with the link: what the presenter hid during the talk
+     * (open answers, words) is left out. The caller has checked the link.
+     */
+    async sharedReport(sessionId: string, segmentBy: string | null): Promise<SharedReport> {
+      const source = await read(sessionId, () => true);
+      // Speaker notes are the presenter's own, never part of what a link shows.
+      const questions = source.slides.filter(isQuestionSlide).map((slide) => ({ ...slide, notes: '' }));
+      return { ...withoutHidden(build(source, segmentBy)), questions };
+    },
+
+    /** A session's results as CSV or XLSX, from the same report; XLSX adds the responses unless the deck is strict. */
+    async exportReport(userId: string, sessionId: string, format: ExportFormat, segmentBy: string | null): Promise<ExportFile> {
+      const source = await read(sessionId, ownedBy(userId));
+      const report = build(source, segmentBy);
+      const exportedAt = clock.now();
+      const model = buildExportModel({
+        report,
+        slides: source.slides,
+        answers: source.answers,
+        hiddenWords: source.hiddenWords,
+        strictAnonymity: source.deck.strict_anonymity === 1,
+        // The CSV is aggregates only; the responses are a sheet of the workbook.
+        includeResponses: format === 'xlsx' && source.deck.strict_anonymity !== 1,
+        exportedAt: exportedAt.toISOString(),
+      });
       return {
-        session: read.summary,
-        presentationTitle: read.deck.title,
-        anonymityThreshold: threshold,
-        segmentBy: built.segmentBy,
-        slides: built.slides,
+        contentType: CONTENT_TYPES[format],
+        contentDisposition: attachmentHeader(report.presentationTitle, report.session.startedAt, format),
+        bytes: format === 'csv' ? writeCsv(model) : await writeXlsx(model, { title: report.presentationTitle, created: exportedAt }),
       };
     },
   };

@@ -14,6 +14,7 @@ export const choiceRules: KindRules<'choice'> = {
       const ordered = slide.options.filter((o) => picked.includes(o.id)).map((o) => o.id);
       return { ok: true, answer: { kind: 'choice', optionIds: ordered } };
     },
+    withoutHidden: (results) => results,
     resultsOnPhones: (slide) => slide.showResultsOnPhones,
   },
   blank: (id, newId) => ({

@@ -12,6 +12,7 @@ export const openRules: KindRules<'open'> = {
       if (textLength(text) > slide.maxLength) return fail('too_long', `The answer may be at most ${slide.maxLength} characters.`);
       return { ok: true, answer: { kind: 'open', text } };
     },
+    withoutHidden: (results) => ({ ...results, entries: results.entries.filter((entry) => !entry.hidden) }),
     resultsOnPhones: () => false,
   },
   blank: (id) => ({ id, kind: 'open', question: '' }),

@@ -29,6 +29,7 @@ export const scaleRules: KindRules<'scale'> = {
       const ratings = slide.statements.filter((s) => byId.has(s.id)).map((s) => ({ statementId: s.id, value: byId.get(s.id) ?? null }));
       return { ok: true, answer: { kind: 'scale', ratings } };
     },
+    withoutHidden: (results) => results,
     resultsOnPhones: () => false,
   },
   blank: (id, newId) => ({ id, kind: 'scale', question: '', statements: [{ id: newId(), label: '' }] }),

@@ -16,6 +16,7 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
       if (new Set(entries.map(wordKey)).size !== entries.length) return fail('duplicate_entry', 'The same word was written twice.');
       return { ok: true, answer: { kind: 'wordcloud', entries } };
     },
+    withoutHidden: (results) => ({ ...results, words: results.words.filter((word) => !word.hidden) }),
     resultsOnPhones: () => false,
   },
   blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
