@@ -271,7 +271,10 @@ describe.skipIf(browserSkipReason)('results that outlive the talk', () => {
     expect(squash(await laptop.getByTestId('report-threshold').textContent())).toBe(
       'Resultat som färre än 3 personer har svarat på visas inte, för att skydda de svarandes anonymitet.',
     );
-    expect(await laptop.getByRole('heading', { level: 2 }).allTextContents()).toEqual([ROLE_QUESTION, SCALE_QUESTION]);
+    expect(await laptop.getByTestId('report-question').getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      ROLE_QUESTION,
+      SCALE_QUESTION,
+    ]);
     expect(await tableRows(question(laptop, roleId))).toEqual(ROLE_ROWS);
     expect(await tableRows(question(laptop, scaleId))).toEqual(SCALE_ROWS_ALL);
     // The charts are the big screen's own: bars for the choice, a row per statement with its mean for the scale.

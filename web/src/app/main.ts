@@ -1,5 +1,6 @@
 import '../styles/fonts.css';
 import '../styles/base.css';
+import '../styles/print.css';
 import { mount } from 'svelte';
 import { initI18n } from '../i18n/i18n.svelte';
 import AppShell from './AppShell.svelte';

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'present'; id: string }
   | { name: 'control'; id: string }
   | { name: 'results'; id: string }
+  /** A session's results through a share link: public, read-only, outside the signed-in app. */
+  | { name: 'shared'; token: string }
   | { name: 'notFound' };
 
 const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
@@ -18,6 +20,7 @@ const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/app\/sessions\/([^/]+)\/present\/?$/, (m) => ({ name: 'present', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/sessions\/([^/]+)\/control\/?$/, (m) => ({ name: 'control', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/sessions\/([^/]+)\/results\/?$/, (m) => ({ name: 'results', id: decodeURIComponent(m[1] ?? '') })],
+  [/^\/app\/shared\/([^/]+)\/?$/, (m) => ({ name: 'shared', token: decodeURIComponent(m[1] ?? '') })],
 ];
 
 /** The route of an address; a query string or fragment does not change which page it is. */
@@ -63,6 +66,8 @@ document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
+  // A link within the page (the skip link) keeps its browser meaning: scroll and move focus there.
+  if (link.getAttribute('href')?.startsWith('#')) return;
   if (!/^\/app(\/|$)/.test(link.pathname)) return;
   event.preventDefault();
   router.navigate(link.pathname + link.search);

@@ -263,6 +263,9 @@ export const en: Catalogue = {
   'editor.thresholdHelp':
     'A result fewer people have answered shows as “Too few answers”, so that no one can be singled out by their answers. This also applies to each group when results are split. At least {min}, {default} unless changed.',
   'editor.thresholdInvalid': 'Enter a whole number from {min} to {max}.',
+  'editor.strict': 'Strict anonymity: export summaries only',
+  'editor.strictHelp':
+    'The Excel file then has no sheet with each answer on its own (participant code, time and answer). Choose it when not even anonymous individual answers may leave Ettor.',
 
   'present.title': 'Presenting {title}',
   'present.toolbar': 'Controls',
@@ -345,4 +348,36 @@ export const en: Catalogue = {
   'report.slideMissing': 'This question is no longer in the presentation.',
   'report.segmentGone': 'The question to split by is no longer there, so the results are shown without a split.',
   'report.resultsOf': '{question}: {group}',
+  'report.printLine': '{title} · {when} · Results with fewer than {k} answers are not shown',
+  'report.printSplit': 'Split by the answers to “{question}”.',
+
+  'export.heading': 'Export',
+  'export.raw':
+    'The files hold a summary per question. The Excel file also has a sheet with each answer on its own, without names. Results with too few answers are hidden in the files too.',
+  'export.strict':
+    'The presentation has strict anonymity: the files hold summaries only, no individual answers. Results with too few answers are hidden in the files too.',
+  'export.withSplit': 'The split shown on the page is included.',
+  'export.xlsx': 'Download Excel (XLSX)',
+  'export.csv': 'Download CSV',
+  'export.print': 'Print',
+
+  'share.heading': 'Share results',
+  'share.explain':
+    'Anyone with the link can see the results without signing in. It shows summaries only, as on this page, and hides groups with fewer than {k} answers. You can revoke it at any time.',
+  'share.create': 'Create link',
+  'share.created': 'The link is created. Copy it and send it to those who should see the results.',
+  'share.copy': 'Copy link',
+  'share.copied': 'The link is copied.',
+  'share.copyFailed': 'The link could not be copied automatically. It is selected: copy it with Ctrl+C (⌘+C on a Mac).',
+  'share.revoke': 'Revoke',
+  'share.revokeConfirm': 'Revoke the link? Anyone who opens it will only be told that it does not exist. This cannot be undone.',
+  'share.revoked': 'The link is revoked.',
+  'share.linkCreated': 'Link created {date}',
+  'share.none': 'No links yet.',
+  'share.loadFailed': 'The links could not be loaded. Reload the page to try again.',
+
+  'shared.kicker': 'Shared results · read only',
+  'shared.heading': 'Shared results',
+  'shared.gone': 'The link does not exist or has been revoked',
+  'shared.goneText': 'Check that the whole address came through, or ask whoever shared the results for a new link.',
 };

@@ -262,6 +262,9 @@ export const sv = {
   'editor.thresholdHelp':
     'Ett resultat som färre personer har svarat på visas som ”För få svar”, så att ingen kan pekas ut av sina svar. Gäller också varje grupp när resultaten delas upp. Lägst {min}, förvalt {default}.',
   'editor.thresholdInvalid': 'Ange ett heltal från {min} till {max}.',
+  'editor.strict': 'Strikt anonymitet: exportera bara sammanställningar',
+  'editor.strictHelp':
+    'Excel-filen får då inget blad med varje svar för sig (deltagarkod, tid och svar). Välj det när inte ens anonyma enskilda svar får lämna Ettor.',
 
   'present.title': 'Presentera {title}',
   'present.toolbar': 'Styrning',
@@ -344,6 +347,38 @@ export const sv = {
   'report.slideMissing': 'Frågan finns inte längre i presentationen.',
   'report.segmentGone': 'Frågan att dela upp efter finns inte längre, så resultaten visas utan uppdelning.',
   'report.resultsOf': '{question}: {group}',
+  'report.printLine': '{title} · {when} · Resultat med färre än {k} svar visas inte',
+  'report.printSplit': 'Uppdelat efter svaren på ”{question}”.',
+
+  'export.heading': 'Exportera',
+  'export.raw':
+    'Filerna har en sammanställning per fråga. Excel-filen har också ett blad med varje svar för sig, utan namn. Resultat med för få svar är dolda även i filerna.',
+  'export.strict':
+    'Presentationen har strikt anonymitet: filerna har bara sammanställningar, inga enskilda svar. Resultat med för få svar är dolda även i filerna.',
+  'export.withSplit': 'Uppdelningen på sidan följer med.',
+  'export.xlsx': 'Ladda ned Excel (XLSX)',
+  'export.csv': 'Ladda ned CSV',
+  'export.print': 'Skriv ut',
+
+  'share.heading': 'Dela resultat',
+  'share.explain':
+    'Den som har länken kan se resultaten utan att logga in. Länken visar bara sammanställningar, som på den här sidan, och döljer grupper med färre än {k} svar. Du kan återkalla den när du vill.',
+  'share.create': 'Skapa länk',
+  'share.created': 'Länken är skapad. Kopiera den och skicka den till dem som ska se resultaten.',
+  'share.copy': 'Kopiera länken',
+  'share.copied': 'Länken är kopierad.',
+  'share.copyFailed': 'Länken gick inte att kopiera automatiskt. Den är markerad, så kopiera den med Ctrl+C (⌘+C på Mac).',
+  'share.revoke': 'Återkalla',
+  'share.revokeConfirm': 'Återkalla länken? Den som öppnar den får då bara veta att den inte finns. Det går inte att ångra.',
+  'share.revoked': 'Länken är återkallad.',
+  'share.linkCreated': 'Länk skapad {date}',
+  'share.none': 'Inga länkar än.',
+  'share.loadFailed': 'Länkarna kunde inte hämtas. Ladda om sidan för att försöka igen.',
+
+  'shared.kicker': 'Delade resultat · bara för läsning',
+  'shared.heading': 'Delade resultat',
+  'shared.gone': 'Länken finns inte eller har återkallats',
+  'shared.goneText': 'Kontrollera att hela adressen kom med, eller be den som delade resultaten om en ny länk.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,7 +1,7 @@
 import { slideSchema, type Slide, type SlideReport } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import { matchRoute } from '../app/router.svelte';
-import { formatSpan, initialSegmentBy, panelsOf, resultsAddress, segmentingQuestions } from './report';
+import { exportHref, formatSpan, initialSegmentBy, panelsOf, resultsAddress, segmentingQuestions, sharedAddress, shareUrl } from './report';
 
 const slide = (fields: Record<string, unknown>): Slide => slideSchema.parse({ question: 'Fråga?', ...fields });
 const options = [
@@ -95,5 +95,22 @@ describe('when a session ran', () => {
     const start = new Date(2026, 11, 2, 14, 5).toISOString();
     expect(formatSpan(start, new Date(2026, 11, 2, 14, 40).toISOString(), 'sv')).toBe('2 dec. 2026 14:05–14:40');
     expect(formatSpan(start, new Date(2026, 11, 3, 0, 10).toISOString(), 'sv')).toMatch(/^2 dec\. 2026 14:05\s?–\s?3 dec\. 2026 00:10$/u);
+  });
+});
+
+describe('links out of the results page', () => {
+  it('ask the export route for a format, with the split when there is one', () => {
+    expect(exportHref('/api/sessions/s%201/export', 'xlsx', null)).toBe('/api/sessions/s%201/export?format=xlsx');
+    expect(exportHref('/api/sessions/s1/export', 'csv', 'roll')).toBe('/api/sessions/s1/export?format=csv&segmentBy=roll');
+  });
+
+  it('give a share link’s full address from the page’s origin and the server’s path', () => {
+    expect(shareUrl('https://ettor.example.se', '/app/shared/abc_-9')).toBe('https://ettor.example.se/app/shared/abc_-9');
+  });
+
+  it('keep the split in the shared page’s address, and route it to the public page', () => {
+    expect(sharedAddress('abc', null)).toBe('/app/shared/abc');
+    expect(sharedAddress('abc', 'roll')).toBe('/app/shared/abc?segmentBy=roll');
+    expect(matchRoute('/app/shared/abc_-9?segmentBy=roll')).toEqual({ name: 'shared', token: 'abc_-9' });
   });
 });

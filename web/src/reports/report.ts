@@ -69,3 +69,21 @@ export function formatSpan(startedAt: string, endedAt: string, locale: string): 
 export function formatClock(when: Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(when);
 }
+
+/** The address of a shared report's page, with the split in its query like the owner's results page. */
+export function sharedAddress(token: string, segmentBy: string | null): string {
+  const base = `/app/shared/${encodeURIComponent(token)}`;
+  return segmentBy ? `${base}?${new URLSearchParams({ segmentBy }).toString()}` : base;
+}
+
+/** A download link's address: the export route with the format and the split the page shows. */
+export function exportHref(path: string, format: 'csv' | 'xlsx', segmentBy: string | null): string {
+  const query = new URLSearchParams({ format });
+  if (segmentBy) query.set('segmentBy', segmentBy);
+  return `${path}?${query.toString()}`;
+}
+
+/** The full address to hand out for a share link: the server gives the path, the page knows where it is served. */
+export function shareUrl(origin: string, path: string): string {
+  return new URL(path, origin).toString();
+}
