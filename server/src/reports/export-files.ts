@@ -1,7 +1,8 @@
 // The export model written as a file: CSV (RFC 4180, UTF-8 with a byte-order mark) or an XLSX workbook.
 import type { ExportFormat } from '@ettor/protocol';
 import ExcelJS from 'exceljs';
-import type { Cell, ExportModel, ExportTable, Row } from './export-model.js';
+import type { ExportModel, ExportTable } from './export-model.js';
+import type { Cell, Row } from './export-table.js';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

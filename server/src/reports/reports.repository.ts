@@ -1,8 +1,8 @@
-import { type Answer, type SessionSummary, answerSchema } from '@ettor/protocol';
+import type { SessionSummary } from '@ettor/protocol';
 import type { ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { readStoredJson } from '../db/stored-json.js';
+import { readAnswer } from '../responses/responses.repository.js';
 import type { ReportAnswer } from '../results/report.js';
 
 type SessionsQuery = ExpressionBuilder<Database & { s: Database['live_sessions'] }, 's'>;
@@ -60,8 +60,6 @@ export async function listSessionSummaries(
     answers: Number(row.answers ?? 0),
   }));
 }
-
-const readAnswer = (text: string, what: string): Answer => readStoredJson(answerSchema, text, what);
 
 /** Every answer of a session in its slide's current round, hidden ones included (they still count). */
 export async function listCurrentAnswers(db: Queryable, sessionId: string): Promise<ReportAnswer[]> {

@@ -14,7 +14,7 @@ async function inChunks<Row>(rows: readonly Row[], write: (chunk: readonly Row[]
 }
 
 /** A stored answer read through the answer schema, so an answer saved before a field existed gets its default. */
-const readAnswer = (text: string, what: string): Answer => readStoredJson(answerSchema, text, what);
+export const readAnswer = (text: string, what: string): Answer => readStoredJson(answerSchema, text, what);
 
 /** The receipts of the given (participant, client id) pairs, by receiptKey. */
 export async function findReceipts(

@@ -1,4 +1,4 @@
-import type { ChoiceSlide, Problem, Slide } from '@ettor/protocol';
+import { type ChoiceSlide, type Problem, type Slide, isSingleChoice } from '@ettor/protocol';
 import type { StoredAnswer } from '../responses/tally.js';
 import type { CurrentAnswers } from './answers.js';
 
@@ -8,7 +8,7 @@ export type SegmentingSlideLookup = { ok: true; slide: ChoiceSlide } | { ok: fal
 export function findSegmentingSlide(slides: readonly Slide[], slideId: string): SegmentingSlideLookup {
   const slide = slides.find((candidate) => candidate.id === slideId);
   if (slide === undefined) return { ok: false, problem: { code: 'unknown_slide', message: 'That question is not in this presentation.' } };
-  if (slide.kind !== 'choice' || slide.allowMultiple) {
+  if (!isSingleChoice(slide)) {
     return { ok: false, problem: { code: 'validation_failed', message: 'Results can only be split by a single-choice question.' } };
   }
   return { ok: true, slide };

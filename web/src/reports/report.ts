@@ -1,9 +1,9 @@
 // What the results page draws from a session report: pure, so the rules are tested without a browser.
-import type { ChoiceSlide, Results, Slide, SlideReport } from '@ettor/protocol';
+import { type ChoiceSlide, type Results, type Slide, type SlideReport, isSingleChoice } from '@ettor/protocol';
 
 /** A question the results can be split by: one answer per person, so each person is in one group. */
 export function segmentingQuestions(slides: readonly Slide[]): ChoiceSlide[] {
-  return slides.filter((slide): slide is ChoiceSlide => slide.kind === 'choice' && !slide.allowMultiple);
+  return slides.filter(isSingleChoice);
 }
 
 /** One small multiple: everyone, or one group of the split. */

@@ -1,3 +1,4 @@
+import type { ChoiceSlide, Slide } from '../../slides.js';
 import { fail, type KindRules, withoutAssets } from '../kind.js';
 
 export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
@@ -29,3 +30,8 @@ export const choiceRules: KindRules<'choice'> = {
   title: (slide) => slide.question,
   ...withoutAssets,
 };
+
+/** A question with one answer per person, so its answers put everyone in exactly one group: what results can be split by. */
+export function isSingleChoice(slide: Slide): slide is ChoiceSlide {
+  return slide.kind === 'choice' && !slide.allowMultiple;
+}
