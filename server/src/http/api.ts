@@ -48,9 +48,9 @@ export type RouteHandlers = { [N in RouteName]: RouteHandler<N> };
 
 /** Registers every route of the table with its handler; the OpenAPI document's own route is served here. */
 export function registerApi(app: FastifyInstance, handlers: Omit<RouteHandlers, 'openApi'>): void {
-  // Spread into a plain object type, which the loose response schema's index signature accepts.
-  const document = { ...createOpenApiDocument(ROUTE_LIMITS) };
-  const all: RouteHandlers = { ...handlers, openApi: () => document };
+  // Built when first asked for, not at every start; spread into a plain object type, which the loose response schema accepts.
+  let document: { [key: string]: unknown; openapi: string } | undefined;
+  const all: RouteHandlers = { ...handlers, openApi: () => (document ??= { ...createOpenApiDocument(ROUTE_LIMITS) }) };
   for (const name of Object.keys(ROUTES) as RouteName[]) register(app, name, all[name]);
 }
 
