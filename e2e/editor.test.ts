@@ -40,6 +40,7 @@ describe.skipIf(browserSkipReason)('setting up and editing', () => {
 
   it('builds a question slide whose edits save by themselves and survive a reload', async () => {
     await page.getByTestId('new-presentation').click();
+    await page.getByTestId('template-blank').click();
     await page.waitForURL(/\/app\/presentations\//);
     const id = page.url().split('/').pop()!;
     await page.getByTestId('slide-list').waitFor();

@@ -1,4 +1,12 @@
-import type { DeckFile, OpenResults, Presentation, SessionInfo, Slide, WordCloudResults } from '@ettor/protocol';
+import {
+  type DeckFile,
+  type OpenResults,
+  type Presentation,
+  type SessionInfo,
+  type Slide,
+  type WordCloudResults,
+  slideTitle,
+} from '@ettor/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_SCREEN, PHONE, browserSkipReason, launchChromium, presenterContext, screenshot } from './support/browser.js';
@@ -246,7 +254,7 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
       ...p.slides.flatMap((s: Slide) => {
         if (s.kind === 'content') return [s.heading, s.body, ...s.bullets];
         if (s.kind === 'choice') return [s.question, ...s.options.map((o) => o.label)];
-        return [s.question];
+        return [slideTitle(s)];
       }),
     ];
     const written = [

@@ -4,7 +4,15 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type QuestionSlide, type Results, type SessionState, type Slide, deckFileSchema, isQuestionSlide } from '@ettor/protocol';
+import {
+  ANONYMITY,
+  type QuestionSlide,
+  type Results,
+  type SessionState,
+  type Slide,
+  deckFileSchema,
+  isQuestionSlide,
+} from '@ettor/protocol';
 import Database from 'better-sqlite3';
 import { countFor } from './tallies.js';
 
@@ -70,6 +78,10 @@ export function stateOf(session: Session, participants: number): SessionState {
     round: 0,
     closesInMs: null,
     participants,
+    // The baselines count like a typical tool: results from the first answer, never split.
+    anonymityThreshold: ANONYMITY.minThreshold,
+    strictAnonymity: false,
+    split: null,
   };
 }
 

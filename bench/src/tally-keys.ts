@@ -1,4 +1,4 @@
-import { type Answer, type AnswerKind, type AnswerOf, type Results, type ResultsOf, wordKey } from '@ettor/protocol';
+import { type Answer, type AnswerKind, type AnswerOf, type DerivedKind, type Results, type ResultsOf, wordKey } from '@ettor/protocol';
 
 /**
  * How one kind's answers add up on the big screen, in keys both sides count: the phones from the answers they
@@ -36,6 +36,12 @@ export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
   },
 };
 
+/** What the results of a kind drawn from other slides' answers show per key, so the bench sees them change. */
+const DERIVED_KEYS: { readonly [K in DerivedKind]: (results: ResultsOf<K>) => [string, number][] } = {
+  // The ratings behind each column; cells are withheld under k, totals of a whole room seldom are.
+  topography: (results) => results.columns.map(({ statementId, total }) => [statementId, total.n]),
+};
+
 /** Adds `times` to a key's count. */
 export function addCount(counts: Map<string, number>, key: string, times: number): void {
   counts.set(key, (counts.get(key) ?? 0) + times);
@@ -49,7 +55,8 @@ export function countAnswer(counts: Map<string, number>, answer: Answer): void {
 /** What a results message shows, per key. */
 export function shownCounts(results: Results): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [key, count] of resultsKeys(results.kind, results)) addCount(counts, key, count);
+  const keys = results.kind === 'topography' ? DERIVED_KEYS[results.kind](results) : resultsKeys(results.kind, results);
+  for (const [key, count] of keys) addCount(counts, key, count);
   return counts;
 }
 

@@ -3,7 +3,7 @@ import { titleSchema } from './http.js';
 import { ASSET_TYPES, LIMITS } from './limits.js';
 import { assetIdSchema, slideSchema } from './slides.js';
 import { DECK_FORMAT, DECK_VERSION } from './constants.js';
-import { slideAssetIds } from './kinds/registry.js';
+import { checkDeckSources, slideAssetIds } from './kinds/registry.js';
 import { ANONYMITY } from './anonymity.js';
 import { anonymityThresholdSchema } from './reports.js';
 
@@ -43,6 +43,11 @@ export const deckFileSchema = z
         ctx.addIssue({ code: 'custom', message: 'shows an image (asset) the file does not contain', path: ['slides', index] });
       }
     });
+    const sources = checkDeckSources(deck.slides);
+    if (sources !== null) {
+      const index = deck.slides.findIndex((slide) => slide.id === sources.slideId);
+      ctx.addIssue({ code: 'custom', message: sources.problem.message, path: ['slides', index] });
+    }
   });
 export type DeckFile = z.infer<typeof deckFileSchema>;
 export type DeckFileInput = z.input<typeof deckFileSchema>;

@@ -13,6 +13,7 @@ export * from './kinds/choice/rules.js';
 export * from './kinds/wordcloud/rules.js';
 export * from './kinds/open/rules.js';
 export * from './kinds/scale/rules.js';
+export * from './kinds/topography/rules.js';
 export * from './routes.js';
 // Schemas for every boundary.
 export * from './errors.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { errorCodeSchema } from './errors.js';
 import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
-import { answerSchema, resultsSchema, slideIdSchema, slideSchema, textSchema } from './slides.js';
+import { segmentSchema } from './reports.js';
+import { answerSchema, countSchema, optionIdSchema, resultsSchema, slideIdSchema, slideSchema, textSchema } from './slides.js';
 
 export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
 /** A client-generated id that makes a retried answer idempotent. */
@@ -73,6 +74,22 @@ export const hideWordMessageSchema = z.strictObject({
   hidden: z.boolean(),
 });
 
+/**
+ * How the big screen splits results by an earlier single-choice question (a role): everyone, one group, or
+ * every group side by side. The groups are the question's options and "not given" (optionId null).
+ */
+export const splitSchema = z.strictObject({
+  slideId: slideIdSchema,
+  show: z.union([z.enum(['all', 'side-by-side']), z.strictObject({ optionId: optionIdSchema.nullable() })]),
+});
+export type Split = z.infer<typeof splitSchema>;
+
+/** Host only: split the big screen's results by a single-choice question, or stop (null). */
+export const setSplitMessageSchema = z.strictObject({
+  type: z.literal('set-split'),
+  split: splitSchema.nullable(),
+});
+
 /** Application-level heartbeat; browsers cannot send WebSocket pings. */
 export const pingMessageSchema = z.strictObject({
   type: z.literal('ping'),
@@ -88,6 +105,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   resetResultsMessageSchema,
   hideAnswerMessageSchema,
   hideWordMessageSchema,
+  setSplitMessageSchema,
   pingMessageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -114,6 +132,12 @@ export const sessionStateSchema = z.strictObject({
   /** Milliseconds until a countdown closes voting on the current slide, as of sending; null without one. */
   closesInMs: z.number().int().nonnegative().nullable(),
   participants: z.number().int().nonnegative(),
+  /** k, the deck's anonymity threshold: results of fewer participants are withheld from phones (and, in strict mode, from everyone). */
+  anonymityThreshold: countSchema,
+  /** The deck's strict anonymity: the presenter's screens get no results of fewer than k either. */
+  strictAnonymity: z.boolean(),
+  /** How the big screen splits results, or null. */
+  split: splitSchema.nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -137,6 +161,22 @@ export const stateMessageSchema = z.strictObject({
 export const resultsMessageSchema = z.strictObject({
   type: z.literal('results'),
   results: resultsSchema,
+});
+
+/** Instead of results: fewer than k have answered, so only how many have (phones always; hosts in strict mode). */
+export const withheldMessageSchema = z.strictObject({
+  type: z.literal('withheld'),
+  slideId: slideIdSchema,
+  respondents: countSchema,
+});
+
+/** Hosts only, while the results are split: the current question's results per group, k applied as in a report. */
+export const segmentsMessageSchema = z.strictObject({
+  type: z.literal('segments'),
+  slideId: slideIdSchema,
+  /** The single-choice question the groups come from. */
+  splitBy: slideIdSchema,
+  segments: z.array(segmentSchema),
 });
 
 export const presenceMessageSchema = z.strictObject({
@@ -169,6 +209,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   welcomeMessageSchema,
   stateMessageSchema,
   resultsMessageSchema,
+  withheldMessageSchema,
+  segmentsMessageSchema,
   presenceMessageSchema,
   ackMessageSchema,
   errorMessageSchema,

@@ -74,6 +74,41 @@ export const sharedReportSchema = sessionReportSchema.extend({
   questions: z.array(slideSchema),
 });
 
+/** Two or more sessions (runs) of one deck side by side. */
+export const sessionComparisonSchema = z.strictObject({
+  presentationId: z.string(),
+  presentationTitle: z.string(),
+  anonymityThreshold: anonymityThresholdSchema,
+  /** The runs compared, oldest first: the first is the baseline each later run's change is measured from. */
+  sessions: z.array(sessionSummarySchema).min(2),
+  /** Every slide with results, in deck order; `runs` has one entry per session, in the sessions' order. */
+  slides: z.array(
+    z.strictObject({
+      slideId: slideIdSchema,
+      kind: slideKindSchema,
+      title: z.string(),
+      /** Each run's results, null where that run had fewer than the threshold answering. */
+      runs: z.array(resultsSchema.nullable()),
+    }),
+  ),
+  /** The deck's slides with results (speaker notes removed), which the charts take their labels from. */
+  questions: z.array(slideSchema),
+});
+
+/** A presentation template: a ready deck to start from, in one language. */
+export const templateSummarySchema = z.strictObject({
+  id: z.string(),
+  language: z.enum(['sv', 'en']),
+  title: z.string(),
+  /** One or two sentences on what the deck is for. */
+  description: z.string(),
+  slideCount: countSchema,
+  /** The framework or work it builds on and its licence, e.g. "DigComp 2.2, EU (CC BY 4.0)"; empty when none. */
+  credit: z.string(),
+});
+
+export type SessionComparison = z.infer<typeof sessionComparisonSchema>;
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 export type Segment = z.infer<typeof segmentSchema>;
 export type SharedReport = z.infer<typeof sharedReportSchema>;
 export type ExportFormat = z.infer<typeof exportFormatSchema>;

@@ -21,7 +21,15 @@ import {
   userSchema,
 } from './http.js';
 import { ASSET_TYPES } from './limits.js';
-import { exportFormatSchema, sessionReportSchema, sessionSummarySchema, sharedReportSchema, shareLinkSchema } from './reports.js';
+import {
+  exportFormatSchema,
+  sessionComparisonSchema,
+  sessionReportSchema,
+  sessionSummarySchema,
+  sharedReportSchema,
+  shareLinkSchema,
+  templateSummarySchema,
+} from './reports.js';
 import type { PathParamName, ROUTES, RouteName, RouteParams, RouteSpec } from './routes.js';
 import { slideIdSchema, slideSchema } from './slides.js';
 
@@ -136,6 +144,16 @@ export const ROUTE_SCHEMAS = {
     response: deckFileSchema,
     errors: ['not_found'],
   },
+  listTemplates: {
+    summary: 'The ready decks a presentation can start from, in Swedish and English',
+    response: z.array(templateSummarySchema),
+  },
+  createFromTemplate: {
+    summary: "Create a presentation from a template: a copy of its deck, the caller's own to change",
+    params: idParams,
+    response: presentationSchema,
+    errors: ['not_found'],
+  },
   addSlide: {
     summary: 'Add a blank slide of a kind',
     params: idParams,
@@ -195,6 +213,16 @@ export const ROUTE_SCHEMAS = {
     params: idParams,
     response: sessionInfoSchema,
     errors: ['not_found', 'session_ended'],
+  },
+  compareSessions: {
+    summary: 'Two or more sessions of one presentation side by side',
+    description:
+      "Each run's results per slide, the anonymity threshold applied per run; sessions are listed oldest first, the first being the baseline. Sessions of different presentations are `not_same_deck`; one the caller does not host is `not_found`. See docs/results-format.md#comparing-runs.",
+    query: z.strictObject({
+      sessions: z.string().max(2000).meta({ description: 'Comma-separated session ids, 2 to 10' }),
+    }),
+    response: sessionComparisonSchema,
+    errors: ['not_found', 'validation_failed', 'not_same_deck'],
   },
   sessionReport: {
     summary: "A session's results per question, optionally split by an earlier single-choice question",

@@ -5,6 +5,7 @@ import { choiceAnswerSchema, choiceResultsSchema, choiceSlideSchema } from './ki
 import { contentSlideSchema } from './kinds/content/schema.js';
 import { openAnswerSchema, openResultsSchema, openSlideSchema } from './kinds/open/schema.js';
 import { scaleAnswerSchema, scaleResultsSchema, scaleSlideSchema } from './kinds/scale/schema.js';
+import { topographyResultsSchema, topographySlideSchema } from './kinds/topography/schema.js';
 import { wordCloudAnswerSchema, wordCloudResultsSchema, wordCloudSlideSchema } from './kinds/wordcloud/schema.js';
 
 export * from './kinds/base.js';
@@ -13,6 +14,7 @@ export * from './kinds/choice/schema.js';
 export * from './kinds/wordcloud/schema.js';
 export * from './kinds/open/schema.js';
 export * from './kinds/scale/schema.js';
+export * from './kinds/topography/schema.js';
 
 /** Every slide kind, in the order the editor offers them. */
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -21,6 +23,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   wordCloudSlideSchema,
   openSlideSchema,
   scaleSlideSchema,
+  topographySlideSchema,
 ]);
 
 /** What a participant sends for a question slide. Shape only; `checkAnswer` applies the slide's rules. */
@@ -31,6 +34,7 @@ export const resultsSchema = z.discriminatedUnion('kind', [
   wordCloudResultsSchema,
   openResultsSchema,
   scaleResultsSchema,
+  topographyResultsSchema,
 ]);
 
 export const slideKindSchema = z.enum(SLIDE_KINDS);
@@ -43,17 +47,25 @@ export type Answer = z.infer<typeof answerSchema>;
 /** The kinds that take answers. */
 export type AnswerKind = Answer['kind'];
 export type Results = z.infer<typeof resultsSchema>;
+/** The kinds that have results: every question, and kinds drawn from other slides' answers. */
+export type ResultKind = Results['kind'];
+/** Kinds whose results are drawn from other slides' answers, taking none of their own. */
+export type DerivedKind = Exclude<ResultKind, AnswerKind>;
 
 export type SlideOf<K extends SlideKind> = Extract<Slide, { kind: K }>;
 export type SlideInputOf<K extends SlideKind> = Extract<SlideInput, { kind: K }>;
 export type AnswerOf<K extends AnswerKind> = Extract<Answer, { kind: K }>;
-export type ResultsOf<K extends Results['kind']> = Extract<Results, { kind: K }>;
+export type ResultsOf<K extends ResultKind> = Extract<Results, { kind: K }>;
 /** A slide that takes answers. */
 export type QuestionSlide = SlideOf<AnswerKind>;
+/** A slide that has results. */
+export type ResultSlide = SlideOf<ResultKind>;
 
-// Compile-time guards: a kind with answers but no results (or the reverse), or an answer for no slide, does not build.
+// Compile-time guards: a kind with answers but no results, results or an answer for no slide, does not build.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const answersHaveResults: Same<AnswerKind, Results['kind']> = true;
+const answersHaveResults: Same<Extract<ResultKind, AnswerKind>, AnswerKind> = true;
 const answersHaveSlides: Same<Extract<SlideKind, AnswerKind>, AnswerKind> = true;
+const resultsHaveSlides: Same<Extract<SlideKind, ResultKind>, ResultKind> = true;
 void answersHaveResults;
 void answersHaveSlides;
+void resultsHaveSlides;

@@ -17,6 +17,8 @@ import { createParticipantsService } from './participants/participants.service.j
 import { exampleDeck } from './presentations/example-deck.js';
 import { presentationRoutes } from './presentations/presentations.routes.js';
 import { createPresentationsService } from './presentations/presentations.service.js';
+import { compareRoutes } from './reports/compare.routes.js';
+import { createCompareService } from './reports/compare.service.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { createReportsService } from './reports/reports.service.js';
 import { createResponsesService } from './responses/responses.service.js';
@@ -60,6 +62,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const participants = createParticipantsService({ db, clock });
   const responses = createResponsesService({ db, clock, bus, sessions });
   const reports = createReportsService({ db, clock });
+  const compare = createCompareService({ db });
   const shareLinks = createShareLinksService({ db, clock, reports });
   return {
     store,
@@ -71,6 +74,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     participants,
     responses,
     reports,
+    compare,
     shareLinks,
     async close() {
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
@@ -100,6 +104,7 @@ export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Co
     ...presentationRoutes(core.presentations),
     ...sessionRoutes(core.sessions, config.publicUrl),
     ...reportRoutes(core.reports),
+    ...compareRoutes(core.compare),
     ...shareLinkRoutes(core.shareLinks),
     ...mediaRoutes(core.media, db),
   });
@@ -128,6 +133,8 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         sessions,
         participants,
         responses,
+        derivedResults: (sessionId, slideId) => core.reports.derivedResults(sessionId, slideId),
+        segments: (sessionId, slideId, splitBy) => core.reports.liveSegments(sessionId, slideId, splitBy),
         log: app.log,
         maxSocketsPerAddress: config.maxSocketsPerAddress,
         addressOf: (request) => {

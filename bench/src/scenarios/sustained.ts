@@ -1,4 +1,4 @@
-import { isQuestionSlide } from '@ettor/protocol';
+import { hasResults } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { checkDatabase, mergeTruth } from '../db-check.js';
 import type { Presenter, Snapshot } from '../presenter.js';
@@ -53,7 +53,7 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
   if (slides.length === 0) throw new Error('the deck has no choice slide with three or more options');
   // The big screen shows a content slide meanwhile: the rate measured is answers and their results to the host,
   // not the once-a-second results every phone gets on a choice slide with showResultsOnPhones (the burst has those).
-  const quiet = ctx.session.slides.find((s) => !isQuestionSlide(s));
+  const quiet = ctx.session.slides.find((s) => !hasResults(s));
   if (quiet) {
     const { seq } = await ctx.presenter.goto(quiet.id);
     await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });

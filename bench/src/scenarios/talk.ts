@@ -1,4 +1,4 @@
-import { isQuestionSlide } from '@ettor/protocol';
+import { hasResults, isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { checkDatabase, mergeTruth } from '../db-check.js';
 import { SIMULATED_ANSWERS } from '../simulator/answers.js';
@@ -38,6 +38,11 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
     const fanoutP99 = percentile(latencies, 99);
     if (fanoutP99 !== undefined) fanoutP99s.push(fanoutP99);
     if (!isQuestionSlide(slide)) {
+      if (hasResults(slide)) {
+        // Drawn from other slides' answers, counted from the store when shown: how long the big screen waits for it.
+        const shownAt = await ctx.presenter.whenResults(slide.id, () => true, 5_000);
+        perSlide.push({ slide: index + 1, kind: slide.kind, results_after_ms: shownAt === undefined ? null : round(shownAt - sentAt) });
+      }
       await sleep(options.contentDwellMs);
       continue;
     }

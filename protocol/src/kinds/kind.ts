@@ -1,6 +1,6 @@
 // The plain (zod-free) contract every slide kind fulfils; the registry in ./registry.ts holds one per kind.
 import type { ErrorCode, Problem } from '../error-codes.js';
-import type { Answer, AnswerKind, AnswerOf, ResultsOf, SlideInputOf, SlideKind, SlideOf } from '../slides.js';
+import type { Answer, AnswerKind, AnswerOf, ResultKind, ResultsOf, Slide, SlideInputOf, SlideKind, SlideOf } from '../slides.js';
 
 export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; problem: Problem };
 
@@ -20,6 +20,8 @@ export interface AnswerRules<K extends AnswerKind> {
 export interface KindRules<K extends SlideKind> {
   /** Null for a kind that takes no answers. */
   answers: K extends AnswerKind ? AnswerRules<K> : null;
+  /** Whether the slide has results: every question, and a kind drawn from other slides' answers. */
+  hasResults: K extends ResultKind ? true : false;
   /** A new slide as the editor starts it, before the schema's defaults: `id` is its id, `newId` makes ids for its items. */
   blank(id: string, newId: () => string): SlideInputOf<K>;
   /** The text that names the slide in lists, outlines and screen-reader labels. */
@@ -28,10 +30,23 @@ export interface KindRules<K extends SlideKind> {
   assetIds(slide: SlideOf<K>): readonly string[];
   /** The slide with each asset id mapped to another (a deck import's new ids) or to null (an image that is gone, left out). */
   mapAssets(slide: SlideOf<K>, map: (assetId: string) => string | null): SlideOf<K>;
+  /** The other slides whose answers this slide's results are drawn from (a topography's two questions). */
+  sources(slide: SlideOf<K>): readonly string[];
+  /** Why the slides it draws on cannot serve it in this deck, or null when they can. */
+  checkSources(slide: SlideOf<K>, deck: readonly Slide[]): Problem | null;
+  /** The slide with each slide it draws on mapped to another id (a copied deck's new ids). */
+  mapSources(slide: SlideOf<K>, map: (slideId: string) => string): SlideOf<K>;
 }
 
 /** The asset rules of a kind that shows no uploaded images. */
 export const withoutAssets = {
   assetIds: (): readonly string[] => [],
   mapAssets: <S>(slide: S): S => slide,
+};
+
+/** The source rules of a kind whose results come from its own answers only. */
+export const withoutSources = {
+  sources: (): readonly string[] => [],
+  checkSources: (): Problem | null => null,
+  mapSources: <S>(slide: S): S => slide,
 };

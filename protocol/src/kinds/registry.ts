@@ -1,10 +1,12 @@
 // The plain rules of every kind, free of zod so the phone's page can use them. A kind missing here does not compile.
-import type { Answer, AnswerKind, QuestionSlide, Results, Slide, SlideInput, SlideKind } from '../slides.js';
+import type { Problem } from '../error-codes.js';
+import type { Answer, AnswerKind, QuestionSlide, ResultSlide, Results, Slide, SlideInput, SlideKind } from '../slides.js';
 import { choiceRules } from './choice/rules.js';
 import { contentRules } from './content/rules.js';
 import { fail, type AnswerCheck, type AnswerRules, type KindRules } from './kind.js';
 import { openRules } from './open/rules.js';
 import { scaleRules } from './scale/rules.js';
+import { topographyRules } from './topography/rules.js';
 import { wordCloudRules } from './wordcloud/rules.js';
 
 export const KIND_RULES: { readonly [K in SlideKind]: KindRules<K> } = {
@@ -13,6 +15,7 @@ export const KIND_RULES: { readonly [K in SlideKind]: KindRules<K> } = {
   wordcloud: wordCloudRules,
   open: openRules,
   scale: scaleRules,
+  topography: topographyRules,
 };
 
 /** The kinds of slide, in the order the editor offers them. */
@@ -31,6 +34,11 @@ export function isQuestionSlide(slide: Slide): slide is QuestionSlide {
   return answerRulesOf(slide) !== null;
 }
 
+/** Whether a slide has results: a question, or a slide drawn from other slides' answers. */
+export function hasResults(slide: Slide): slide is ResultSlide {
+  return KIND_RULES[slide.kind].hasResults;
+}
+
 /**
  * Applies a slide's answer rules and returns the answer as it will be stored (text cleaned),
  * or the first rule it breaks. Pure: the phone runs it before sending, the server before storing.
@@ -42,14 +50,23 @@ export function checkAnswer(slide: Slide, answer: Answer): AnswerCheck {
   return rules.check(slide, answer);
 }
 
-/** Whether phones see a slide's results once they have answered. */
+/** Whether phones see a slide's results: a question's once they have answered, if its rules say so; a slide drawn from other slides' answers always. */
 export function showsResultsOnPhones(slide: Slide): boolean {
-  return answerRulesOf(slide)?.resultsOnPhones(slide as QuestionSlide) ?? false;
+  return answerRulesOf(slide)?.resultsOnPhones(slide as QuestionSlide) ?? hasResults(slide);
 }
 
 /** Results without what the presenter hid from the big screen, for anyone but the presenter. */
 export function withoutHiddenEntries(results: Results): Results {
-  return (KIND_RULES[results.kind].answers as AnswerRules<AnswerKind>).withoutHidden(results);
+  const rules = KIND_RULES[results.kind].answers as AnswerRules<AnswerKind> | null;
+  return rules === null ? results : rules.withoutHidden(results as Extract<Results, { kind: AnswerKind }>);
+}
+
+/**
+ * Whether results are withheld under the anonymity threshold k: a question's results of at least one and fewer
+ * than k people. A kind drawn from other slides' answers applies k inside its results instead.
+ */
+export function isWithheld(results: Results, threshold: number): boolean {
+  return KIND_RULES[results.kind].answers !== null && results.respondents > 0 && results.respondents < threshold;
 }
 
 /** The text that names a slide in lists, outlines and screen-reader labels. */
@@ -70,4 +87,32 @@ export function mapSlideAssets(slide: Slide, map: (assetId: string) => string | 
 /** A new slide of a kind as the editor starts it, before the schema's defaults. */
 export function blankSlide(kind: SlideKind, id: string, newId: () => string): SlideInput {
   return KIND_RULES[kind].blank(id, newId);
+}
+
+/** The other slides whose answers a slide's results are drawn from. */
+export function slideSources(slide: Slide): readonly string[] {
+  return rulesOf(slide).sources(slide);
+}
+
+/**
+ * A deck's slides under new ids (a copy, an import), with every reference between them following: the slides a slide
+ * draws on keep pointing at the same slides under their new ids.
+ */
+export function renumberSlides<S extends Slide>(deck: readonly S[], newId: () => string): S[] {
+  const ids = new Map(deck.map((slide) => [slide.id, newId()]));
+  return deck.map((slide) => ({ ...rulesOf(slide).mapSources(slide, (id) => ids.get(id) ?? id), id: ids.get(slide.id) ?? slide.id }) as S);
+}
+
+/** The first slide of a deck that draws on slides that cannot serve it, with why; null when every slide can be drawn. */
+export function checkDeckSources(deck: readonly Slide[]): { slideId: string; problem: Problem } | null {
+  for (const slide of deck) {
+    const problem = rulesOf(slide).checkSources(slide, deck);
+    if (problem !== null) return { slideId: slide.id, problem };
+  }
+  return null;
+}
+
+/** The slides of a deck that draw on this one: deleting it would leave them without their source. */
+export function slidesDrawingOn(deck: readonly Slide[], slideId: string): Slide[] {
+  return deck.filter((slide) => slide.id !== slideId && slideSources(slide).includes(slideId));
 }

@@ -4,6 +4,7 @@ import { initial } from './migrations/0001-initial.js';
 import { anonymityThreshold } from './migrations/0002-anonymity-threshold.js';
 import { strictAnonymity } from './migrations/0003-strict-anonymity.js';
 import { shareLinks } from './migrations/0004-share-links.js';
+import { split } from './migrations/0005-split.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-anonymity-threshold': anonymityThreshold,
     '0003-strict-anonymity': strictAnonymity,
     '0004-share-links': shareLinks,
+    '0005-split': split,
   };
 }
 

@@ -77,6 +77,8 @@ export interface LiveSessionsTable {
   seq: number;
   started_at: string;
   ended_at: string | null;
+  /** How the big screen splits results: JSON of the protocol's `splitSchema`, or null. */
+  split: string | null;
 }
 
 export interface SlideStatesTable {

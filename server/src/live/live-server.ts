@@ -18,7 +18,7 @@ import type { ParticipantsService } from '../participants/participants.service.j
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { Connection } from './connection.js';
-import { Room } from './room.js';
+import { Room, type RoomDeps } from './room.js';
 
 /** Every socket is pinged this often; one that has not answered the previous ping by then is dropped. */
 const HEARTBEAT_MS = 30_000;
@@ -33,6 +33,10 @@ export interface LiveDeps {
   sessions: SessionsService;
   participants: ParticipantsService;
   responses: ResponsesService;
+  /** The results of a slide drawn from other slides' answers (a topography), counted from the store. */
+  derivedResults: RoomDeps['derivedResults'];
+  /** A question's results split by the groups of a single-choice question, k applied, counted from the store. */
+  segments: RoomDeps['segments'];
   /** The signed-in presenter behind an upgrade request, from its cookie. */
   userForRequest: (request: IncomingMessage) => Promise<string | undefined>;
   /** The client's address (the proxy's forwarded one when trusted), for the per-address socket limit. */
@@ -192,6 +196,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.responses.hideWord(userId, sessionId, message.slideId, message.word, message.hidden);
         return;
       }
+      case 'set-split': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.setSplit(userId, sessionId, message.split);
+        return;
+      }
     }
   }
 
@@ -292,6 +301,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         try {
           room = new Room(sessionId, await deps.sessions.state(sessionId), {
             slideAnswers: deps.responses.slideAnswers,
+            derivedResults: deps.derivedResults,
+            segments: deps.segments,
             state: deps.sessions.state,
             onError,
           });

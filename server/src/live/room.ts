@@ -1,7 +1,18 @@
-import { type ServerMessage, type SessionState, showsResultsOnPhones } from '@ettor/protocol';
+import {
+  type Results,
+  type Segment,
+  type ServerMessage,
+  type SessionState,
+  hasResults,
+  isQuestionSlide,
+  isWithheld,
+  showsResultsOnPhones,
+  slideSources,
+} from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
 import type { Connection } from './connection.js';
+import { StoreCount } from './store-count.js';
 import { Throttle } from './throttle.js';
 
 /**
@@ -10,12 +21,18 @@ import { Throttle } from './throttle.js';
  */
 const HOST_RESULTS_MS = 50;
 const AUDIENCE_RESULTS_MS = 1000;
+/** Results drawn from other slides' answers, and results split by group, are counted from the store, so less often. */
+const STORE_COUNT_MS = 500;
 const PRESENCE_MS = 250;
 /** Read the state just after a countdown's end, so the stored close time has certainly passed. */
 const COUNTDOWN_GRACE_MS = 50;
 
 export interface RoomDeps {
   slideAnswers: LoadSlideAnswers;
+  /** The results of a slide drawn from other slides' answers, counted from the store; undefined for any other slide. */
+  derivedResults: (sessionId: string, slideId: string) => Promise<Results | undefined>;
+  /** A question's results per group of a single-choice question, k applied; undefined when they cannot be split so. */
+  segments: (sessionId: string, slideId: string, splitBy: string) => Promise<Segment[] | undefined>;
   /** Reads the stored state again, for when a countdown ends: the stored time decides, the timer only tells. */
   state: (sessionId: string) => Promise<SharedState>;
   onError: (error: unknown) => void;
@@ -28,9 +45,13 @@ export class Room {
   /** Sockets per participant: one phone may have two tabs open. */
   private readonly participants = new Map<string, number>();
   private readonly hostResults = new Throttle(HOST_RESULTS_MS);
+  private readonly hostDerived = new Throttle(STORE_COUNT_MS);
+  private readonly hostSegments = new Throttle(STORE_COUNT_MS);
   private readonly audienceResults = new Throttle(AUDIENCE_RESULTS_MS);
   private readonly presence = new Throttle(PRESENCE_MS);
   private readonly results: LiveResults;
+  private readonly derived: StoreCount<Results | undefined>;
+  private readonly segments: StoreCount<Segment[] | undefined>;
   private countdownTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -39,6 +60,12 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.results = new LiveResults(sessionId, deps.slideAnswers);
+    this.derived = new StoreCount((slideId) => deps.derivedResults(sessionId, slideId));
+    // Keyed by the question and the split question; ids never hold a space.
+    this.segments = new StoreCount((key) => {
+      const [slideId = '', splitBy = ''] = key.split(' ');
+      return deps.segments(sessionId, slideId, splitBy);
+    });
     this.scheduleCountdownEnd();
   }
 
@@ -86,6 +113,9 @@ export class Room {
         if (event.state.seq < this.state.seq) return;
         this.state = event.state;
         this.results.slideShown(this.state.slide, this.state.round);
+        // The slide may be new, edited to draw on other questions, or split another way.
+        this.derived.changed();
+        this.segments.changed();
         this.scheduleCountdownEnd();
         this.broadcast(this.everyone(), { type: 'state', state: this.currentState() });
         if (this.state.slide) this.scheduleResults(this.state.slide.id);
@@ -101,12 +131,17 @@ export class Room {
     }
   }
 
-  /** Sends the current slide's results to one socket now, e.g. right after it joined. */
+  /** Sends the current slide's results to one socket now, e.g. right after it joined; a host gets them split too, when they are. */
   async sendCurrentResults(connection: Connection): Promise<void> {
     const slideId = this.state.slide?.id;
     if (!slideId) return;
-    const results = await this.results.results(slideId);
-    if (results) connection.send({ type: 'results', results });
+    const results = await this.resultsOf(slideId);
+    if (results) connection.send(this.resultsMessage(results, connection.role === 'audience'));
+    const splitBy = this.splitOf(slideId);
+    if (connection.role !== 'audience' && splitBy !== undefined) {
+      const segments = await this.segments.current(`${slideId} ${splitBy}`);
+      if (segments) connection.send({ type: 'segments', slideId, splitBy, segments });
+    }
   }
 
   /** Whether phones see this slide's results. */
@@ -118,6 +153,8 @@ export class Room {
   dispose(): void {
     clearTimeout(this.countdownTimer);
     this.hostResults.clear();
+    this.hostDerived.clear();
+    this.hostSegments.clear();
     this.audienceResults.clear();
     this.presence.clear();
   }
@@ -138,19 +175,66 @@ export class Room {
     );
   }
 
+  /** The slide on screen when its results are drawn from other slides' answers. */
+  private derivedSlideShown(): string | undefined {
+    const slide = this.state.slide;
+    return slide && hasResults(slide) && !isQuestionSlide(slide) ? slide.id : undefined;
+  }
+
+  private resultsOf(slideId: string): Promise<Results | undefined> {
+    return slideId === this.derivedSlideShown() ? this.derived.current(slideId) : this.results.results(slideId);
+  }
+
+  /** The question the current slide's results are split by, when the current slide is a question that can be split. */
+  private splitOf(slideId: string): string | undefined {
+    const { slide, split } = this.state;
+    return split !== null && slide?.id === slideId && isQuestionSlide(slide) && slide.id !== split.slideId ? split.slideId : undefined;
+  }
+
+  /** Results as a socket may see them: a question's results of fewer than k go to no phone, nor in strict mode to any screen. */
+  private resultsMessage(results: Results, toAudience: boolean): ServerMessage {
+    const withheld = (toAudience || this.state.strictAnonymity) && isWithheld(results, this.state.anonymityThreshold);
+    return withheld ? { type: 'withheld', slideId: results.slideId, respondents: results.respondents } : { type: 'results', results };
+  }
+
   private scheduleResults(slideId: string): void {
-    this.hostResults.request(slideId, () => this.deliverResults(slideId, this.hosts));
+    const shown = this.state.slide;
+    const derivedId = this.derivedSlideShown();
+    if (derivedId !== undefined && shown && (slideId === derivedId || slideSources(shown).includes(slideId))) {
+      this.derived.changed();
+      this.hostDerived.request(derivedId, () => this.deliverResults(derivedId, this.hosts, false));
+      this.audienceResults.request(derivedId, () => this.deliverResults(derivedId, this.audience, true));
+    }
+    if (shown && (slideId === shown.id || slideId === this.state.split?.slideId)) {
+      const splitBy = this.splitOf(shown.id);
+      if (splitBy !== undefined) {
+        this.segments.changed();
+        this.hostSegments.request(shown.id, () => this.deliverSegments(shown.id, splitBy));
+      }
+    }
+    if (slideId === derivedId) return;
+    this.hostResults.request(slideId, () => this.deliverResults(slideId, this.hosts, false));
     if (this.showsResultsOnPhones(slideId)) {
-      this.audienceResults.request(slideId, () => this.deliverResults(slideId, this.audience));
+      this.audienceResults.request(slideId, () => this.deliverResults(slideId, this.audience, true));
     }
   }
 
-  private deliverResults(slideId: string, to: Set<Connection>): void {
+  private deliverResults(slideId: string, to: Set<Connection>, toAudience: boolean): void {
     if (to.size === 0) return;
-    this.results
-      .results(slideId)
+    this.resultsOf(slideId)
       .then((results) => {
-        if (results) this.broadcast(to, { type: 'results', results });
+        if (results) this.broadcast(to, this.resultsMessage(results, toAudience));
+      })
+      .catch(this.deps.onError);
+  }
+
+  private deliverSegments(slideId: string, splitBy: string): void {
+    // The split may have changed while this waited.
+    if (this.hosts.size === 0 || this.splitOf(slideId) !== splitBy) return;
+    this.segments
+      .current(`${slideId} ${splitBy}`)
+      .then((segments) => {
+        if (segments) this.broadcast(this.hosts, { type: 'segments', slideId, splitBy, segments });
       })
       .catch(this.deps.onError);
   }

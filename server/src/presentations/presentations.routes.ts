@@ -1,5 +1,7 @@
 import type { RouteHandlers } from '../http/api.js';
+import { AppError } from '../http/errors.js';
 import type { PresentationsService } from './presentations.service.js';
+import { templateDeck, templateSummaries } from './templates/index.js';
 
 export function presentationRoutes(presentations: PresentationsService) {
   return {
@@ -10,6 +12,13 @@ export function presentationRoutes(presentations: PresentationsService) {
     renamePresentation: ({ user, params, body }) => presentations.update(user.id, params.id, body),
     deletePresentation: ({ user, params }) => presentations.remove(user.id, params.id),
     duplicatePresentation: ({ user, params }) => presentations.duplicate(user.id, params.id),
+    listTemplates: () => [...templateSummaries],
+    createFromTemplate: ({ user, params }) => {
+      const deck = templateDeck(params.id);
+      if (!deck) throw new AppError('not_found', 'There is no such template.');
+      // An import like any other: the presentation is the caller's own copy, and later changes to a template leave it alone.
+      return presentations.importDeckFor(user.id, deck);
+    },
     addSlide: ({ user, params, body }) => presentations.addSlide(user.id, params.id, body.kind, body.afterSlideId),
     updateSlide: ({ user, params, body }) => presentations.updateSlide(user.id, params.id, params.slideId, body),
     deleteSlide: ({ user, params }) => presentations.removeSlide(user.id, params.id, params.slideId),

@@ -10,7 +10,11 @@ import {
   type SlideKind,
   type UpdatePresentationBody,
   blankSlide,
+  checkDeckSources,
   mapSlideAssets,
+  renumberSlides,
+  slideTitle,
+  slidesDrawingOn,
   slideAssetIds,
   slideSchema,
 } from '@ettor/protocol';
@@ -101,7 +105,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       const stored = await media.store(q, ownerId, Buffer.from(asset.data, 'base64'));
       assetIds.set(asset.id, stored.id);
     }
-    const slides = deck.slides.map((slide) => mapSlideAssets({ ...slide, id: newId() }, (id) => assetIds.get(id) ?? id));
+    const slides = renumberSlides(deck.slides, newId).map((slide) => mapSlideAssets(slide, (id) => assetIds.get(id) ?? id));
     return create(q, ownerId, {
       title: deck.title,
       anonymityThreshold: deck.anonymityThreshold,
@@ -165,7 +169,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       return db.transaction().execute(async (trx) => {
         const row = await owned(trx, ownerId, id);
         const taken = (await repo.listPresentations(trx, ownerId)).map((p) => p.title);
-        const slides = (await repo.listSlides(trx, id)).map((slide) => ({ ...slide, id: newId() }));
+        const slides = renumberSlides(await repo.listSlides(trx, id), newId);
         return create(trx, ownerId, {
           title: copyTitle(row.title, taken),
           anonymityThreshold: row.anonymity_threshold,
@@ -195,6 +199,9 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         if (!existing) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
         // Answers already given are stored for the old kind; a new kind would make them unreadable.
         if (existing.kind !== slide.kind) throw new AppError('conflict', 'A slide cannot change its kind; add a new slide instead.');
+        // A topography's questions must stay usable: as rows a single-choice question, as columns a scale.
+        const sources = checkDeckSources(slides.map((s) => (s.id === slideId ? slide : s)));
+        if (sources !== null) throw AppError.from(sources.problem);
         await repo.updateSlide(trx, id, slide);
         return { result: slide };
       });
@@ -204,6 +211,11 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       return changeSlides(ownerId, id, async (_trx, slides) => {
         const remaining = slides.filter((s) => s.id !== slideId);
         if (remaining.length === slides.length) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+        const users = slidesDrawingOn(slides, slideId);
+        if (users.length > 0) {
+          const names = users.map((user) => `"${slideTitle(user) || user.kind}"`).join(', ');
+          throw new AppError('slide_in_use', `${names} draws on this question; pick another question there, or delete it first.`);
+        }
         return { slides: remaining, result: undefined };
       });
     },

@@ -1,10 +1,10 @@
 // What a session's results export holds, as tables of cells: built from the session report (the one set of
 // counting rules) and the deck's labels, then written as CSV or XLSX. Pure. See docs/results-format.md#exports.
-import { type QuestionSlide, type SessionReport, type Slide, type SlideReport, isQuestionSlide } from '@ettor/protocol';
+import { type ResultSlide, type SessionReport, type Slide, type SlideReport, hasResults, isQuestionSlide } from '@ettor/protocol';
 import type { ReportAnswer } from '../results/answers.js';
 import { currentAnswers } from '../results/answers.js';
 import { type Group, LABELS, type Row } from './export-table.js';
-import { exportOf } from './kinds/registry.js';
+import { answerExportOf, exportOf } from './kinds/registry.js';
 
 export interface ExportTable {
   /** The sheet's name before it is made safe for a workbook. */
@@ -39,7 +39,7 @@ export interface ExportInput {
 /** The tables of an export. */
 export function buildExportModel(input: ExportInput): ExportModel {
   const { report } = input;
-  const byId = new Map(input.slides.filter(isQuestionSlide).map((slide) => [slide.id, slide]));
+  const byId = new Map(input.slides.filter(hasResults).map((slide) => [slide.id, slide]));
   const questions = report.slides.flatMap((slideReport, index) => {
     const slide = byId.get(slideReport.slideId);
     return slide ? [questionTable(slideReport, slide, index + 1, report.segmentBy?.question ?? null)] : [];
@@ -77,7 +77,7 @@ function summaryTable({ report, strictAnonymity, exportedAt }: ExportInput): Exp
   };
 }
 
-function questionTable(slideReport: SlideReport, slide: QuestionSlide, number: number, splitBy: string | null): ExportTable {
+function questionTable(slideReport: SlideReport, slide: ResultSlide, number: number, splitBy: string | null): ExportTable {
   const groups: Group[] = [
     { name: LABELS.everyone, results: slideReport.results },
     ...(slideReport.segments ?? []).map((segment) => ({
@@ -95,9 +95,9 @@ function questionTable(slideReport: SlideReport, slide: QuestionSlide, number: n
 
 /** Each participant's current answer to each question, under a pseudonym P1, P2… in order of their first answer. */
 function responsesTable(input: ExportInput): ExportTable {
-  const questions = input.slides.filter(isQuestionSlide);
-  const numbers = new Map(questions.map((slide, index) => [slide.id, index + 1]));
-  const slides = new Map(questions.map((slide) => [slide.id, slide]));
+  // Numbered as the sheets are: every slide of the report, in its order.
+  const numbers = new Map(input.report.slides.map((slide, index) => [slide.slideId, index + 1]));
+  const slides = new Map(input.slides.filter(isQuestionSlide).map((slide) => [slide.id, slide]));
   const rows = [...currentAnswers(input.answers)].flatMap(([slideId, byParticipant]) => {
     const slide = slides.get(slideId);
     return slide ? [...byParticipant].map(([participantId, stored]) => ({ participantId, slide, stored })) : [];
@@ -125,8 +125,8 @@ function responsesTable(input: ExportInput): ExportTable {
         stored.updatedAt,
         numbers.get(slide.id) ?? null,
         reportTitles.get(slide.id) ?? '',
-        exportOf(slide).answerText(slide, stored.answer),
-        stored.hidden || exportOf(slide).hidesPart(stored.answer, input.hiddenWords.get(slide.id) ?? new Set()) ? LABELS.yes : null,
+        answerExportOf(slide).answerText(slide, stored.answer),
+        stored.hidden || answerExportOf(slide).hidesPart(stored.answer, input.hiddenWords.get(slide.id) ?? new Set()) ? LABELS.yes : null,
       ]),
     ],
   };

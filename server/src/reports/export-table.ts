@@ -40,6 +40,8 @@ export const LABELS = {
   no: 'Nej',
   removedOption: '(borttaget alternativ)',
   removedStatement: '(borttaget påstående)',
+  columns: 'Kolumner',
+  unavailable: 'Kartan kan inte ritas',
 } as const;
 
 export const percent = (count: number, of: number): Cell => (of > 0 ? { value: count / of, format: 'percent' } : null);

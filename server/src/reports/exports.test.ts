@@ -16,7 +16,7 @@ import { type TestServer, startTestServer } from '../test/test-server.js';
 
 const HYPERLINK = '=HYPERLINK("http://x","klick")';
 
-/** A role question to split by, and one question of each kind, with k = 3. */
+/** A role question to split by, one question of each kind and a topography of the scale by role, with k = 3. */
 const DECK = {
   format: 'ettor-deck',
   version: 1,
@@ -56,6 +56,7 @@ const DECK = {
     },
     { id: 'ord', kind: 'wordcloud', question: 'Vad behövs?', maxLength: 40 },
     { id: 'fritt', kind: 'open', question: 'Något mer?', notes: 'Talarens egna anteckningar' },
+    { id: 'karta', kind: 'topography', heading: 'Kompetenskarta', segmentBy: 'roll', scaleSlideId: 'skala' },
   ],
 };
 
@@ -211,6 +212,7 @@ describe.each(dialects)('result exports and share links on $name', (dialect) => 
         '3 Hur väl stämmer det',
         '4 Vad behövs',
         '5 Något mer',
+        '6 Kompetenskarta',
         'Svar per deltagare',
       ]);
 
@@ -284,6 +286,19 @@ describe.each(dialects)('result exports and share links on $name', (dialect) => 
       expect(scaleResults.statements[0]).toMatchObject({ counts: [0, 1, 2, 2, 1], skipped: 1, n: 6, mean: 3.5 });
       // Politicians and "not given" rated nothing: empty, not withheld.
       expect(rowStarting(scale, 'Jag har kunskaperna')?.slice(37)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+
+      // Topography: a mean and an n per statement and role. Knowledge: 3 and 3 rated, both shown. Skills: managers' 2
+      // are under k, and showing the officials' 4 beside the total would give them away, so both are withheld.
+      const map = valuesOf(workbook.getWorksheet('6 Kompetenskarta')!);
+      expect(rowStarting(map, 'Typ')).toEqual(['Typ', 'Kompetenstopografi']);
+      expect(rowStarting(map, 'Kolumner')).toEqual(['Kolumner', 'Hur väl stämmer det?']);
+      expect(rowStarting(map, 'Vilken roll har du?')).toEqual(['Vilken roll har du?', 'Medelvärde', 'n', 'Medelvärde', 'n']);
+      expect(rowStarting(map, 'Tjänsteperson')).toEqual(['Tjänsteperson', expect.closeTo(13 / 3, 10), 3, 'För få svar']);
+      expect(rowStarting(map, 'Chef')).toEqual(['Chef', expect.closeTo(8 / 3, 10), 3, 'För få svar']);
+      expect(rowStarting(map, 'Politiker')).toEqual(['Politiker', null, 0, null, 0]);
+      expect(rowStarting(map, 'Ej angivet')).toEqual(['Ej angivet', null, 0, null, 0]);
+      expect(rowStarting(map, 'Alla')).toEqual(['Alla', 3.5, 6, expect.closeTo(17 / 6, 10), 6]);
+      expect(slideOf(report, 'karta')).toMatchObject({ kind: 'topography', title: 'Kompetenskarta', segments: null });
 
       // Word cloud: the hidden word is left out, the formula is text.
       const words = valuesOf(workbook.getWorksheet('4 Vad behövs')!);
@@ -487,7 +502,7 @@ describe.each(dialects)('result exports and share links on $name', (dialect) => 
 
       const workbook = await workbookOf((await download(exportPath('?format=xlsx'))).bytes);
       expect(workbook.worksheets.map((sheet) => sheet.name)).not.toContain('Svar per deltagare');
-      expect(workbook.worksheets).toHaveLength(6);
+      expect(workbook.worksheets).toHaveLength(7);
       expect(rowStarting(valuesOf(workbook.getWorksheet('Sammanfattning')!), 'Strikt anonymitet')).toEqual(['Strikt anonymitet', 'Ja']);
       expect(JSON.stringify(workbook.worksheets.map(valuesOf))).not.toMatch(/Hemligt namn|"P1"/u);
 

@@ -61,8 +61,9 @@ export async function listSessionSummaries(
   }));
 }
 
-/** Every answer of a session in its slide's current round, hidden ones included (they still count). */
-export async function listCurrentAnswers(db: Queryable, sessionId: string): Promise<ReportAnswer[]> {
+/** Every answer of a session in its slide's current round, hidden ones included (they still count); only those of `slideIds` when given. */
+export async function listCurrentAnswers(db: Queryable, sessionId: string, slideIds?: readonly string[]): Promise<ReportAnswer[]> {
+  if (slideIds?.length === 0) return [];
   const rows = await db
     .selectFrom('responses')
     .leftJoin('slide_states', (join) =>
@@ -77,6 +78,7 @@ export async function listCurrentAnswers(db: Queryable, sessionId: string): Prom
       'responses.hidden_at',
     ])
     .where('responses.session_id', '=', sessionId)
+    .$if(slideIds !== undefined, (query) => query.where('responses.slide_id', 'in', slideIds ?? []))
     .where((eb) => eb('responses.round', '=', eb.fn.coalesce('slide_states.round', eb.lit(0))))
     // A fixed order, so the same answers always give the same report.
     .orderBy('responses.updated_at')

@@ -1,16 +1,21 @@
 import {
   type ExportFormat,
+  type Results,
+  type Segment,
   type SessionReport,
   type SessionSummary,
   type SharedReport,
   type Slide,
+  hasResults,
   isQuestionSlide,
+  slideSources,
 } from '@ettor/protocol';
 import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
+import { derivedResults } from '../results/derived.js';
 import { type ReportAnswer, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import { CONTENT_TYPES, attachmentHeader, writeCsv, writeXlsx } from './export-files.js';
@@ -101,8 +106,42 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     async sharedReport(sessionId: string, segmentBy: string | null): Promise<SharedReport> {
       const source = await read(sessionId, () => true);
       // Speaker notes are the presenter's own, never part of what a link shows.
-      const questions = source.slides.filter(isQuestionSlide).map((slide) => ({ ...slide, notes: '' }));
+      const questions = source.slides.filter(hasResults).map((slide) => ({ ...slide, notes: '' }));
       return { ...withoutHidden(build(source, segmentBy)), questions };
+    },
+
+    /**
+     * The live results of a slide drawn from other slides' answers (a topography), counted from the store so that
+     * every node agrees; undefined for any other slide. The live channel has checked who may see them.
+     */
+    async derivedResults(sessionId: string, slideId: string): Promise<Results | undefined> {
+      const session = await sessionsRepo.findSession(db, sessionId);
+      const deck = session && (await presentationsRepo.findPresentation(db, session.presentation_id));
+      if (!deck) return undefined;
+      const slides = await presentationsRepo.listSlides(db, deck.id);
+      const slide = slides.find((candidate) => candidate.id === slideId);
+      if (!slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
+      const answers = await repo.listCurrentAnswers(db, sessionId, slideSources(slide));
+      return derivedResults({ slide, deck: slides, answers, threshold: deck.anonymity_threshold });
+    },
+
+    /**
+     * A question's live results per group of a single-choice question, k applied as in a report; undefined when
+     * the question or the split question is gone. The live channel has checked who may see them.
+     */
+    async liveSegments(sessionId: string, slideId: string, splitBy: string): Promise<Segment[] | undefined> {
+      const session = await sessionsRepo.findSession(db, sessionId);
+      const deck = session && (await presentationsRepo.findPresentation(db, session.presentation_id));
+      if (!deck) return undefined;
+      const slides = (await presentationsRepo.listSlides(db, deck.id)).filter((slide) => slide.id === slideId || slide.id === splitBy);
+      const built = buildSlideReports({
+        slides,
+        answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
+        hiddenWords: await repo.listHiddenWords(db, sessionId),
+        segmentBy: splitBy,
+        threshold: deck.anonymity_threshold,
+      });
+      return built.ok ? (built.slides.find((slide) => slide.slideId === slideId)?.segments ?? undefined) : undefined;
     },
 
     /** A session's results as CSV or XLSX, from the same report; XLSX adds the responses unless the deck is strict. */

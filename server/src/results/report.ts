@@ -6,11 +6,13 @@ import {
   type SessionReport,
   type Slide,
   type SlideReport,
+  hasResults,
   isQuestionSlide,
   slideTitle,
 } from '@ettor/protocol';
 import { type StoredAnswer, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
+import { derivedResults } from './derived.js';
 import { type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
 import { suppress } from './suppression.js';
 
@@ -36,7 +38,7 @@ interface Split {
   segmentation: Segmentation;
 }
 
-/** Every question slide's results, split by segment when asked, with the anonymity threshold applied. Pure. */
+/** Every slide's results (questions and slides drawn from them), questions split by segment when asked, with the anonymity threshold applied. Pure. */
 export function buildSlideReports(input: ReportInput): ReportCheck {
   const answers = currentAnswers(input.answers);
   let split: Split | null = null;
@@ -45,7 +47,12 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
     if (!found.ok) return found;
     split = { slide: found.slide, segmentation: segmentParticipants(found.slide, answers) };
   }
-  const slides = input.slides.filter(isQuestionSlide).map((slide): SlideReport => {
+  const slides = input.slides.filter(hasResults).map((slide): SlideReport => {
+    if (!isQuestionSlide(slide)) {
+      // A derived slide applies the threshold cell by cell, and splitting it again would mean nothing.
+      const results = derivedResults({ slide, deck: input.slides, answers: input.answers, threshold: input.threshold });
+      return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };
+    }
     const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();
     const hiddenWords = input.hiddenWords.get(slide.id);
     const results = tally(slide, [...slideAnswers.values()], hiddenWords);

@@ -1,7 +1,7 @@
-import { type Answer, type ChoiceSlide, type ScaleSlide, type Slide, slideSchema } from '@ettor/protocol';
+import { type Answer, type Slide, type TopographySlide, slideSchema } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ReportAnswer } from './answers.js';
-import { buildTopography, findTopographySlides } from './topography.js';
+import { buildTopography } from './topography.js';
 
 const slides: Slide[] = slideSchema.array().parse([
   {
@@ -37,8 +37,14 @@ const slides: Slide[] = slideSchema.array().parse([
     ],
   },
 ]);
-const role = slides[0] as ChoiceSlide;
-const skills = slides[2] as ScaleSlide;
+const map = (segmentBy: string | null, scaleSlideId: string | null): TopographySlide => ({
+  id: 'map',
+  kind: 'topography',
+  heading: 'Kompetenstopografi',
+  segmentBy,
+  scaleSlideId,
+  notes: '',
+});
 
 const row = (participantId: string, slideId: string, answer: Answer): ReportAnswer => ({
   participantId,
@@ -89,7 +95,20 @@ const shown = (n: number, mean: number, sd: number) => ({
 });
 
 describe('buildTopography', () => {
-  const topography = buildTopography({ segmentBy: role, scale: skills, answers, threshold: 3 });
+  const topography = buildTopography({ slide: map('role', 'skills'), deck: slides, answers, threshold: 3 });
+
+  it('says what it is drawn from: the two questions, the scale and its respondents', () => {
+    expect(topography).toMatchObject({
+      kind: 'topography',
+      slideId: 'map',
+      unavailable: null,
+      threshold: 3,
+      respondents: 9,
+      segmentQuestion: 'Vilken roll har du?',
+      scaleQuestion: 'Hur säker är du?',
+      scale: { steps: 5, minLabel: '', maxLabel: '' },
+    });
+  });
 
   it('columns are the statements with their totals; "vet ej" is in neither n nor mean', () => {
     expect(topography.columns).toEqual([
@@ -122,30 +141,29 @@ describe('buildTopography', () => {
   });
 
   it('a statement total under k hides the whole column, leaving empty cells empty', () => {
-    const strict = buildTopography({ segmentBy: role, scale: skills, answers, threshold: 7 });
+    const strict = buildTopography({ slide: map('role', 'skills'), deck: slides, answers, threshold: 7 });
     expect(strict.columns.map(({ total }) => total)).toEqual([shown(8, 3, Math.sqrt(12 / 8)), hidden]);
     expect(strict.rows.map(({ cells }) => cells[1])).toEqual([hidden, hidden, hidden, empty, empty]);
     expect(strict.rows.every(({ hidden: rowHidden, respondents }) => rowHidden || respondents === 0)).toBe(true);
   });
 
   it('no answers: every row and cell empty, every total hidden', () => {
-    const none = buildTopography({ segmentBy: role, scale: skills, answers: [], threshold: 3 });
+    const none = buildTopography({ slide: map('role', 'skills'), deck: slides, answers: [], threshold: 3 });
     expect(none.columns.map(({ total }) => total)).toEqual([hidden, hidden]);
     expect(none.rows.flatMap(({ cells }) => cells).every((cell) => cell.hidden === false && cell.n === 0)).toBe(true);
   });
 });
 
-describe('findTopographySlides', () => {
-  it('finds the two slides', () => {
-    expect(findTopographySlides(slides, 'role', 'skills')).toEqual({ ok: true, segmentBy: role, scale: skills });
-  });
-
+describe('a topography that cannot be drawn', () => {
   it.each([
-    ['tools', 'skills', 'validation_failed', 'Results can only be split by a single-choice question.'],
-    ['gone', 'skills', 'unknown_slide', 'That question is not in this presentation.'],
-    ['role', 'deleted', 'unknown_slide', 'The scale question of this topography is not in the presentation.'],
-    ['role', 'tools', 'validation_failed', 'The columns of a topography come from a scale question.'],
-  ])('segment by %s, scale %s: %s', (segmentBy, scale, code, message) => {
-    expect(findTopographySlides(slides, segmentBy, scale)).toEqual({ ok: false, problem: { code, message } });
+    [null, 'skills', 'not_chosen'],
+    ['role', null, 'not_chosen'],
+    ['tools', 'skills', 'segment_missing'],
+    ['gone', 'skills', 'segment_missing'],
+    ['role', 'deleted', 'scale_missing'],
+    ['role', 'tools', 'scale_missing'],
+  ])('rows from %s, columns from %s: %s, and no numbers at all', (segmentBy, scale, reason) => {
+    const results = buildTopography({ slide: map(segmentBy, scale), deck: slides, answers, threshold: 3 });
+    expect(results).toMatchObject({ kind: 'topography', slideId: 'map', unavailable: reason, respondents: 0, columns: [], rows: [] });
   });
 });

@@ -1,65 +1,26 @@
 // The topography heatmap: the mean rating per segment (rows) and scale statement (columns), with the k rule applied.
-// The types move to the protocol when the topography kind is added.
-import type { ChoiceSlide, Problem, ScaleResults, ScaleSlide, Slide } from '@ettor/protocol';
+import {
+  type ChoiceSlide,
+  type ScaleResults,
+  type ScaleSlide,
+  type Slide,
+  type TopographyCell,
+  type TopographyResults,
+  type TopographySlide,
+  topographySources,
+} from '@ettor/protocol';
 import { type StoredAnswer, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
-import { type SegmentDef, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
+import { segmentParticipants, splitBySegment } from './segments.js';
 import { suppress } from './suppression.js';
 
-export interface TopographyCell {
-  /** Ratings given, "vet ej" excluded; 0 when hidden. */
-  n: number;
-  /** Mean and population standard deviation of the ratings; null without ratings or when hidden. */
-  mean: number | null;
-  sd: number | null;
-  /** Withheld: fewer than the threshold rated, or showing it would reveal a hidden cell by subtraction. */
-  hidden: boolean;
-}
-
-export interface TopographyRow extends SegmentDef {
-  /** Segment members who answered the scale question; 0 when hidden. */
-  respondents: number;
-  hidden: boolean;
-  /** One per statement, in the scale's order. */
-  cells: TopographyCell[];
-}
-
-export interface TopographyColumn {
-  statementId: string;
-  label: string;
-  /** All segments together. */
-  total: TopographyCell;
-}
-
-export interface Topography {
-  /** The scale's statements, in its order. */
-  columns: TopographyColumn[];
-  /** The segmenting question's options in its order, "not given" last. */
-  rows: TopographyRow[];
-}
-
 export interface TopographyInput {
-  segmentBy: ChoiceSlide;
-  scale: ScaleSlide;
-  /** Current round only; those of both slides (others are harmless). */
+  slide: TopographySlide;
+  /** The deck the slide is in, where its two questions are. */
+  deck: readonly Slide[];
+  /** Current round only; those of both questions (others are harmless). */
   answers: readonly ReportAnswer[];
   threshold: number;
-}
-
-export type TopographySlides = { ok: true; segmentBy: ChoiceSlide; scale: ScaleSlide } | { ok: false; problem: Problem };
-
-/** The two slides a topography is drawn from, or why it cannot be. */
-export function findTopographySlides(slides: readonly Slide[], segmentBy: string, scaleSlideId: string): TopographySlides {
-  const segmenting = findSegmentingSlide(slides, segmentBy);
-  if (!segmenting.ok) return segmenting;
-  const scale = slides.find((slide) => slide.id === scaleSlideId);
-  if (scale === undefined) {
-    return { ok: false, problem: { code: 'unknown_slide', message: 'The scale question of this topography is not in the presentation.' } };
-  }
-  if (scale.kind !== 'scale') {
-    return { ok: false, problem: { code: 'validation_failed', message: 'The columns of a topography come from a scale question.' } };
-  }
-  return { ok: true, segmentBy: segmenting.slide, scale };
 }
 
 type Ratings = Pick<TopographyCell, 'n' | 'mean' | 'sd'>;
@@ -78,10 +39,36 @@ function ratingsOf(scale: ScaleSlide, answers: readonly StoredAnswer[]): { respo
 
 const cell = (ratings: Ratings, hidden: boolean): TopographyCell => (hidden ? { ...NO_RATINGS, hidden } : { ...ratings, hidden });
 
-export function buildTopography({ segmentBy, scale, answers, threshold }: TopographyInput): Topography {
+/** The map of a topography slide from the current answers of its deck's two questions. Pure. */
+export function buildTopography({ slide, deck, answers, threshold }: TopographyInput): TopographyResults {
+  const sources = topographySources(slide, deck);
+  const base = { kind: 'topography', slideId: slide.id, threshold } as const;
+  if (!sources.ok) {
+    const nothing = { steps: 0, minLabel: '', maxLabel: '' };
+    return {
+      ...base,
+      unavailable: sources.reason,
+      respondents: 0,
+      segmentQuestion: '',
+      scaleQuestion: '',
+      scale: nothing,
+      columns: [],
+      rows: [],
+    };
+  }
+  return { ...base, unavailable: null, ...map(sources.segmentBy, sources.scale, answers, threshold) };
+}
+
+function map(
+  segmentBy: ChoiceSlide,
+  scale: ScaleSlide,
+  answers: readonly ReportAnswer[],
+  threshold: number,
+): Omit<TopographyResults, 'kind' | 'slideId' | 'unavailable' | 'threshold'> {
   const current = currentAnswers(answers);
   const scaleAnswers = current.get(scale.id) ?? new Map<string, StoredAnswer>();
-  const overall = ratingsOf(scale, [...scaleAnswers.values()]).ratings;
+  const everyone = ratingsOf(scale, [...scaleAnswers.values()]);
+  const overall = everyone.ratings;
   const segments = splitBySegment(segmentParticipants(segmentBy, current), scaleAnswers).map(({ optionId, label, answers: rows }) => ({
     optionId,
     label,
@@ -101,6 +88,10 @@ export function buildTopography({ segmentBy, scale, answers, threshold }: Topogr
     threshold,
   ).hidden;
   return {
+    respondents: everyone.respondents,
+    segmentQuestion: segmentBy.question,
+    scaleQuestion: scale.question,
+    scale: { steps: scale.steps, minLabel: scale.minLabel, maxLabel: scale.maxLabel },
     columns: columns.map(({ statementId, label, totalHidden }) => ({
       statementId,
       label,

@@ -31,7 +31,7 @@ export async function insertSession(db: Queryable, row: LiveSessionRow): Promise
 export async function updateSession(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at'>>,
+  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at' | 'split'>>,
 ): Promise<void> {
   await db
     .updateTable('live_sessions')

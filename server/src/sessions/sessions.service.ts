@@ -1,12 +1,23 @@
-import { type JoinInfo, type SessionDetail, type SessionInfo, type Slide, isQuestionSlide } from '@ettor/protocol';
+import {
+  ANONYMITY,
+  type JoinInfo,
+  type SessionDetail,
+  type SessionInfo,
+  type Slide,
+  type Split,
+  isQuestionSlide,
+  splitSchema,
+} from '@ettor/protocol';
 import type { Bus, SharedState } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import type { LiveSessionRow } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import type { PresentationsService } from '../presentations/presentations.service.js';
 import type { AnswerTarget } from '../responses/answer-plan.js';
+import { findSegmentingSlide } from '../results/segments.js';
 import { newJoinCode } from './join-code.js';
 import * as repo from './sessions.repository.js';
 
@@ -42,6 +53,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const slideIndex = Math.max(found, 0);
     const slide = slides[slideIndex] ?? null;
     const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : repo.untouchedSlide;
+    const split = row.split === null ? null : readStoredJson(splitSchema, row.split, `split of session ${row.id}`);
     return {
       sessionId: row.id,
       code: row.code,
@@ -55,6 +67,10 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       round,
       // A close still in the future is a countdown running.
       closesAt: closedAt !== null && isOpenAt(closedAt, clock.now()) ? closedAt : null,
+      anonymityThreshold: presentation?.anonymity_threshold ?? ANONYMITY.defaultThreshold,
+      strictAnonymity: presentation?.strict_anonymity === 1,
+      // A question edited or deleted since the split was chosen no longer splits anything.
+      split: split !== null && findSegmentingSlide(slides, split.slideId).ok ? split : null,
     };
   }
 
@@ -105,6 +121,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
           seq: 1,
           started_at: clock.now().toISOString(),
           ended_at: null,
+          split: null,
         };
         try {
           await repo.insertSession(db, row);
@@ -146,6 +163,21 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
         const closesAt = new Date(clock.now().getTime() + inSeconds * 1000).toISOString();
         await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
         await repo.bumpSeq(trx, sessionId);
+      });
+    },
+
+    /** Splits the big screen's results by a single-choice question of the deck (everyone, one group, or side by side), or stops. */
+    setSplit(userId: string, sessionId: string, split: Split | null): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        if (split !== null) {
+          const found = findSegmentingSlide(await presentationsRepo.listSlides(trx, row.presentation_id), split.slideId);
+          if (!found.ok) throw AppError.from(found.problem);
+          const { show } = split;
+          if (typeof show === 'object' && show.optionId !== null && !found.slide.options.some((option) => option.id === show.optionId)) {
+            throw new AppError('unknown_option', 'That group is not an option of the question.');
+          }
+        }
+        await repo.updateSession(trx, sessionId, { split: split === null ? null : JSON.stringify(split) });
       });
     },
 

@@ -1,9 +1,23 @@
 // The parts of the web app every slide kind supplies; ./phone-kinds.ts and ./presenter-kinds.ts hold one set per kind.
-import type { Answer, AnswerKind, AnswerOf, ErrorCode, QuestionSlide, Results, ResultsOf, SlideKind, SlideOf } from '@ettor/protocol';
+import type {
+  Answer,
+  AnswerKind,
+  AnswerOf,
+  DerivedKind,
+  ErrorCode,
+  QuestionSlide,
+  ResultKind,
+  ResultSlide,
+  Results,
+  ResultsOf,
+  Slide,
+  SlideKind,
+  SlideOf,
+} from '@ettor/protocol';
 import type { Component } from 'svelte';
 
-/** Kinds that only show something and take no answers. */
-export type InfoKind = Exclude<SlideKind, AnswerKind>;
+/** Kinds that only show something: no answers, no results. */
+export type InfoKind = Exclude<SlideKind, ResultKind>;
 export type InfoSlide = SlideOf<InfoKind>;
 
 /** A slide that takes no answers, drawn on the big screen or a phone. */
@@ -16,6 +30,8 @@ export interface BodyProps<K extends InfoKind> {
 /** The form a slide's settings are edited in; it changes the bound slide in place. */
 export interface SettingsProps<K extends SlideKind> {
   slide: SlideOf<K>;
+  /** The whole deck as it is now, for a slide drawn from other slides (a topography picks its questions). */
+  deck: readonly Slide[];
 }
 export type Settings<K extends SlideKind> = Component<SettingsProps<K>, object, 'slide'>;
 
@@ -28,8 +44,8 @@ export interface PhoneFormProps<K extends AnswerKind> {
   labelledBy: string;
 }
 
-/** Results of a question as drawn for people: on the big screen, or on a phone after answering. */
-export interface ResultsProps<K extends AnswerKind> {
+/** Results of a slide as drawn for people: on the big screen, or on a phone. */
+export interface ResultsProps<K extends ResultKind> {
   slide: SlideOf<K>;
   /** Undefined before the first answer. */
   results: ResultsOf<K> | undefined;
@@ -41,7 +57,7 @@ export interface Moderation {
   hideWord(word: string, hidden: boolean): void;
 }
 
-export interface SummaryProps<K extends AnswerKind> extends ResultsProps<K> {
+export interface SummaryProps<K extends ResultKind> extends ResultsProps<K> {
   moderation: Moderation;
 }
 
@@ -62,10 +78,21 @@ export interface InfoPhone<K extends InfoKind> {
   Body: Component<BodyProps<K>>;
 }
 
-export type PhoneKind<K extends SlideKind> = K extends AnswerKind ? QuestionPhone<K> : K extends InfoKind ? InfoPhone<K> : never;
+/** A kind drawn from other slides' answers, on the phone: its results, which phones always see. */
+export interface DerivedPhone<K extends DerivedKind> {
+  Results: Component<ResultsProps<K>>;
+}
 
-/** A question kind on the presenter's page: its results on the big screen, its settings and the control view's summary. */
-export interface QuestionPresenter<K extends AnswerKind> {
+export type PhoneKind<K extends SlideKind> = K extends AnswerKind
+  ? QuestionPhone<K>
+  : K extends DerivedKind
+    ? DerivedPhone<K>
+    : K extends InfoKind
+      ? InfoPhone<K>
+      : never;
+
+/** A kind with results on the presenter's page: its results on the big screen, its settings and the control view's summary. */
+export interface ResultPresenter<K extends ResultKind> {
   Results: Component<ResultsProps<K>>;
   Settings: Settings<K>;
   Summary: Component<SummaryProps<K>>;
@@ -76,14 +103,14 @@ export interface InfoPresenter<K extends InfoKind> {
   Settings: Settings<K>;
 }
 
-export type PresenterKind<K extends SlideKind> = K extends AnswerKind
-  ? QuestionPresenter<K>
+export type PresenterKind<K extends SlideKind> = K extends ResultKind
+  ? ResultPresenter<K>
   : K extends InfoKind
     ? InfoPresenter<K>
     : never;
 
 /** A slide's results, if these are of its kind and for it (the previous question's never are). */
-export function resultsFor(slide: QuestionSlide, results: Results | undefined): Results | undefined {
+export function resultsFor(slide: ResultSlide, results: Results | undefined): Results | undefined {
   return results?.kind === slide.kind && results.slideId === slide.id ? results : undefined;
 }
 

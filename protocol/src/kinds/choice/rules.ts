@@ -1,9 +1,10 @@
 import type { ChoiceSlide, Slide } from '../../slides.js';
-import { fail, type KindRules, withoutAssets } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
 
 export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
 
 export const choiceRules: KindRules<'choice'> = {
+  hasResults: true,
   answers: {
     check(slide, answer) {
       if (answer.optionIds.length === 0) return fail('empty_answer', 'Choose an option first.');
@@ -29,6 +30,7 @@ export const choiceRules: KindRules<'choice'> = {
   }),
   title: (slide) => slide.question,
   ...withoutAssets,
+  ...withoutSources,
 };
 
 /** A question with one answer per person, so its answers put everyone in exactly one group: what results can be split by. */

@@ -1,6 +1,7 @@
-import type { KindRules } from '../kind.js';
+import { type KindRules, withoutSources } from '../kind.js';
 
 export const contentRules: KindRules<'content'> = {
+  hasResults: false,
   answers: null,
   blank: (id) => ({ id, kind: 'content' }),
   title: (slide) => slide.heading || slide.quote?.text || slide.bigNumber?.value || slide.body,
@@ -10,4 +11,5 @@ export const contentRules: KindRules<'content'> = {
     const assetId = map(slide.image.assetId);
     return { ...slide, image: assetId === null ? null : { ...slide.image, assetId } };
   },
+  ...withoutSources,
 };

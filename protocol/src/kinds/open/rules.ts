@@ -1,9 +1,10 @@
 import { hasLoneSurrogate, textLength } from '../../text.js';
-import { fail, type KindRules, withoutAssets } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
 
 export const OPEN_LIMITS = { maxLength: 500 } as const;
 
 export const openRules: KindRules<'open'> = {
+  hasResults: true,
   answers: {
     check(slide, answer) {
       if (hasLoneSurrogate(answer.text)) return fail('validation_failed', 'The text contains broken characters.');
@@ -18,4 +19,5 @@ export const openRules: KindRules<'open'> = {
   blank: (id) => ({ id, kind: 'open', question: '' }),
   title: (slide) => slide.question,
   ...withoutAssets,
+  ...withoutSources,
 };

@@ -1,4 +1,4 @@
-import { fail, type KindRules, withoutAssets } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
 
 export const SCALE_LIMITS = {
   minStatements: 1,
@@ -9,6 +9,7 @@ export const SCALE_LIMITS = {
 } as const;
 
 export const scaleRules: KindRules<'scale'> = {
+  hasResults: true,
   answers: {
     check(slide, answer) {
       const known = new Set(slide.statements.map((s) => s.id));
@@ -35,6 +36,7 @@ export const scaleRules: KindRules<'scale'> = {
   blank: (id, newId) => ({ id, kind: 'scale', question: '', statements: [{ id: newId(), label: '' }] }),
   title: (slide) => slide.question,
   ...withoutAssets,
+  ...withoutSources,
 };
 
 export interface RatingSummary {

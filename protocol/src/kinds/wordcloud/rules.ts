@@ -1,9 +1,10 @@
 import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
-import { fail, type KindRules, withoutAssets } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
 
 export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50 } as const;
 
 export const wordCloudRules: KindRules<'wordcloud'> = {
+  hasResults: true,
   answers: {
     check(slide, answer) {
       if (answer.entries.some(hasLoneSurrogate)) return fail('validation_failed', 'The text contains broken characters.');
@@ -22,4 +23,5 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
   blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
   title: (slide) => slide.question,
   ...withoutAssets,
+  ...withoutSources,
 };
