@@ -15,6 +15,7 @@ import type {
   SlideOf,
 } from '@ettor/protocol';
 import type { Component } from 'svelte';
+import type { RunHeading } from '../results/change';
 
 /** Kinds that only show something: no answers, no results. */
 export type InfoKind = Exclude<SlideKind, ResultKind>;
@@ -91,11 +92,22 @@ export type PhoneKind<K extends SlideKind> = K extends AnswerKind
       ? InfoPhone<K>
       : never;
 
+/** Runs of a deck compared: each run's results of one slide, oldest (the baseline) first. */
+export interface ChangeProps<K extends ResultKind> {
+  slide: SlideOf<K>;
+  /** Null where the threshold withheld a run's results. */
+  runs: (ResultsOf<K> | null)[];
+  /** How a table names each run, in the same order. */
+  headings: RunHeading[];
+}
+
 /** A kind with results on the presenter's page: its results on the big screen, its settings and the control view's summary. */
 export interface ResultPresenter<K extends ResultKind> {
   Results: Component<ResultsProps<K>>;
   Settings: Settings<K>;
   Summary: Component<SummaryProps<K>>;
+  /** How its means changed between runs, on the compare page; null for a kind without means. */
+  Change: Component<ChangeProps<K>> | null;
 }
 
 export interface InfoPresenter<K extends InfoKind> {
@@ -103,15 +115,13 @@ export interface InfoPresenter<K extends InfoKind> {
   Settings: Settings<K>;
 }
 
-export type PresenterKind<K extends SlideKind> = K extends ResultKind
-  ? ResultPresenter<K>
-  : K extends InfoKind
-    ? InfoPresenter<K>
-    : never;
+export type PresenterKind<K extends SlideKind> = K extends ResultKind ? ResultPresenter<K> : K extends InfoKind ? InfoPresenter<K> : never;
 
 /** A slide's results, if these are of its kind and for it (the previous question's never are). */
-export function resultsFor(slide: ResultSlide, results: Results | undefined): Results | undefined {
-  return results?.kind === slide.kind && results.slideId === slide.id ? results : undefined;
+export function resultsFor<S extends ResultSlide>(slide: S, results: Results | undefined): ResultsOf<S['kind']> | undefined {
+  if (results === undefined || results.kind !== slide.kind || results.slideId !== slide.id) return undefined;
+  // Of the slide's kind, which TypeScript cannot follow through the union.
+  return results as ResultsOf<S['kind']>;
 }
 
 /** The saved answer a draft starts from, if it fits the slide. */

@@ -1,11 +1,12 @@
 // What the phone's page needs of each kind. Kept apart from the presenter's parts so the phone never loads charts, the editor or zod.
-import type { Answer, AnswerKind, Problem, QuestionSlide, SlideKind } from '@ettor/protocol';
+import type { Answer, AnswerKind, DerivedKind, Problem, QuestionSlide, SlideKind, SlideOf } from '@ettor/protocol';
 import { errorText } from '../i18n/i18n.svelte';
 import { choicePhone } from './choice/phone';
 import { contentPhone } from './content/phone';
-import { savedFor, type InfoKind, type InfoPhone, type InfoSlide, type PhoneKind, type QuestionPhone } from './kind';
+import { savedFor, type DerivedPhone, type InfoKind, type InfoPhone, type InfoSlide, type PhoneKind, type QuestionPhone } from './kind';
 import { openPhone } from './open/phone';
 import { scalePhone } from './scale/phone';
+import { topographyPhone } from './topography/phone';
 import { wordCloudPhone } from './wordcloud/phone';
 
 /** A kind missing here, or missing a part, does not compile. */
@@ -15,6 +16,7 @@ export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   wordcloud: wordCloudPhone,
   open: openPhone,
   scale: scalePhone,
+  topography: topographyPhone,
 };
 
 /** The phone parts of a question's own kind; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
@@ -23,6 +25,10 @@ export function questionPhone(slide: QuestionSlide): QuestionPhone<AnswerKind> {
 }
 
 export function infoPhone(slide: InfoSlide): InfoPhone<InfoKind> {
+  return PHONE_KINDS[slide.kind];
+}
+
+export function derivedPhone(slide: SlideOf<DerivedKind>): DerivedPhone<DerivedKind> {
   return PHONE_KINDS[slide.kind];
 }
 

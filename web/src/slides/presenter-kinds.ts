@@ -1,10 +1,11 @@
 // What the presenter's page (big screen, control view, editor) needs of each kind; the phone's parts are in ./phone-kinds.ts.
-import type { AnswerKind, QuestionSlide, Slide, SlideKind } from '@ettor/protocol';
+import type { ResultKind, ResultSlide, Slide, SlideKind } from '@ettor/protocol';
 import { choicePresenter } from './choice/presenter';
 import { contentPresenter } from './content/presenter';
-import type { InfoKind, InfoPresenter, InfoSlide, PresenterKind, QuestionPresenter, Settings } from './kind';
+import type { InfoKind, InfoPresenter, InfoSlide, PresenterKind, ResultPresenter, Settings } from './kind';
 import { openPresenter } from './open/presenter';
 import { scalePresenter } from './scale/presenter';
+import { topographyPresenter } from './topography/presenter';
 import { wordCloudPresenter } from './wordcloud/presenter';
 
 /** A kind missing here, or missing a part, does not compile. */
@@ -14,11 +15,12 @@ export const PRESENTER_KINDS: { readonly [K in SlideKind]: PresenterKind<K> } = 
   wordcloud: wordCloudPresenter,
   open: openPresenter,
   scale: scalePresenter,
+  topography: topographyPresenter,
 };
 
-/** The presenter parts of a question's own kind; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
-export function questionPresenter(slide: QuestionSlide): QuestionPresenter<AnswerKind> {
-  return PRESENTER_KINDS[slide.kind] as unknown as QuestionPresenter<AnswerKind>;
+/** The presenter parts of a slide's own kind, for a slide with results; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
+export function resultPresenter(slide: ResultSlide): ResultPresenter<ResultKind> {
+  return PRESENTER_KINDS[slide.kind] as unknown as ResultPresenter<ResultKind>;
 }
 
 export function infoPresenter(slide: InfoSlide): InfoPresenter<InfoKind> {

@@ -1,6 +1,6 @@
-import type { QuestionPresenter } from '../kind';
+import type { ResultPresenter } from '../kind';
 import OpenScreen from './OpenScreen.svelte';
 import OpenSettings from './OpenSettings.svelte';
 import OpenSummary from './OpenSummary.svelte';
 
-export const openPresenter: QuestionPresenter<'open'> = { Results: OpenScreen, Settings: OpenSettings, Summary: OpenSummary };
+export const openPresenter: ResultPresenter<'open'> = { Results: OpenScreen, Settings: OpenSettings, Summary: OpenSummary, Change: null };

@@ -1,0 +1,4 @@
+import type { DerivedPhone } from '../kind';
+import TopographyPhone from './TopographyPhone.svelte';
+
+export const topographyPhone: DerivedPhone<'topography'> = { Results: TopographyPhone };
