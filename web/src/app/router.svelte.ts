@@ -7,11 +7,13 @@ export type Route =
   | { name: 'present'; id: string }
   | { name: 'control'; id: string }
   | { name: 'results'; id: string }
+  /** Runs of one deck side by side, the session ids in the query: `?sessions=a,b`. */
+  | { name: 'compare'; sessions: string[] }
   /** A session's results through a share link: public, read-only, outside the signed-in app. */
   | { name: 'shared'; token: string }
   | { name: 'notFound' };
 
-const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
+const patterns: [RegExp, (match: RegExpMatchArray, search: string) => Route][] = [
   [/^\/app\/?$/, () => ({ name: 'dashboard' })],
   [/^\/app\/login\/?$/, () => ({ name: 'login' })],
   [/^\/app\/signup\/?$/, () => ({ name: 'signup' })],
@@ -21,19 +23,28 @@ const patterns: [RegExp, (match: RegExpMatchArray) => Route][] = [
   [/^\/app\/sessions\/([^/]+)\/control\/?$/, (m) => ({ name: 'control', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/sessions\/([^/]+)\/results\/?$/, (m) => ({ name: 'results', id: decodeURIComponent(m[1] ?? '') })],
   [/^\/app\/shared\/([^/]+)\/?$/, (m) => ({ name: 'shared', token: decodeURIComponent(m[1] ?? '') })],
+  [
+    /^\/app\/compare\/?$/,
+    (_m, search) => ({
+      name: 'compare',
+      sessions: (new URLSearchParams(search).get('sessions') ?? '').split(',').filter(Boolean),
+    }),
+  ],
 ];
 
-/** The route of an address; a query string or fragment does not change which page it is. */
+/** The route of an address; a query string or fragment does not change which page it is, only what the compare page compares. */
 export function matchRoute(path: string): Route {
   const pathname = path.replace(/[?#].*$/su, '');
+  const search = /\?[^#]*/su.exec(path)?.[0] ?? '';
   for (const [pattern, toRoute] of patterns) {
     const match = pathname.match(pattern);
-    if (match) return toRoute(match);
+    if (match) return toRoute(match, search);
   }
   return { name: 'notFound' };
 }
 
-const where = $state({ path: location.pathname, changes: 0 });
+// The query is part of the path: the compare page's sessions are in it.
+const where = $state({ path: location.pathname + location.search, changes: 0 });
 
 /** The presenter app's History API router: one current route, changed by links and back/forward. */
 export const router = {
@@ -57,7 +68,7 @@ export const router = {
 };
 
 window.addEventListener('popstate', () => {
-  where.path = location.pathname;
+  where.path = location.pathname + location.search;
   where.changes += 1;
 });
 

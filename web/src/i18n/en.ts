@@ -1,4 +1,8 @@
 import type { Catalogue } from './sv';
+import { compareEn } from './compare';
+import { templatesEn } from './templates';
+import { topographyEn } from './topography';
+import { splitEn } from './split';
 
 export const en: Catalogue = {
   'app.name': 'Ettor',
@@ -46,6 +50,10 @@ export const en: Catalogue = {
   'error.out_of_range': 'That value is not on the scale. Choose one of the steps.',
   'error.skip_not_allowed': '“Don’t know” is not an answer here. Choose one of the steps.',
   'error.duplicate_entry': 'The same answer appears twice. Remove the duplicate.',
+  'error.invalid_reference':
+    'The slide draws on a question that does not fit: rows come from a single-choice question and columns from a scale question.',
+  'error.slide_in_use': 'A competence map draws on this question. Pick another question in the map, or delete the map first.',
+  'error.not_same_deck': 'Only runs of the same presentation can be compared.',
   'error.not_joined': 'The connection is not ready yet. Try again in a moment.',
   'error.protocol_mismatch': 'Ettor has been updated. Reload the page.',
   'error.unsupported_media_type': 'That file type is not supported. Use PNG, JPEG, GIF or WebP.',
@@ -179,6 +187,7 @@ export const en: Catalogue = {
   'kind.wordcloud': 'Word cloud',
   'kind.open': 'Open question',
   'kind.scale': 'Scale',
+  'kind.topography': 'Competence map',
 
   'editor.title': 'Edit {title}',
   'editor.titleLabel': 'Presentation name',
@@ -380,4 +389,8 @@ export const en: Catalogue = {
   'shared.heading': 'Shared results',
   'shared.gone': 'The link does not exist or has been revoked',
   'shared.goneText': 'Check that the whole address came through, or ask whoever shared the results for a new link.',
+  ...templatesEn,
+  ...topographyEn,
+  ...compareEn,
+  ...splitEn,
 };

@@ -1,3 +1,8 @@
+import { compareSv } from './compare';
+import { templatesSv } from './templates';
+import { topographySv } from './topography';
+import { splitSv } from './split';
+
 /** Swedish, the reference catalogue: every other language must have exactly these keys. */
 export const sv = {
   'app.name': 'Ettor',
@@ -45,6 +50,10 @@ export const sv = {
   'error.out_of_range': 'Värdet finns inte på skalan. Välj ett av stegen.',
   'error.skip_not_allowed': 'Här går det inte att svara ”Vet ej”. Välj ett av stegen.',
   'error.duplicate_entry': 'Samma svar finns två gånger. Ta bort dubbletten.',
+  'error.invalid_reference':
+    'Bilden bygger på en fråga som inte passar: raderna kommer från en fråga med ett svarsalternativ och kolumnerna från en skalfråga.',
+  'error.slide_in_use': 'En kompetenstopografi bygger på den här frågan. Välj en annan fråga i topografin, eller ta bort den först.',
+  'error.not_same_deck': 'Bara tillfällen av samma presentation kan jämföras.',
   'error.not_joined': 'Anslutningen är inte klar än. Försök igen om en stund.',
   'error.protocol_mismatch': 'Ettor har uppdaterats. Ladda om sidan.',
   'error.unsupported_media_type': 'Filtypen stöds inte. Använd PNG, JPEG, GIF eller WebP.',
@@ -178,6 +187,7 @@ export const sv = {
   'kind.wordcloud': 'Ordmoln',
   'kind.open': 'Öppen fråga',
   'kind.scale': 'Skala',
+  'kind.topography': 'Kompetenstopografi',
 
   'editor.title': 'Redigera {title}',
   'editor.titleLabel': 'Presentationens namn',
@@ -379,6 +389,10 @@ export const sv = {
   'shared.heading': 'Delade resultat',
   'shared.gone': 'Länken finns inte eller har återkallats',
   'shared.goneText': 'Kontrollera att hela adressen kom med, eller be den som delade resultaten om en ny länk.',
+  ...templatesSv,
+  ...topographySv,
+  ...compareSv,
+  ...splitSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -9,6 +9,7 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type Results,
+  type Segment,
   type ServerMessage,
   type SessionState,
   type WelcomeMessage,
@@ -17,7 +18,16 @@ import { newClientId } from './client-id';
 import { type MessageParser, parseServerMessage } from './parse-message';
 import { loadParticipantToken, saveParticipantToken } from './participant-token';
 
-export type HostCommand = Extract<ClientMessage, { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' }>;
+export type HostCommand = Extract<
+  ClientMessage,
+  { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' | 'set-split' }
+>;
+
+/** A question's results per group of the split question `splitBy`, as the server last counted them. */
+export interface SplitResults {
+  splitBy: string;
+  segments: Segment[];
+}
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'refused' | 'outdated';
 export type LiveRole = { role: 'audience'; code: string } | { role: 'host'; sessionId: string };
@@ -52,6 +62,10 @@ export class LiveClient {
   /** When a countdown closes voting on the current slide, on this device's clock; null without one. */
   closesAt = $state<number | null>(null);
   results = $state.raw<Record<string, Results>>({});
+  /** How many have answered a question whose results the server withholds under k, by slide id; a slide is in this or in results, never both. */
+  withheld = $state.raw<Record<string, number>>({});
+  /** Hosts only, while results are split: the latest per slide. */
+  segments = $state.raw<Record<string, SplitResults>>({});
   /** Why the server refused the socket, from the close reason, when it said so. */
   refusal = $state<ErrorCode | null>(null);
 
@@ -102,7 +116,7 @@ export class LiveClient {
     return pending.clientId;
   }
 
-  /** A presenter's command: move, open or close voting, clear results, hide an answer or a word. */
+  /** A presenter's command: move, open or close voting, clear results, hide an answer or a word, split the results. */
   command(message: HostCommand): void {
     this.#send(message);
   }
@@ -154,8 +168,18 @@ export class LiveClient {
       case 'state':
         this.#applyState(message.state);
         return;
-      case 'results':
-        this.results = { ...this.results, [message.results.slideId]: message.results };
+      case 'results': {
+        const { slideId } = message.results;
+        this.results = { ...this.results, [slideId]: message.results };
+        if (slideId in this.withheld) this.withheld = without(this.withheld, slideId);
+        return;
+      }
+      case 'withheld':
+        this.withheld = { ...this.withheld, [message.slideId]: message.respondents };
+        if (message.slideId in this.results) this.results = without(this.results, message.slideId);
+        return;
+      case 'segments':
+        this.segments = { ...this.segments, [message.slideId]: { splitBy: message.splitBy, segments: message.segments } };
         return;
       case 'presence':
         this.participants = message.participants;
@@ -177,6 +201,8 @@ export class LiveClient {
     // States can overtake each other across reconnects; the highest seq is the truth.
     if (state.seq < this.#highestSeq) return;
     this.#highestSeq = state.seq;
+    // Groups counted for another split, or before a slide was left, would show stale figures until the next count.
+    if (!sameSplit(state, this.session)) this.segments = {};
     this.session = state;
     this.participants = state.participants;
     this.closesAt = state.closesInMs === null ? null : Date.now() + state.closesInMs;
@@ -248,4 +274,14 @@ export class LiveClient {
     clearInterval(this.#pingTimer);
     clearTimeout(this.#deadTimer);
   }
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const rest = { ...record };
+  delete rest[key];
+  return rest;
+}
+
+function sameSplit(next: SessionState, previous: SessionState | null): boolean {
+  return next.split?.slideId === previous?.split?.slideId && next.slide?.id === previous?.slide?.id;
 }

@@ -7,6 +7,7 @@ import {
   type Results,
   type ServerMessage,
   type SessionState,
+  type Slide,
 } from '@ettor/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveClient, type LiveEvents, type LiveRole } from './live-client.svelte';
@@ -88,6 +89,9 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     round: 0,
     closesInMs: null,
     participants: 1,
+    anonymityThreshold: 5,
+    strictAnonymity: false,
+    split: null,
     ...overrides,
   };
 }
@@ -218,7 +222,13 @@ describe('joining', () => {
     const client = startClient({ role: 'host', sessionId: 'session-1' });
     latest().open();
     client.command({ type: 'goto', slideId: 'role' });
+    client.command({ type: 'set-split', split: { slideId: 'role', show: { optionId: null } } });
+    client.command({ type: 'set-split', split: null });
     expect(latest().sentOfType('goto')).toEqual([{ type: 'goto', slideId: 'role' }]);
+    expect(latest().sentOfType('set-split')).toEqual([
+      { type: 'set-split', split: { slideId: 'role', show: { optionId: null } } },
+      { type: 'set-split', split: null },
+    ]);
   });
 
   it('ignores frames that are not JSON, have an unknown type or are binary', () => {
@@ -562,6 +572,78 @@ describe('session state', () => {
 
     expect(client.results).toEqual({ role: roleLater, words });
     expect(client.participants).toBe(31);
+  });
+
+  it('keeps a slide either withheld, with how many have answered, or with its results: whichever came last', () => {
+    const client = joinedClient();
+    const few: Results = { kind: 'choice', slideId: 'role', respondents: 0, counts: [{ optionId: 'staff', count: 0 }] };
+    const enough: Results = { kind: 'choice', slideId: 'role', respondents: 5, counts: [{ optionId: 'staff', count: 5 }] };
+    const words: Results = { kind: 'wordcloud', slideId: 'words', respondents: 0, words: [] };
+    latest().receive({ type: 'results', results: few });
+    latest().receive({ type: 'results', results: words });
+    latest().receive({ type: 'withheld', slideId: 'role', respondents: 2 });
+    expect(client.withheld).toEqual({ role: 2 });
+    expect(client.results).toEqual({ words });
+
+    latest().receive({ type: 'withheld', slideId: 'role', respondents: 4 });
+    expect(client.withheld).toEqual({ role: 4 });
+
+    latest().receive({ type: 'results', results: enough });
+    expect(client.withheld).toEqual({});
+    expect(client.results).toEqual({ role: enough, words });
+  });
+});
+
+describe('results split by a single-choice question (hosts)', () => {
+  const staff: Results = { kind: 'choice', slideId: 'tools', respondents: 6, counts: [{ optionId: 'daily', count: 6 }] };
+  const segments = [
+    { optionId: 'staff', label: 'Staff', respondents: 6, results: staff },
+    { optionId: 'chief', label: 'Chief', respondents: 0, results: null },
+    { optionId: null, label: '', respondents: 0, results: null },
+  ];
+  const split = { slideId: 'role', show: 'side-by-side' } as const;
+  const TOOLS: Slide = {
+    kind: 'choice',
+    id: 'tools',
+    question: 'How often?',
+    options: [{ id: 'daily', label: 'Daily' }],
+    allowMultiple: false,
+    allowChange: true,
+    showResultsOnPhones: false,
+    notes: '',
+  };
+
+  function splitHost(): LiveClient {
+    const client = startClient({ role: 'host', sessionId: 'session-1' });
+    latest().open();
+    latest().receive({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: state({ seq: 1, split }), answers: {} });
+    return client;
+  }
+
+  it('keeps the latest groups per slide, with the question they were split by', () => {
+    const client = splitHost();
+    latest().receive({ type: 'segments', slideId: 'tools', splitBy: 'role', segments: [] });
+    latest().receive({ type: 'segments', slideId: 'tools', splitBy: 'role', segments });
+    expect(client.segments).toEqual({ tools: { splitBy: 'role', segments } });
+  });
+
+  it('keeps them through a state that changes neither the split question nor the slide, e.g. another way to show them', () => {
+    const client = splitHost();
+    latest().receive({ type: 'segments', slideId: 'tools', splitBy: 'role', segments });
+    latest().receive({ type: 'state', state: state({ seq: 2, split: { slideId: 'role', show: 'all' }, participants: 9 }) });
+    expect(client.segments).toEqual({ tools: { splitBy: 'role', segments } });
+  });
+
+  it('forgets them when the split question or the slide changes, since they would be stale until counted again', () => {
+    const client = splitHost();
+    latest().receive({ type: 'segments', slideId: 'tools', splitBy: 'role', segments });
+    latest().receive({ type: 'state', state: state({ seq: 2, split: null }) });
+    expect(client.segments).toEqual({});
+
+    latest().receive({ type: 'state', state: state({ seq: 3, split }) });
+    latest().receive({ type: 'segments', slideId: 'tools', splitBy: 'role', segments });
+    latest().receive({ type: 'state', state: state({ seq: 4, split, slideIndex: 2, slide: TOOLS }) });
+    expect(client.segments).toEqual({});
   });
 });
 

@@ -16,6 +16,9 @@ const state = {
   round: 0,
   closesInMs: null,
   participants: 4,
+  anonymityThreshold: 5,
+  strictAnonymity: false,
+  split: { slideId: 'role', show: { optionId: null } },
 };
 
 describe.each([
@@ -27,6 +30,21 @@ describe.each([
       { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {} },
       { type: 'state', state },
       { type: 'presence', participants: 3 },
+      { type: 'withheld', slideId: 'tools', respondents: 3 },
+      {
+        type: 'segments',
+        slideId: 'tools',
+        splitBy: 'role',
+        segments: [
+          {
+            optionId: 'staff',
+            label: 'Staff',
+            respondents: 5,
+            results: { kind: 'choice', slideId: 'tools', respondents: 5, counts: [{ optionId: 'daily', count: 5 }] },
+          },
+          { optionId: null, label: '', respondents: 0, results: null },
+        ],
+      },
       { type: 'ack', clientId: 'c-0000000001', slideId: 'role', answer: { kind: 'choice', optionIds: ['staff'] } },
       { type: 'error', code: 'voting_closed', message: 'Voting has closed.', clientId: 'c-0000000001' },
       { type: 'pong', t: 1712345678901 },

@@ -1,6 +1,18 @@
 import type { ServerMessage } from '@ettor/protocol';
 
-const TYPES = new Set<string>(['welcome', 'state', 'results', 'presence', 'ack', 'error', 'pong'] satisfies ServerMessage['type'][]);
+// Every type the protocol has, so a new one cannot be left out and silently dropped on phones.
+const KNOWN: Record<ServerMessage['type'], true> = {
+  welcome: true,
+  state: true,
+  results: true,
+  withheld: true,
+  segments: true,
+  presence: true,
+  ack: true,
+  error: true,
+  pong: true,
+};
+const TYPES = new Set<string>(Object.keys(KNOWN));
 
 export type MessageParser = (data: string) => ServerMessage | null;
 

@@ -1,4 +1,4 @@
-import type { Results, SessionDetail, Slide } from '@ettor/protocol';
+import { ANONYMITY, type Results, type Segment, type SessionDetail, type Slide, type Split } from '@ettor/protocol';
 import { api } from '../api/client';
 import { describeError } from '../api/error-text';
 import { LiveClient } from '../live/live-client.svelte';
@@ -53,6 +53,33 @@ export class HostSession {
     return current ? this.live.results[current.id] : undefined;
   }
 
+  /** How many have answered the current question when the server withholds its results under k (strict anonymity). */
+  get withheld(): number | undefined {
+    const current = this.current;
+    return current ? this.live.withheld[current.id] : undefined;
+  }
+
+  /** How many have answered the current question, whether or not its results may be shown. */
+  get respondents(): number | null {
+    return this.results?.respondents ?? this.withheld ?? null;
+  }
+
+  /** k: results of fewer participants are not for the big screen. */
+  get threshold(): number {
+    return this.live.session?.anonymityThreshold ?? ANONYMITY.defaultThreshold;
+  }
+
+  get split(): Split | null {
+    return this.live.session?.split ?? null;
+  }
+
+  /** The current question's results per group of the split question, once counted for the split as it is now. */
+  get segments(): Segment[] | undefined {
+    const current = this.current;
+    const counted = current ? this.live.segments[current.id] : undefined;
+    return counted && counted.splitBy === this.split?.slideId ? counted.segments : undefined;
+  }
+
   /** Where phones go: the server's idea of a reachable address, not necessarily this browser's. */
   get joinUrl(): string {
     return this.detail?.joinUrl ?? location.origin;
@@ -95,6 +122,11 @@ export class HostSession {
 
   hideWord(word: string, hidden: boolean): void {
     if (this.current) this.live.command({ type: 'hide-word', slideId: this.current.id, word, hidden });
+  }
+
+  /** Splits the big screen's results by a single-choice question, or stops splitting them (null). */
+  setSplit(split: Split | null): void {
+    this.live.command({ type: 'set-split', split });
   }
 
   async end(): Promise<void> {

@@ -1,0 +1,136 @@
+import type { ChoiceSlide, Results, Segment } from '@ettor/protocol';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n/i18n.svelte';
+import { render, type Mounted } from '../slides/topography/render.svelte';
+import type { ScreenInput } from './screen-view';
+import ScreenResults from './ScreenResults.svelte';
+
+const ROLE: ChoiceSlide = {
+  kind: 'choice',
+  id: 'role',
+  question: 'Vilken roll har du?',
+  options: [
+    { id: 'staff', label: 'Tjänsteperson' },
+    { id: 'chief', label: 'Kommunchef' },
+    { id: 'politician', label: 'Politiker' },
+  ],
+  allowMultiple: false,
+  allowChange: true,
+  showResultsOnPhones: true,
+  notes: '',
+};
+const TOOLS: ChoiceSlide = {
+  ...ROLE,
+  id: 'tools',
+  question: 'Hur ofta använder du digitala verktyg?',
+  options: [
+    { id: 'daily', label: 'Dagligen' },
+    { id: 'rarely', label: 'Sällan' },
+  ],
+};
+const tools = (daily: number, rarely: number): Results => ({
+  kind: 'choice',
+  slideId: 'tools',
+  respondents: daily + rarely,
+  counts: [
+    { optionId: 'daily', count: daily },
+    { optionId: 'rarely', count: rarely },
+  ],
+});
+const SEGMENTS: Segment[] = [
+  { optionId: 'staff', label: 'Tjänsteperson', respondents: 6, results: tools(4, 2) },
+  { optionId: 'chief', label: 'Kommunchef', respondents: 5, results: tools(1, 4) },
+  { optionId: 'politician', label: 'Politiker', respondents: 0, results: null },
+  { optionId: null, label: '', respondents: 0, results: null },
+];
+
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** A bar chart's numbers as its text alternative gives them: option, count, share. */
+const rows = (scope: Element | null | undefined) =>
+  [...(scope?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => text(cell)));
+
+let mounted: Mounted<ScreenInput> | undefined;
+function screen(overrides: Partial<ScreenInput>): Mounted<ScreenInput> {
+  mounted = render(ScreenResults, {
+    slide: TOOLS,
+    deck: [ROLE, TOOLS],
+    split: null,
+    threshold: 5,
+    results: tools(6, 5),
+    withheld: undefined,
+    segments: SEGMENTS,
+    ...overrides,
+  });
+  return mounted;
+}
+
+describe('the big screen’s results area', () => {
+  beforeAll(() => setLocale('sv'));
+  afterEach(() => mounted?.destroy());
+
+  it('without a split: everyone’s bars, no key', () => {
+    const { target } = screen({});
+    expect(target.querySelector('[data-testid="split-key"]')).toBeNull();
+    expect(rows(target)).toEqual([
+      ['Dagligen', '6', '55 %'],
+      ['Sällan', '5', '45 %'],
+    ]);
+  });
+
+  it('below k: "För få svar än" and when the results will show, with no number of the results', () => {
+    const { target } = screen({ results: tools(3, 1) });
+    const withheld = target.querySelector('[data-testid="withheld"]');
+    expect(text(withheld)).toBe('För få svar än Resultaten visas när minst 5 har svarat.');
+    expect(target.querySelector('table')).toBeNull();
+  });
+
+  it('side by side: a key, a panel per group with its n, and "För få svar" for withheld groups, never a zero', () => {
+    const { target } = screen({ split: { slideId: 'role', show: 'side-by-side' } });
+    expect(text(target.querySelector('[data-testid="split-key"]'))).toBe('Uppdelat på: Vilken roll har du? · Visar: Sida vid sida');
+    const panels = [...target.querySelectorAll('[data-testid="split-panel"]')];
+    expect(panels.map((panel) => [panel.getAttribute('data-state'), text(panel.querySelector('h3'))])).toEqual([
+      ['shown', 'Tjänsteperson 6 svar'],
+      ['shown', 'Kommunchef 5 svar'],
+      ['withheld', 'Politiker'],
+      ['withheld', 'Ej angivet'],
+    ]);
+    expect(rows(panels[0])).toEqual([
+      ['Dagligen', '4', '67 %'],
+      ['Sällan', '2', '33 %'],
+    ]);
+    expect(panels[0]?.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe(
+      'Hur ofta använder du digitala verktyg?: Tjänsteperson',
+    );
+    for (const panel of panels.slice(2)) {
+      expect(text(panel.querySelector('[data-testid="too-few"]'))).toBe('För få svar');
+      expect(text(panel)).not.toMatch(/\d/);
+    }
+  });
+
+  it('follows the presenter: from side by side to one group, and back to everyone', () => {
+    const view = screen({ split: { slideId: 'role', show: 'side-by-side' } });
+    view.props.split = { slideId: 'role', show: { optionId: 'chief' } };
+    view.flush();
+    expect(text(view.target.querySelector('[data-testid="split-key"]'))).toBe(
+      'Uppdelat på: Vilken roll har du? · Visar: Kommunchef (5 svar)',
+    );
+    expect(view.target.querySelectorAll('[data-testid="split-panel"]')).toHaveLength(0);
+    expect(rows(view.target)).toEqual([
+      ['Dagligen', '1', '20 %'],
+      ['Sällan', '4', '80 %'],
+    ]);
+
+    view.props.split = { slideId: 'role', show: { optionId: null } };
+    view.flush();
+    expect(text(view.target.querySelector('[data-testid="split-key"]'))).toBe('Uppdelat på: Vilken roll har du? · Visar: Ej angivet');
+    expect(text(view.target.querySelector('[data-testid="withheld"]'))).toBe('För få svar');
+
+    view.props.split = { slideId: 'role', show: 'all' };
+    view.flush();
+    expect(text(view.target.querySelector('[data-testid="split-key"]'))).toBe('Uppdelat på: Vilken roll har du? · Visar: Alla');
+    expect(rows(view.target)).toEqual([
+      ['Dagligen', '6', '55 %'],
+      ['Sällan', '5', '45 %'],
+    ]);
+  });
+});
