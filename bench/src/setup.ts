@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type Slide, deckFileSchema } from '@ettor/protocol';
+import { type Slide, deckFileSchema, renumberSlides } from '@ettor/protocol';
 import { BENCH_DECK, type ServerProcess } from './server-process.js';
 import type { LiveSession, ServerKind, TransportKind } from './types.js';
 
@@ -13,13 +13,18 @@ function readDeck(): { file: unknown; slides: Slide[] } {
   return { file, slides: deckFileSchema.parse(file).slides };
 }
 
-/** A slide as it runs, without what a server may change: import gives fresh ids, and notes never go to phones. */
-function shape(slide: Slide): string {
-  const { id: _id, notes: _notes, ...rest } = slide;
-  return JSON.stringify(rest, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
+/**
+ * A deck's slides as they run, without what a server may change: import gives fresh ids (a topography's references
+ * follow them, so both decks are numbered alike here), and notes never go to phones.
+ */
+function shapes(slides: readonly Slide[]): string[] {
+  let next = 0;
+  return renumberSlides(slides, () => `slide-${(next += 1)}`).map(({ notes: _notes, ...rest }) =>
+    JSON.stringify(rest, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+        : value,
+    ),
   );
 }
 
@@ -29,7 +34,8 @@ export async function openSession(server: ServerProcess): Promise<LiveSession> {
   const session = await (server.kind === 'ettor' ? openEttorSession(server.url, deck.file) : openBaselineSession(server.url));
   // Every server must run the same slides in the same order, or their figures do not compare.
   const count = `${session.slides.length} slides for ${deck.slides.length}`;
-  const differs = deck.slides.findIndex((slide, i) => !session.slides[i] || shape(slide) !== shape(session.slides[i]));
+  const [expected, running] = [shapes(deck.slides), shapes(session.slides)];
+  const differs = expected.findIndex((slide, i) => slide !== running[i]);
   if (differs >= 0 || session.slides.length !== deck.slides.length) {
     throw new Error(`${server.kind} does not run ${BENCH_DECK} as it stands: ${differs >= 0 ? `slide ${differs + 1} differs` : count}`);
   }

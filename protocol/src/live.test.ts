@@ -36,6 +36,9 @@ const state = {
   round: 0,
   closesInMs: null,
   participants: 12,
+  anonymityThreshold: 5,
+  strictAnonymity: false,
+  split: { slideId: 'role', show: 'side-by-side' },
 };
 
 const clientExamples = {
@@ -51,6 +54,10 @@ const clientExamples = {
   resetResults: { type: 'reset-results', slideId: 'role' },
   hideAnswer: { type: 'hide-answer', slideId: 'open', answerId: 'r1', hidden: true },
   hideWord: { type: 'hide-word', slideId: 'words', word: 'Ledarskap', hidden: false },
+  splitSideBySide: { type: 'set-split', split: { slideId: 'role', show: 'side-by-side' } },
+  splitOneGroup: { type: 'set-split', split: { slideId: 'role', show: { optionId: 'a' } } },
+  splitNotGiven: { type: 'set-split', split: { slideId: 'role', show: { optionId: null } } },
+  splitOff: { type: 'set-split', split: null },
   ping: { type: 'ping' },
   pingWithTime: { type: 'ping', t: 1712345678901.5 },
 } as const;
@@ -92,6 +99,17 @@ const serverExamples = {
     type: 'results',
     results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!', hidden: true }] },
   },
+  withheld: { type: 'withheld', slideId: 'role', respondents: 2 },
+  segments: {
+    type: 'segments',
+    slideId: 'words',
+    splitBy: 'role',
+    segments: [
+      { optionId: 'a', label: 'A', respondents: 6, results: { kind: 'wordcloud', slideId: 'words', respondents: 6, words: [] } },
+      { optionId: 'b', label: 'B', respondents: 0, results: null },
+      { optionId: null, label: '', respondents: 0, results: null },
+    ],
+  },
   presence: { type: 'presence', participants: 0 },
   ack: { type: 'ack', clientId: CLIENT_ID, slideId: 'role', answer: { kind: 'choice', optionIds: ['a'] } },
   error: { type: 'error', code: 'voting_closed', message: 'Voting on this question has closed.', clientId: CLIENT_ID },
@@ -132,6 +150,13 @@ describe('clientMessageSchema', () => {
 
   it('refuses an unknown extra field on every type', () => {
     for (const message of Object.values(clientExamples)) refusedClient({ ...message, extra: true });
+  });
+
+  it('refuses a split that is not everyone, side by side or one group', () => {
+    refusedClient({ type: 'set-split', split: { slideId: 'role', show: 'sideways' } });
+    refusedClient({ type: 'set-split', split: { slideId: 'role', show: { optionId: 'bad id!' } } });
+    refusedClient({ type: 'set-split', split: { slideId: 'role' } });
+    refusedClient({ type: 'set-split' });
   });
 
   it('refuses wrong types', () => {

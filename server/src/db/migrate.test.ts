@@ -46,6 +46,7 @@ describe.each(dialects)('migrations on $name', (dialect) => {
       '0002-anonymity-threshold',
       '0003-strict-anonymity',
       '0004-share-links',
+      '0005-split',
     ]);
     expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity']).execute()).toEqual([
       { id: 'p', anonymity_threshold: 5, strict_anonymity: 0 },
