@@ -252,23 +252,29 @@ describe.skipIf(browserSkipReason)('a scale slide from the editor to the big scr
     await screenshot(doubter, 'scale-phone-vet-ej-saved');
   });
 
-  it('shows per statement the counts per step, the mean with a decimal comma and n on the big screen and in its table', async () => {
+  it('shows per statement the counts per step, the mean with a decimal comma and n, or "för få svar" where fewer than k rated', async () => {
     await screen.getByTestId('answered-count').filter({ hasText: '3' }).waitFor();
-    // Kunskap: 4, 3 and one "Vet ej". Verktyg: 2, 5 and 4. Ledning: 5, one unrated and one "Vet ej".
+    // Kunskap: 4, 3 and one "Vet ej". Verktyg: 2, 5 and 4. Ledning: 5, one unrated and one "Vet ej". With k = 3 only
+    // Verktyg was rated by enough people to be shown; the other two keep their rows and say why they are empty.
+    const withheld = (label: string) => ({ label, counts: ['', '', '', '', ''], mean: null, figures: undefined });
     const expected = [
-      { label: STATEMENTS[0]!.label, counts: ['', '', '1', '1', ''], mean: '3,5', figures: '2 svar · sd 0,5 · 1 vet ej' },
+      withheld(STATEMENTS[0]!.label),
       { label: STATEMENTS[1]!.label, counts: ['', '1', '', '1', '1'], mean: '3,7', figures: '3 svar · sd 1,2' },
-      { label: STATEMENTS[2]!.label, counts: ['', '', '', '', '1'], mean: '5,0', figures: '1 svar · sd 0,0 · 1 vet ej' },
+      withheld(STATEMENTS[2]!.label),
     ];
     await expect.poll(drawnRows, { timeout: 10_000 }).toEqual(expected);
+    expect(await screen.locator('[data-testid="present-results"] li.row .too-few').allTextContents()).toEqual([
+      'För få svar',
+      'För få svar',
+    ]);
 
     expect(await tableRows('thead')).toEqual([
       ['Påstående', `1 (${MIN_LABEL})`, '2', '3', '4', `5 (${MAX_LABEL})`, 'Vet ej', 'Medelvärde', 'Antal svar', 'Standardavvikelse'],
     ]);
     expect(await tableRows('tbody')).toEqual([
-      [STATEMENTS[0]!.label, '0', '0', '1', '1', '0', '1', '3,5', '2', '0,5'],
+      [STATEMENTS[0]!.label, 'För få svar'],
       [STATEMENTS[1]!.label, '0', '1', '0', '1', '1', '0', '3,7', '3', '1,2'],
-      [STATEMENTS[2]!.label, '0', '0', '0', '0', '1', '1', '5,0', '1', '0,0'],
+      [STATEMENTS[2]!.label, 'För få svar'],
     ]);
     expect(squash(await screen.locator('[data-testid="present-results"] table caption').textContent())).toBe(`Resultat: ${slide.question}`);
     await screenshot(screen, 'scale-screen-results');
@@ -278,18 +284,18 @@ describe.skipIf(browserSkipReason)('a scale slide from the editor to the big scr
   it('follows a phone that changes its answer', async () => {
     await tapper.getByTestId('submit-answer').click();
     await answerState(tapper, 'changing');
-    await step(tapper, KUNSKAP, 1).click();
-    expect(await checked(tapper, KUNSKAP)).toBe('1');
+    await step(tapper, VERKTYG, 1).click();
+    expect(await checked(tapper, VERKTYG)).toBe('1');
     await tapper.getByTestId('submit-answer').click();
     await answerState(tapper, 'saved');
     await screenshot(tapper, 'scale-phone-changed');
 
-    // Kunskap is now 1 and 3: mean 2,0, spread 1,0. The others stand, and still three have answered.
+    // Verktyg is now 1, 5 and 4: mean 3,3, spread 1,7. The others stand, and still three have answered.
     await expect
-      .poll(async () => (await drawnRows())[0], { timeout: 10_000 })
-      .toEqual({ label: STATEMENTS[0]!.label, counts: ['1', '', '1', '', ''], mean: '2,0', figures: '2 svar · sd 1,0 · 1 vet ej' });
-    expect((await drawnRows()).map((r) => r.mean)).toEqual(['2,0', '3,7', '5,0']);
-    expect((await tableRows('tbody'))[0]).toEqual([STATEMENTS[0]!.label, '1', '0', '1', '0', '0', '1', '2,0', '2', '1,0']);
+      .poll(async () => (await drawnRows())[1], { timeout: 10_000 })
+      .toEqual({ label: STATEMENTS[1]!.label, counts: ['1', '', '', '1', '1'], mean: '3,3', figures: '3 svar · sd 1,7' });
+    expect((await drawnRows()).map((r) => r.mean)).toEqual([null, '3,3', null]);
+    expect((await tableRows('tbody'))[1]).toEqual([STATEMENTS[1]!.label, '1', '0', '0', '1', '1', '0', '3,3', '3', '1,7']);
     expect(squash(await screen.getByTestId('answered-count').textContent())).toBe('3 har svarat');
     await screenshot(screen, 'scale-screen-changed');
   });
@@ -303,13 +309,13 @@ describe.skipIf(browserSkipReason)('a scale slide from the editor to the big scr
     await expect
       .poll(items, { timeout: 10_000 })
       .toEqual([
-        `${STATEMENTS[0]!.label} medel 2,0 · 2 svar · 1 vet ej`,
-        `${STATEMENTS[1]!.label} medel 3,7 · 3 svar`,
+        `${STATEMENTS[0]!.label} medel 3,5 · 2 svar · 1 vet ej`,
+        `${STATEMENTS[1]!.label} medel 3,3 · 3 svar`,
         `${STATEMENTS[2]!.label} medel 5,0 · 1 svar · 1 vet ej`,
       ]);
     expect(await results.locator('li strong').allTextContents()).toEqual([
-      'medel 2,0 · 2 svar · 1 vet ej',
-      'medel 3,7 · 3 svar',
+      'medel 3,5 · 2 svar · 1 vet ej',
+      'medel 3,3 · 3 svar',
       'medel 5,0 · 1 svar · 1 vet ej',
     ]);
     expect(squash(await control.locator('.counts').textContent())).toBe('3 av 3 har svarat');

@@ -113,6 +113,7 @@ export const BASELINE_TALLIES: { readonly [K in AnswerKind]: KindTally<K> } = {
             counts: [...counts],
             skipped,
             ...summariseRatings(counts),
+            hidden: false,
           })),
         }),
       };

@@ -14,7 +14,20 @@ export interface AnswerRules<K extends AnswerKind> {
   resultsOnPhones(slide: SlideOf<K>): boolean;
   /** The results without what the presenter hid from the big screen, for anyone but the presenter (a share link). */
   withoutHidden(results: ResultsOf<K>): ResultsOf<K>;
+  /**
+   * The parts of the results the anonymity threshold applies to one by one, as how many people each is drawn from (a
+   * scale's statements: how many rated each); null when it applies to the results as a whole.
+   */
+  parts(results: ResultsOf<K>): readonly number[] | null;
+  /** The results with the parts marked true withheld: their numbers gone, "för få svar" shown instead. */
+  withholdParts(results: ResultsOf<K>, withheld: readonly boolean[]): ResultsOf<K>;
 }
+
+/** The threshold rules of a kind whose results are withheld only as a whole. */
+export const wholeResults = {
+  parts: (): readonly number[] | null => null,
+  withholdParts: <R>(results: R): R => results,
+};
 
 /** Everything the protocol knows about one kind of slide. Pure: the phone, the server and the bench run the same rules. */
 export interface KindRules<K extends SlideKind> {

@@ -62,11 +62,36 @@ export function withoutHiddenEntries(results: Results): Results {
 }
 
 /**
- * Whether results are withheld under the anonymity threshold k: a question's results of at least one and fewer
- * than k people. A kind drawn from other slides' answers applies k inside its results instead.
+ * Results as anyone but their presenter may see them under the anonymity threshold k: null for a question's results
+ * of at least one and fewer than k people, and otherwise with each part drawn from fewer than k withheld (a scale's
+ * statement that few rated). A kind drawn from other slides' answers applies k inside its results already.
  */
+export function applyThreshold(results: Results, threshold: number): Results | null {
+  const rules = KIND_RULES[results.kind].answers as AnswerRules<AnswerKind> | null;
+  if (rules === null) return results;
+  const answered = results as Extract<Results, { kind: AnswerKind }>;
+  if (answered.respondents > 0 && answered.respondents < threshold) return null;
+  const withheld = rules.parts(answered)?.map((n) => n > 0 && n < threshold);
+  return withheld ? withholdParts(results, withheld) : results;
+}
+
+/** How many people each part of a question's results is drawn from, when k applies part by part; null otherwise. */
+export function partsOf(results: Results): readonly number[] | null {
+  const rules = KIND_RULES[results.kind].answers as AnswerRules<AnswerKind> | null;
+  return rules === null ? null : rules.parts(results as Extract<Results, { kind: AnswerKind }>);
+}
+
+/** The results with the parts marked true withheld. */
+export function withholdParts(results: Results, withheld: readonly boolean[]): Results {
+  const rules = KIND_RULES[results.kind].answers as AnswerRules<AnswerKind> | null;
+  return rules === null || !withheld.some(Boolean)
+    ? results
+    : rules.withholdParts(results as Extract<Results, { kind: AnswerKind }>, withheld);
+}
+
+/** Whether a question's results are withheld as a whole under the anonymity threshold k. */
 export function isWithheld(results: Results, threshold: number): boolean {
-  return KIND_RULES[results.kind].answers !== null && results.respondents > 0 && results.respondents < threshold;
+  return applyThreshold(results, threshold) === null;
 }
 
 /** The text that names a slide in lists, outlines and screen-reader labels. */

@@ -303,10 +303,10 @@ describe.each(dialects)('live session on $name', (dialect) => {
         respondents: 4,
         statements: [
           // 5, 3, 5, 3 after the change from 1: mean 4, every rating 1 from it.
-          { statementId: k, counts: [0, 0, 2, 0, 2], skipped: 0, n: 4, mean: 4, sd: 1 },
-          { statementId: f, counts: [0, 0, 0, 1, 0], skipped: 1, n: 1, mean: 4, sd: 0 },
-          { statementId: u, counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
-          { statementId: m, counts: [0, 1, 0, 0, 0], skipped: 0, n: 1, mean: 2, sd: 0 },
+          { statementId: k, counts: [0, 0, 2, 0, 2], skipped: 0, n: 4, mean: 4, sd: 1, hidden: false },
+          { statementId: f, counts: [0, 0, 0, 1, 0], skipped: 1, n: 1, mean: 4, sd: 0, hidden: false },
+          { statementId: u, counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null, hidden: false },
+          { statementId: m, counts: [0, 1, 0, 0, 0], skipped: 0, n: 1, mean: 2, sd: 0, hidden: false },
         ],
       });
       for (const phone of phones) phone.close();

@@ -5,7 +5,7 @@ import {
   type SessionState,
   hasResults,
   isQuestionSlide,
-  isWithheld,
+  applyThreshold,
   showsResultsOnPhones,
   slideSources,
 } from '@ettor/protocol';
@@ -191,10 +191,15 @@ export class Room {
     return split !== null && slide?.id === slideId && isQuestionSlide(slide) && slide.id !== split.slideId ? split.slideId : undefined;
   }
 
-  /** Results as a socket may see them: a question's results of fewer than k go to no phone, nor in strict mode to any screen. */
+  /**
+   * Results as a socket may see them: a question's results (or parts of them) of fewer than k go to no phone, nor in
+   * strict mode to any screen; the presenter's screens otherwise get them all and withhold on the big screen themselves.
+   */
   private resultsMessage(results: Results, toAudience: boolean): ServerMessage {
-    const withheld = (toAudience || this.state.strictAnonymity) && isWithheld(results, this.state.anonymityThreshold);
-    return withheld ? { type: 'withheld', slideId: results.slideId, respondents: results.respondents } : { type: 'results', results };
+    const shown = toAudience || this.state.strictAnonymity ? applyThreshold(results, this.state.anonymityThreshold) : results;
+    return shown === null
+      ? { type: 'withheld', slideId: results.slideId, respondents: results.respondents }
+      : { type: 'results', results: shown };
   }
 
   private scheduleResults(slideId: string): void {

@@ -356,7 +356,7 @@ function expectedResults(model: Model, deck: Deck, key: QuestionKey): unknown {
     const statements = slide.statements.map(({ id }) => {
       const values = ratings.filter((r) => r.statementId === id).map((r) => r.value);
       const counts = Array.from({ length: slide.steps }, (_, step) => values.filter((v) => v === step + 1).length);
-      return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts) };
+      return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts), hidden: false };
     });
     return { kind: 'scale', slideId: slide.id, respondents: held.length, statements };
   }

@@ -190,7 +190,15 @@ describe.each(dialects)('session reports on $name', (dialect) => {
         slideId: ids.skala,
         respondents: 6,
         statements: [
-          { statementId: 'kunskap', counts: [0, 1, 1, 2, 1], skipped: 1, n: 5, mean: 3.6, sd: expect.closeTo(Math.sqrt(1.04), 9) },
+          {
+            statementId: 'kunskap',
+            counts: [0, 1, 1, 2, 1],
+            skipped: 1,
+            n: 5,
+            mean: 3.6,
+            sd: expect.closeTo(Math.sqrt(1.04), 9),
+            hidden: false,
+          },
         ],
       });
       // Managers who rated (2) are under k; the officials (4) are withheld with them, the only other group with anyone in it.

@@ -291,10 +291,10 @@ describe('tally: scale', () => {
       slideId: 'scale',
       respondents: 5,
       statements: [
-        { statementId: 's2', counts: [0, 0, 0, 1, 1], skipped: 2, n: 2, mean: 4.5, sd: 0.5 },
+        { statementId: 's2', counts: [0, 0, 0, 1, 1], skipped: 2, n: 2, mean: 4.5, sd: 0.5, hidden: false },
         // Ratings 1, 3, 3, 5: mean 3, squared deviations 4 + 0 + 0 + 4 over 4 people.
-        { statementId: 's1', counts: [1, 0, 2, 0, 1], skipped: 0, n: 4, mean: 3, sd: Math.SQRT2 },
-        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+        { statementId: 's1', counts: [1, 0, 2, 0, 1], skipped: 0, n: 4, mean: 3, sd: Math.SQRT2, hidden: false },
+        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null, hidden: false },
       ],
     });
   });
@@ -302,7 +302,15 @@ describe('tally: scale', () => {
   it('no answers: every statement at zero, without a mean', () => {
     expect(tally(scale, [])).toMatchObject({
       respondents: 0,
-      statements: scale.statements.map(({ id }) => ({ statementId: id, counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null })),
+      statements: scale.statements.map(({ id }) => ({
+        statementId: id,
+        counts: [0, 0, 0, 0, 0],
+        skipped: 0,
+        n: 0,
+        mean: null,
+        sd: null,
+        hidden: false,
+      })),
     });
   });
 
@@ -445,9 +453,9 @@ describe('SlideTally', () => {
       slideId: 'scale',
       respondents: 2,
       statements: [
-        { statementId: 's2', counts: [0, 0, 0, 0, 0], skipped: 1, n: 0, mean: null, sd: null },
-        { statementId: 's1', counts: [0, 0, 0, 0, 2], skipped: 0, n: 2, mean: 5, sd: 0 },
-        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+        { statementId: 's2', counts: [0, 0, 0, 0, 0], skipped: 1, n: 0, mean: null, sd: null, hidden: false },
+        { statementId: 's1', counts: [0, 0, 0, 0, 2], skipped: 0, n: 2, mean: 5, sd: 0, hidden: false },
+        { statementId: 's3', counts: [0, 0, 0, 0, 0], skipped: 0, n: 0, mean: null, sd: null, hidden: false },
       ],
     });
     expect(counts.size).toBe(2);
@@ -475,8 +483,8 @@ describe('SlideTally', () => {
       slideId: 'scale',
       respondents: 3,
       statements: [
-        { statementId: 's1', counts: [0, 1, 1], skipped: 0, n: 2, mean: 2.5, sd: 0.5 },
-        { statementId: 's4', counts: [0, 0, 0], skipped: 0, n: 0, mean: null, sd: null },
+        { statementId: 's1', counts: [0, 1, 1], skipped: 0, n: 2, mean: 2.5, sd: 0.5, hidden: false },
+        { statementId: 's4', counts: [0, 0, 0], skipped: 0, n: 0, mean: null, sd: null, hidden: false },
       ],
     });
     counts.setSlide(scale);
@@ -666,7 +674,7 @@ function referenceTally(slide: QuestionSlide, answers: readonly StoredAnswer[], 
       const statements = slide.statements.map(({ id }) => {
         const values = rated.flatMap((list) => list.filter((r) => r.statementId === id).map((r) => r.value));
         const counts = Array.from({ length: slide.steps }, (_, i) => values.filter((v) => v === i + 1).length);
-        return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts) };
+        return { statementId: id, counts, skipped: values.filter((v) => v === null).length, ...summariseRatings(counts), hidden: false };
       });
       return { kind: 'scale', slideId: slide.id, respondents: rated.length, statements };
     }

@@ -16,7 +16,7 @@ const scale = (slideId: string, counts: number[], mean: number): Results => ({
   kind: 'scale',
   slideId,
   respondents: counts.reduce((sum, n) => sum + n, 0),
-  statements: [{ statementId: 's1', counts, skipped: 0, n: counts.reduce((sum, n) => sum + n, 0), mean, sd: 1 }],
+  statements: [{ statementId: 's1', counts, skipped: 0, n: counts.reduce((sum, n) => sum + n, 0), mean, sd: 1, hidden: false }],
 });
 const report = (slideId: string, kind: SlideReport['kind'], title: string, results: Results | null): SlideReport => ({
   slideId,

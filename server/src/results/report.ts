@@ -6,9 +6,12 @@ import {
   type SessionReport,
   type Slide,
   type SlideReport,
+  applyThreshold,
   hasResults,
   isQuestionSlide,
+  partsOf,
   slideTitle,
+  withholdParts,
 } from '@ettor/protocol';
 import { type StoredAnswer, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
@@ -60,7 +63,8 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
       slideId: slide.id,
       kind: slide.kind,
       title: slideTitle(slide),
-      results: results.respondents >= input.threshold ? results : null,
+      // Fewer than k, none included, is no results at all; k or more may still have parts too few answered.
+      results: results.respondents >= input.threshold ? applyThreshold(results, input.threshold) : null,
       segments:
         split === null || split.slide.id === slide.id
           ? null
@@ -86,10 +90,30 @@ function segmentReports(
     tallied.map(({ results }) => results.respondents),
     threshold,
   );
+  // Parts k applies to one by one (a scale's statements) are withheld per part across the groups shown, by the same
+  // rule, so that the total of a part minus the shown groups gives no withheld group away either.
+  // A withheld group's parts count as withheld: the part's total minus the shown groups holds them too.
+  const parts = tallied.map(({ results }) => partsOf(results));
+  const partCount = Math.max(0, ...parts.map((counts) => counts?.length ?? 0));
+  const withheldParts = Array.from({ length: partCount }, (_, part) =>
+    suppress(
+      parts.map((counts) => counts?.[part] ?? 0),
+      threshold,
+      hidden,
+    ),
+  );
   return tallied.map(({ optionId, label, results }, index) =>
     // A hidden segment's count is withheld as well as its results, or the slide's total minus the others would give it.
     (hidden[index] ?? true)
       ? { optionId, label, respondents: 0, results: null }
-      : { optionId, label, respondents: results.respondents, results },
+      : {
+          optionId,
+          label,
+          respondents: results.respondents,
+          results: withholdParts(
+            results,
+            withheldParts.map((part) => part.hidden[index] ?? false),
+          ),
+        },
   );
 }

@@ -88,3 +88,14 @@ describe('suppress', () => {
     );
   });
 });
+
+describe('suppress with groups already withheld', () => {
+  it('counts a withheld group as hidden from the start, its part in the complement included', () => {
+    // Parts of groups 5, 4 and a withheld one: the withheld one's 1 alone is under k = 3, so the smaller shown one goes too.
+    expect(suppress([5, 4, 1], 3, [false, false, true])).toEqual({ hidden: [false, true, true], totalHidden: false });
+    // Withheld with k or more in it: nothing else needs to go.
+    expect(suppress([5, 4, 3], 3, [false, false, true])).toEqual({ hidden: [false, false, true], totalHidden: false });
+    // A withheld group with no part at all gives nothing away by subtraction.
+    expect(suppress([5, 4, 0], 3, [false, false, true])).toEqual({ hidden: [false, false, true], totalHidden: false });
+  });
+});

@@ -8,11 +8,12 @@ export interface Suppression {
 
 /**
  * The k rule for groups shown beside their total, the groups' sum: a non-empty group of fewer than k is hidden, and
- * so is a total of fewer than k (every non-empty group then is too, each being smaller still).
+ * so is a total of fewer than k (every non-empty group then is too, each being smaller still). Groups already
+ * withheld for another reason (a whole segment, when these are its parts) count as hidden from the start.
  */
-export function suppress(counts: readonly number[], threshold: number): Suppression {
+export function suppress(counts: readonly number[], threshold: number, withheld: readonly boolean[] = []): Suppression {
   const total = counts.reduce((sum, n) => sum + n, 0);
-  const hidden = counts.map((n) => n > 0 && n < threshold);
+  const hidden = counts.map((n, index) => withheld[index] === true || (n > 0 && n < threshold));
   const hiddenTogether = counts.reduce((sum, n, index) => (hidden[index] ? sum + n : sum), 0);
   // The shown total minus the visible groups is what the hidden ones hold together, in numbers and in results, so that must be k or more too.
   if (total >= threshold && hiddenTogether > 0 && hiddenTogether < threshold) {

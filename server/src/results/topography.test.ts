@@ -1,6 +1,7 @@
 import { type Answer, type Slide, type TopographySlide, slideSchema } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ReportAnswer } from './answers.js';
+import { buildSlideReports } from './report.js';
 import { buildTopography } from './topography.js';
 
 const slides: Slide[] = slideSchema.array().parse([
@@ -37,7 +38,7 @@ const slides: Slide[] = slideSchema.array().parse([
     ],
   },
 ]);
-const map = (segmentBy: string | null, scaleSlideId: string | null): TopographySlide => ({
+const mapSlide = (segmentBy: string | null, scaleSlideId: string | null): TopographySlide => ({
   id: 'map',
   kind: 'topography',
   heading: 'Kompetenstopografi',
@@ -95,7 +96,7 @@ const shown = (n: number, mean: number, sd: number) => ({
 });
 
 describe('buildTopography', () => {
-  const topography = buildTopography({ slide: map('role', 'skills'), deck: slides, answers, threshold: 3 });
+  const topography = buildTopography({ slide: mapSlide('role', 'skills'), deck: slides, answers, threshold: 3 });
 
   it('says what it is drawn from: the two questions, the scale and its respondents', () => {
     expect(topography).toMatchObject({
@@ -131,24 +132,25 @@ describe('buildTopography', () => {
 
   it('the k rule per statement, with its total as the shown total', () => {
     expect(topography.rows.map(({ cells }) => cells)).toEqual([
-      // s1: pol and not given (1 each, 2 together) take the later of tj and chef (3 each); s2: chef (k−1) and pol hold k together.
+      // s1: pol and not given (1 each, 2 together) take the later of tj and chef (3 each); s2: chef (k−1) and pol hold k
+      // together. A withheld row withholds all its cells, even one nobody in it rated.
       [shown(3, 3, Math.sqrt(2 / 3)), shown(3, 4, Math.sqrt(2 / 3))],
       [hidden, hidden],
       [hidden, hidden],
       [empty, empty],
-      [hidden, empty],
+      [hidden, hidden],
     ]);
   });
 
-  it('a statement total under k hides the whole column, leaving empty cells empty', () => {
-    const strict = buildTopography({ slide: map('role', 'skills'), deck: slides, answers, threshold: 7 });
+  it('a statement total under k hides the whole column, leaving empty cells of shown rows empty', () => {
+    const strict = buildTopography({ slide: mapSlide('role', 'skills'), deck: slides, answers, threshold: 7 });
     expect(strict.columns.map(({ total }) => total)).toEqual([shown(8, 3, Math.sqrt(12 / 8)), hidden]);
-    expect(strict.rows.map(({ cells }) => cells[1])).toEqual([hidden, hidden, hidden, empty, empty]);
+    expect(strict.rows.map(({ cells }) => cells[1])).toEqual([hidden, hidden, hidden, empty, hidden]);
     expect(strict.rows.every(({ hidden: rowHidden, respondents }) => rowHidden || respondents === 0)).toBe(true);
   });
 
   it('no answers: every row and cell empty, every total hidden', () => {
-    const none = buildTopography({ slide: map('role', 'skills'), deck: slides, answers: [], threshold: 3 });
+    const none = buildTopography({ slide: mapSlide('role', 'skills'), deck: slides, answers: [], threshold: 3 });
     expect(none.columns.map(({ total }) => total)).toEqual([hidden, hidden]);
     expect(none.rows.flatMap(({ cells }) => cells).every((cell) => cell.hidden === false && cell.n === 0)).toBe(true);
   });
@@ -163,7 +165,25 @@ describe('a topography that cannot be drawn', () => {
     ['role', 'deleted', 'scale_missing'],
     ['role', 'tools', 'scale_missing'],
   ])('rows from %s, columns from %s: %s, and no numbers at all', (segmentBy, scale, reason) => {
-    const results = buildTopography({ slide: map(segmentBy, scale), deck: slides, answers, threshold: 3 });
+    const results = buildTopography({ slide: mapSlide(segmentBy, scale), deck: slides, answers, threshold: 3 });
     expect(results).toMatchObject({ kind: 'topography', slideId: 'map', unavailable: reason, respondents: 0, columns: [], rows: [] });
+  });
+});
+
+describe('the map and the results page agree', () => {
+  it.each([3, 4, 7])('k = %i: splitting the scale by the same question withholds exactly the cells the map withholds', (threshold) => {
+    const map = buildTopography({ slide: mapSlide('role', 'skills'), deck: slides, answers, threshold });
+    const report = buildSlideReports({ slides, answers, hiddenWords: new Map(), segmentBy: 'role', threshold });
+    if (!report.ok) throw new Error(report.problem.message);
+    const split = report.slides.find((slide) => slide.slideId === 'skills')?.segments ?? [];
+    const fromReport = split.map((segment) =>
+      segment.results?.kind === 'scale'
+        ? segment.results.statements.map((statement) => (statement.hidden ? 'hidden' : statement.n))
+        : segment.respondents === 0 && segment.results === null
+          ? ['hidden', 'hidden']
+          : [],
+    );
+    const fromMap = map.rows.map((row) => row.cells.map((cell) => (cell.hidden ? 'hidden' : cell.n)));
+    expect(fromReport).toEqual(fromMap);
   });
 });

@@ -74,19 +74,21 @@ function map(
     label,
     ...ratingsOf(scale, rows),
   }));
-  // Per statement, the cells sit beside the statement's total, so they are suppressed as one breakdown of it.
+  const rowsHidden = suppress(
+    segments.map(({ respondents }) => respondents),
+    threshold,
+  ).hidden;
+  // Per statement, the cells sit beside the statement's total, so they are suppressed as one breakdown of it; a
+  // withheld row's cells are withheld from the start, the total minus the shown cells holding them too.
   const columns = scale.statements.map(({ id, label }) => ({
     statementId: id,
     label,
     ...suppress(
       segments.map(({ ratings }) => (ratings.get(id) ?? NO_RATINGS).n),
       threshold,
+      rowsHidden,
     ),
   }));
-  const rowsHidden = suppress(
-    segments.map(({ respondents }) => respondents),
-    threshold,
-  ).hidden;
   return {
     respondents: everyone.respondents,
     segmentQuestion: segmentBy.question,

@@ -3,7 +3,7 @@
 import {
   isQuestionSlide,
   isSingleChoice,
-  isWithheld,
+  applyThreshold,
   type Results,
   type ResultSlide,
   type Segment,
@@ -71,8 +71,9 @@ export function screenView(input: ScreenInput): ScreenView {
 }
 
 function everyone({ results, withheld, threshold }: ScreenInput): ScreenBody {
-  if (withheld !== undefined || (results && isWithheld(results, threshold))) return { show: 'too-few', yet: true };
-  return { show: 'results', results };
+  const shown = results && applyThreshold(results, threshold);
+  if (withheld !== undefined || shown === null) return { show: 'too-few', yet: true };
+  return { show: 'results', results: shown };
 }
 
 /** Width to height of the stage's results area (about 90 × 36 stage units), which a chart drawn in HTML fills. */

@@ -139,6 +139,7 @@ describe('the change of a scale', () => {
       n: mean === null ? 0 : 6,
       mean,
       sd: null,
+      hidden: false,
     })),
   });
 

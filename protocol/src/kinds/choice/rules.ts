@@ -1,5 +1,5 @@
 import type { ChoiceSlide, Slide } from '../../slides.js';
-import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
 
 export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
 
@@ -18,6 +18,7 @@ export const choiceRules: KindRules<'choice'> = {
     },
     withoutHidden: (results) => results,
     resultsOnPhones: (slide) => slide.showResultsOnPhones,
+    ...wholeResults,
   },
   blank: (id, newId) => ({
     id,

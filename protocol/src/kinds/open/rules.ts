@@ -1,5 +1,5 @@
 import { hasLoneSurrogate, textLength } from '../../text.js';
-import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
 
 export const OPEN_LIMITS = { maxLength: 500 } as const;
 
@@ -15,6 +15,7 @@ export const openRules: KindRules<'open'> = {
     },
     withoutHidden: (results) => ({ ...results, entries: results.entries.filter((entry) => !entry.hidden) }),
     resultsOnPhones: () => false,
+    ...wholeResults,
   },
   blank: (id) => ({ id, kind: 'open', question: '' }),
   title: (slide) => slide.question,

@@ -32,6 +32,15 @@ export const scaleRules: KindRules<'scale'> = {
     },
     withoutHidden: (results) => results,
     resultsOnPhones: () => false,
+    parts: (results) => results.statements.map((statement) => statement.n),
+    withholdParts: (results, withheld) => ({
+      ...results,
+      statements: results.statements.map((statement, index) =>
+        withheld[index]
+          ? { ...statement, counts: statement.counts.map(() => 0), skipped: 0, n: 0, mean: null, sd: null, hidden: true }
+          : statement,
+      ),
+    }),
   },
   blank: (id, newId) => ({ id, kind: 'scale', question: '', statements: [{ id: newId(), label: '' }] }),
   title: (slide) => slide.question,

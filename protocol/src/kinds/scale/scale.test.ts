@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Answer, checkAnswer, type ErrorCode, type ScaleSlide, SCALE_LIMITS, slideSchema, summariseRatings } from '../../index.js';
+import {
+  type Answer,
+  applyThreshold,
+  checkAnswer,
+  type ErrorCode,
+  isWithheld,
+  partsOf,
+  type ScaleResults,
+  type ScaleSlide,
+  SCALE_LIMITS,
+  slideSchema,
+  summariseRatings,
+} from '../../index.js';
 
 const slide = (extra: Record<string, unknown> = {}) =>
   slideSchema.parse({
@@ -106,5 +118,47 @@ describe('summariseRatings', () => {
     // Ratings 1, 3, 3, 5: mean 3, squared deviations 4 + 0 + 0 + 4 over 4 people.
     expect(summariseRatings([1, 0, 2, 0, 1])).toEqual({ n: 4, mean: 3, sd: Math.SQRT2 });
     expect(summariseRatings([0, 7, 0])).toEqual({ n: 7, mean: 2, sd: 0 });
+  });
+});
+
+describe('a scale under the anonymity threshold', () => {
+  const statement = (statementId: string, counts: number[], skipped = 0) => ({
+    statementId,
+    counts,
+    skipped,
+    ...summariseRatings(counts),
+    hidden: false,
+  });
+  const results: ScaleResults = {
+    kind: 'scale',
+    slideId: 'skala',
+    respondents: 6,
+    // Six answered: all six rated the first statement, two the second (four said "vet ej"), none the third.
+    statements: [statement('s1', [1, 2, 3]), statement('s2', [0, 1, 1], 4), statement('s3', [0, 0, 0], 6)],
+  };
+
+  it('withholds a statement fewer than k rated, keeping the rest and the respondents', () => {
+    const shown = applyThreshold(results, 3);
+    expect(shown).toEqual({
+      ...results,
+      statements: [
+        results.statements[0],
+        { statementId: 's2', counts: [0, 0, 0], skipped: 0, n: 0, mean: null, sd: null, hidden: true },
+        results.statements[2],
+      ],
+    });
+    expect(partsOf(results)).toEqual([6, 2, 0]);
+  });
+
+  it('withholds the whole results of fewer than k, and nothing at k', () => {
+    expect(applyThreshold(results, 7)).toBeNull();
+    expect(isWithheld(results, 7)).toBe(true);
+    expect(applyThreshold(results, 2)).toEqual(results);
+    expect(isWithheld(results, 2)).toBe(false);
+  });
+
+  it('leaves results no one has answered yet as they are', () => {
+    const none: ScaleResults = { ...results, respondents: 0, statements: [statement('s1', [0, 0, 0])] };
+    expect(applyThreshold(none, 5)).toEqual(none);
   });
 });

@@ -42,6 +42,8 @@ export const scaleStatementResultsSchema = z.strictObject({
   /** Mean and population standard deviation of the ratings; null without ratings. */
   mean: z.number().nullable(),
   sd: z.number().nullable(),
+  /** Withheld under the anonymity threshold (rated by fewer than k, or giving a withheld group away): counts 0, mean null. */
+  hidden: z.boolean(),
 });
 
 export const scaleResultsSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
-import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
 
 export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50 } as const;
 
@@ -19,6 +19,7 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
     },
     withoutHidden: (results) => ({ ...results, words: results.words.filter((word) => !word.hidden) }),
     resultsOnPhones: () => false,
+    ...wholeResults,
   },
   blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
   title: (slide) => slide.question,

@@ -18,6 +18,7 @@ export const scaleExport: KindExport<'scale'> = {
         values: (results) => {
           const found = (results as ResultsOf<'scale'>).statements.find((entry) => entry.statementId === statement.id);
           if (!found) return [...steps.map(() => 0), 0, 0, null, null];
+          if (found.hidden) return [LABELS.tooFew, ...steps.map(() => null), null, null, null];
           return [...found.counts, found.skipped, found.n, decimal(found.mean), decimal(found.sd)];
         },
       })),

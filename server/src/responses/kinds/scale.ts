@@ -31,7 +31,7 @@ export const scaleTally: KindTally<'scale', ScaleCounts, readonly ScaleRating[]>
       const values = counts.statements.get(id);
       // Ratings beyond the slide's steps (given before an edit to fewer) are left out, not shown on a step that is not there.
       const perStep = Array.from({ length: slide.steps }, (_, index) => values?.get(index + 1) ?? 0);
-      return { statementId: id, counts: perStep, skipped: values?.get(null) ?? 0, ...summariseRatings(perStep) };
+      return { statementId: id, counts: perStep, skipped: values?.get(null) ?? 0, ...summariseRatings(perStep), hidden: false };
     });
     return { kind: 'scale', slideId: slide.id, respondents: counts.respondents, statements };
   },

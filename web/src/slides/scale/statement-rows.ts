@@ -11,6 +11,15 @@ export function statementRows(slide: ScaleSlide, results: ScaleResults | undefin
   return slide.statements.map(({ id, label }) => {
     const found = byId.get(id);
     const counts = Array.from({ length: slide.steps }, (_, index) => found?.counts[index] ?? 0);
-    return { id, label, counts, skipped: found?.skipped ?? 0, n: found?.n ?? 0, mean: found?.mean ?? null, sd: found?.sd ?? null };
+    return {
+      id,
+      label,
+      counts,
+      skipped: found?.skipped ?? 0,
+      n: found?.n ?? 0,
+      mean: found?.mean ?? null,
+      sd: found?.sd ?? null,
+      hidden: found?.hidden ?? false,
+    };
   });
 }
