@@ -13,6 +13,9 @@ export const LIMITS = {
   slides: 200,
 } as const;
 
+/** How many runs one comparison takes: two to compare at all, and no more than a page can set side by side. */
+export const COMPARED_RUNS = { min: 2, max: 10 } as const;
+
 /** Images a slide may show; the server recognises them by their bytes. */
 export const ASSET_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;

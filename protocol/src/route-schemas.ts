@@ -20,7 +20,7 @@ import {
   updatePresentationBodySchema,
   userSchema,
 } from './http.js';
-import { ASSET_TYPES } from './limits.js';
+import { ASSET_TYPES, COMPARED_RUNS } from './limits.js';
 import {
   exportFormatSchema,
   sessionComparisonSchema,
@@ -219,7 +219,10 @@ export const ROUTE_SCHEMAS = {
     description:
       "Each run's results per slide, the anonymity threshold applied per run; sessions are listed oldest first, the first being the baseline. Sessions of different presentations are `not_same_deck`; one the caller does not host is `not_found`. See docs/results-format.md#comparing-runs.",
     query: z.strictObject({
-      sessions: z.string().max(2000).meta({ description: 'Comma-separated session ids, 2 to 10' }),
+      sessions: z
+        .string()
+        .max(2000)
+        .meta({ description: `Comma-separated session ids, ${COMPARED_RUNS.min} to ${COMPARED_RUNS.max}` }),
     }),
     response: sessionComparisonSchema,
     errors: ['not_found', 'validation_failed', 'not_same_deck'],

@@ -1,4 +1,4 @@
-import { type SessionComparison, type SessionSummary, type SlideReport, hasResults } from '@ettor/protocol';
+import { COMPARED_RUNS, type SessionComparison, type SessionSummary, type SlideReport, hasResults } from '@ettor/protocol';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
@@ -6,9 +6,6 @@ import { compareRuns } from '../results/compare.js';
 import { buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import * as repo from './reports.repository.js';
-
-/** How many runs one comparison takes: two to compare at all, and no more than a page can set side by side. */
-const COMPARED_RUNS = { min: 2, max: 10 } as const;
 
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 

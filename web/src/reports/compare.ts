@@ -1,8 +1,5 @@
 // The compare page's own helpers; how each kind shows a change is in its folder, the shared rules in ../results/change.ts.
 
-/** The most runs the server compares at once (the route's "2 to 10"). */
-export const MAX_COMPARED = 10;
-
 /** A run's day, for a table's column: "2 dec. 2026". */
 export function formatDay(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(iso));
