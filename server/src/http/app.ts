@@ -10,6 +10,7 @@ import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.js';
 import { AppError } from './errors.js';
+import { isCrossSite } from './same-origin.js';
 
 export const SESSION_COOKIE = 'ettor_session';
 /** The largest JSON body most routes accept; parsing is synchronous, so this bounds a stall. */
@@ -67,6 +68,13 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   await app.register(multipart, { limits: { fileSize: MAX_ASSET_BYTES, files: 1, fields: 5 } });
 
   app.decorateRequest('user', undefined);
+  // A page of another origin cannot change anything, whatever cookie the browser sends along: the same rule as the
+  // live channel's. Reading stays open (the pages themselves, media, a share link).
+  app.addHook('onRequest', async (request) => {
+    if (!SAFE_METHODS.has(request.method) && isCrossSite(request.headers)) {
+      throw new AppError('forbidden', 'Requests from pages of other sites are refused.');
+    }
+  });
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.user = await options.auth.userForToken(token);
@@ -88,6 +96,9 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   }
   return app;
 }
+
+/** Methods that change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Maps everything thrown inside a request to the stable error shape. */
 function toAppError(error: FastifyError): AppError {

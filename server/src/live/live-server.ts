@@ -14,6 +14,7 @@ import {
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.js';
 import { AppError } from '../http/errors.js';
+import { isCrossSite } from '../http/same-origin.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
@@ -86,7 +87,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       .catch(() => undefined)
       .then((userId) => {
         // A presenter's cookie only counts on a socket the presenter's own page opened.
-        const trusted = isSameOrigin(request) ? userId : undefined;
+        const trusted = isCrossSite(request.headers) ? undefined : userId;
         wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted));
       })
       .catch(onError);
@@ -391,15 +392,5 @@ function clientIdOf(data: RawData): string | undefined {
     return clientIdSchema.safeParse(id).success ? (id as string) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
   }
 }
