@@ -25,6 +25,8 @@ export class Connection {
   constructor(
     readonly ws: WebSocket,
     readonly userId: string | undefined,
+    /** The client's address, for limits that follow an address rather than a socket (guessing join codes). */
+    readonly address: string,
     /** When the heartbeat next pings this socket (ms since the epoch). */
     public nextPingAt: number,
   ) {}

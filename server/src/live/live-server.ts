@@ -88,15 +88,15 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       .then((userId) => {
         // A presenter's cookie only counts on a socket the presenter's own page opened.
         const trusted = isCrossSite(request.headers) ? undefined : userId;
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted));
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted, address));
       })
       .catch(onError);
   }
   server.on('upgrade', onUpgrade);
 
-  function accept(ws: WebSocket, userId: string | undefined): void {
+  function accept(ws: WebSocket, userId: string | undefined, address: string): void {
     // A random first ping time spreads the sockets evenly over the heartbeat.
-    const connection = new Connection(ws, userId, Date.now() + Math.random() * HEARTBEAT_MS);
+    const connection = new Connection(ws, userId, address, Date.now() + Math.random() * HEARTBEAT_MS);
     connectionOf.set(ws, connection);
     const joinTimer = setTimeout(() => {
       if (connection.role === 'pending') connection.close(CLOSE_CODES.joinTimeout, 'no join message');
@@ -224,7 +224,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     if (connection.role !== 'pending') throw new AppError('conflict', 'This socket has already joined.');
     let session;
     try {
-      session = await deps.sessions.openByCode(code);
+      session = await deps.sessions.openByCode(code, connection.address);
     } catch (error) {
       if (error instanceof AppError) {
         connection.send({ type: 'error', code: error.code, message: error.message });

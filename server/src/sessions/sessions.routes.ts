@@ -15,10 +15,10 @@ export function sessionRoutes(sessions: SessionsService, publicUrl: string | und
 
     endSession: ({ user, params }) => sessions.end(user.id, params.id),
 
-    join: ({ params }) => {
+    join: ({ params, request }) => {
       const code = params.code.replace(/\s/gu, '');
       if (!joinCodeSchema.safeParse(code).success) throw new AppError('unknown_code', 'A join code is 8 digits.');
-      return sessions.lookup(code);
+      return sessions.lookup(code, request.ip);
     },
   } satisfies Partial<RouteHandlers>;
 }

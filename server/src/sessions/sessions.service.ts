@@ -18,6 +18,7 @@ import * as presentationsRepo from '../presentations/presentations.repository.js
 import type { PresentationsService } from '../presentations/presentations.service.js';
 import type { AnswerTarget } from '../responses/answer-plan.js';
 import { findSegmentingSlide } from '../results/segments.js';
+import { JoinCodeGuard } from './code-guard.js';
 import { newJoinCode } from './join-code.js';
 import * as repo from './sessions.repository.js';
 
@@ -39,6 +40,7 @@ export type SessionsService = ReturnType<typeof createSessionsService>;
 
 export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; presentations: PresentationsService }) {
   const { db, clock, bus } = deps;
+  const codeGuard = new JoinCodeGuard(() => clock.now().getTime());
 
   async function hosted(q: Queryable, userId: string, sessionId: string): Promise<LiveSessionRow> {
     const row = await repo.findSession(q, sessionId);
@@ -96,13 +98,18 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     return slide;
   }
 
-  /** Finds the open session for a code; a phone arriving just after the end is told so, not that the code is wrong. */
-  async function openByCode(code: string): Promise<LiveSessionRow> {
+  /**
+   * Finds the open session for a code, for a client at `address`; a phone arriving just after the end is told so, not
+   * that the code is wrong. Wrong codes are limited per address, so codes cannot be guessed at speed.
+   */
+  async function openByCode(code: string, address: string): Promise<LiveSessionRow> {
+    codeGuard.assertMayTry(address);
     const row = await repo.findOpenSessionByCode(db, code);
     if (row) return row;
     const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
     if (await repo.hasEndedSince(db, code, dayAgo))
       throw new AppError('session_ended', 'This session has ended. Thank you for taking part!');
+    codeGuard.wrong(address);
     throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
   }
 
@@ -193,8 +200,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       return state;
     },
 
-    async lookup(code: string): Promise<JoinInfo> {
-      const row = await openByCode(code);
+    async lookup(code: string, address: string): Promise<JoinInfo> {
+      const row = await openByCode(code, address);
       const presentation = await presentationsRepo.findPresentation(db, row.presentation_id);
       return { sessionId: row.id, code: row.code, title: presentation?.title ?? '' };
     },
