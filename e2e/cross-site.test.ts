@@ -70,4 +70,24 @@ describe.skipIf(browserSkipReason)('a page of another origin on the same host', 
     expect((await posted).status()).toBe(403);
     expect(((await api('GET', '/api/presentations')) as unknown[]).length).toBe(before);
   });
+
+  it('loads the presenter’s pages without a single CSP violation, fonts from Ettor only', async () => {
+    const page = await context.newPage();
+    // Reported by the browser as they happen, zod's eval probe included.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const dashboard = await page.goto(`${server.url}/app`);
+    const policy = (await dashboard?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(policy).toContain("font-src 'self'");
+    expect(policy).not.toMatch(/font-src[^;]*(https:|data:)/u);
+    await page.getByTestId('presentation-list').waitFor();
+    await page.goto(`${server.url}/app/sessions/${session.id}/present`);
+    await page.getByTestId('join-screen').waitFor();
+    await page.goto(`${server.url}/app/presentations/${deck.id}`);
+    await page.getByTestId('slide-list').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
 });

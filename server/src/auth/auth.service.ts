@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as repo from './auth.repository.js';
+import { weakPasswordProblem } from './password-policy.js';
 import { hashPassword, hashToken, verifyPassword } from './passwords.js';
 
 const SESSION_DAYS = 30;
@@ -44,6 +45,8 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   /** Creates an account; the first account ever becomes admin. */
   async function createUser(input: SignupBody & { isAdmin?: boolean }, options: { requireOpenSignup: boolean }): Promise<User> {
+    const weak = weakPasswordProblem(input.password);
+    if (weak) throw AppError.from(weak);
     const passwordHash = await hashPassword(input.password);
     try {
       return await db.transaction().execute(async (trx) => {

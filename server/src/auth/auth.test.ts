@@ -79,6 +79,17 @@ describe.each(dialects)('accounts on $name', (dialect) => {
     expect(short.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('password') });
   });
 
+  it.skipIf(dialect.skipReason)('refuses an easily guessed password at sign-up, creating no account', async () => {
+    // Sign-up is open after the previous test; each weak password is refused before anything is stored.
+    const visitor = new HttpClient(server.url);
+    for (const password of ['aaaaaaaaaa', 'qwertyuiop', 'Sommar2026!']) {
+      const refused = await visitor.post('/api/auth/signup', { email: 'weak@example.se', password, name: 'Svag' });
+      expect(refused.status, password).toBe(400);
+      expect(refused.body.error.code, password).toBe('weak_password');
+    }
+    expect((await visitor.post('/api/auth/login', { email: 'weak@example.se', password: 'aaaaaaaaaa' })).status).toBe(401);
+  });
+
   it.skipIf(dialect.skipReason)('answers health checks', async () => {
     const health = await new HttpClient(server.url).get('/healthz');
     expect(health.status).toBe(200);

@@ -56,6 +56,8 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
         // Svelte transitions and chart bars set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'"],
+        // The typeface is self-hosted; helmet's default would also allow any https: or data: font.
+        fontSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },

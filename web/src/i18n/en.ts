@@ -32,6 +32,8 @@ export const en: Catalogue = {
   'error.rate_limited': 'Too many attempts in a short time. Wait a moment and try again.',
   'error.setup_required': 'Ettor is not set up yet. Create the first account.',
   'error.signup_closed': 'New accounts cannot be created right now. Ask an administrator for help.',
+  'error.weak_password':
+    'That password is too easy to guess: it is common, a common word with digits, or repeats a few characters. Choose another, such as a few words in a row.',
   'error.email_taken': 'An account with that email address already exists. Sign in instead.',
   'error.invalid_credentials': 'Wrong email address or password.',
   'error.unknown_code': 'There is no live presentation with that code. Check the code on the screen.',

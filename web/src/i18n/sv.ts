@@ -32,6 +32,8 @@ export const sv = {
   'error.rate_limited': 'För många försök på kort tid. Vänta en stund och försök igen.',
   'error.setup_required': 'Ettor är inte installerat än. Skapa det första kontot.',
   'error.signup_closed': 'Det går inte att skapa konto just nu. Be en administratör om hjälp.',
+  'error.weak_password':
+    'Lösenordet är för lätt att gissa: det är vanligt, ett vanligt ord med siffror, eller upprepar några tecken. Välj ett annat, gärna några ord i följd.',
   'error.email_taken': 'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
   'error.invalid_credentials': 'Fel e-postadress eller lösenord.',
   'error.unknown_code': 'Det finns ingen pågående presentation med den koden. Kontrollera koden på skärmen.',
