@@ -11,6 +11,8 @@ export default defineConfig({
       // The browser app's own modules, compiled by its Vite config (Svelte runes) in a simulated DOM.
       {
         extends: './web/vite.config.ts',
+        // Components are compiled for the browser, so tests mount them with svelte's browser build.
+        resolve: { conditions: ['browser'] },
         test: { name: 'web', root: './web', include: ['src/**/*.test.ts'], environment: 'happy-dom' },
       },
       {

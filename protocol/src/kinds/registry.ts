@@ -94,6 +94,11 @@ export function isWithheld(results: Results, threshold: number): boolean {
   return applyThreshold(results, threshold) === null;
 }
 
+/** A slide as anyone but its presenter sees it (phones, share links, comparisons): speaker notes are the presenter's own. */
+export function withoutNotes<S extends Slide>(slide: S): S {
+  return { ...slide, notes: '' };
+}
+
 /** The text that names a slide in lists, outlines and screen-reader labels. */
 export function slideTitle(slide: Slide): string {
   return rulesOf(slide).title(slide);

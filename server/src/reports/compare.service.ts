@@ -1,4 +1,4 @@
-import { COMPARED_RUNS, type SessionComparison, type SessionSummary, type SlideReport, hasResults } from '@ettor/protocol';
+import { COMPARED_RUNS, type SessionComparison, type SessionSummary, type SlideReport, hasResults, withoutNotes } from '@ettor/protocol';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
@@ -74,8 +74,7 @@ export function createCompareService(deps: { db: Db }) {
             anonymityThreshold: deck.anonymity_threshold,
             sessions,
             slides: compareRuns(runs),
-            // Speaker notes are the presenter's own and no label of a chart.
-            questions: slides.filter(hasResults).map((slide) => ({ ...slide, notes: '' })),
+            questions: slides.filter(hasResults).map(withoutNotes),
           };
         });
     },

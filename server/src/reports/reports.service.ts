@@ -9,6 +9,7 @@ import {
   hasResults,
   isQuestionSlide,
   slideSources,
+  withoutNotes,
 } from '@ettor/protocol';
 import { type Clock, systemClock } from '../clock.js';
 import type { Db } from '../db/database.js';
@@ -84,6 +85,13 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     };
   }
 
+  /** A live session's deck and slides as they are now, for the results its room counts from the store; undefined when gone. */
+  async function liveDeck(sessionId: string): Promise<{ deck: PresentationRow; slides: Slide[] } | undefined> {
+    const session = await sessionsRepo.findSession(db, sessionId);
+    const deck = session && (await presentationsRepo.findPresentation(db, session.presentation_id));
+    return deck ? { deck, slides: await presentationsRepo.listSlides(db, deck.id) } : undefined;
+  }
+
   const ownedBy = (userId: string) => (session: LiveSessionRow) => session.owner_id === userId;
 
   return {
@@ -105,8 +113,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
      */
     async sharedReport(sessionId: string, segmentBy: string | null): Promise<SharedReport> {
       const source = await read(sessionId, () => true);
-      // Speaker notes are the presenter's own, never part of what a link shows.
-      const questions = source.slides.filter(hasResults).map((slide) => ({ ...slide, notes: '' }));
+      const questions = source.slides.filter(hasResults).map(withoutNotes);
       return { ...withoutHidden(build(source, segmentBy)), questions };
     },
 
@@ -115,10 +122,9 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
      * every node agrees; undefined for any other slide. The live channel has checked who may see them.
      */
     async derivedResults(sessionId: string, slideId: string): Promise<Results | undefined> {
-      const session = await sessionsRepo.findSession(db, sessionId);
-      const deck = session && (await presentationsRepo.findPresentation(db, session.presentation_id));
-      if (!deck) return undefined;
-      const slides = await presentationsRepo.listSlides(db, deck.id);
+      const found = await liveDeck(sessionId);
+      if (!found) return undefined;
+      const { deck, slides } = found;
       const slide = slides.find((candidate) => candidate.id === slideId);
       if (!slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
       const answers = await repo.listCurrentAnswers(db, sessionId, slideSources(slide));
@@ -130,12 +136,11 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
      * the question or the split question is gone. The live channel has checked who may see them.
      */
     async liveSegments(sessionId: string, slideId: string, splitBy: string): Promise<Segment[] | undefined> {
-      const session = await sessionsRepo.findSession(db, sessionId);
-      const deck = session && (await presentationsRepo.findPresentation(db, session.presentation_id));
-      if (!deck) return undefined;
-      const slides = (await presentationsRepo.listSlides(db, deck.id)).filter((slide) => slide.id === slideId || slide.id === splitBy);
+      const found = await liveDeck(sessionId);
+      if (!found) return undefined;
+      const { deck, slides } = found;
       const built = buildSlideReports({
-        slides,
+        slides: slides.filter((slide) => slide.id === slideId || slide.id === splitBy),
         answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
         hiddenWords: await repo.listHiddenWords(db, sessionId),
         segmentBy: splitBy,

@@ -7,6 +7,7 @@ import {
   type Split,
   isQuestionSlide,
   splitSchema,
+  withoutNotes,
 } from '@ettor/protocol';
 import type { Bus, SharedState } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
@@ -32,9 +33,6 @@ const toInfo = (row: LiveSessionRow): SessionInfo => ({
 });
 
 const isOpenAt = (closedAt: string | null, now: Date): boolean => closedAt === null || closedAt > now.toISOString();
-
-/** Phones never see speaker notes. */
-const forAudience = (slide: Slide): Slide => ({ ...slide, notes: '' });
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
@@ -64,7 +62,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       seq: row.seq,
       slideIndex,
       slideCount: slides.length,
-      slide: slide ? forAudience(slide) : null,
+      slide: slide ? withoutNotes(slide) : null,
       votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
       round,
       // A close still in the future is a countdown running.

@@ -1,7 +1,7 @@
 import type { ChoiceSlide, Results, Segment } from '@ettor/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
-import { render, type Mounted } from '../slides/topography/render.svelte';
+import { render, type Mounted } from '../test-support/render.svelte';
 import type { ScreenInput } from './screen-view';
 import ScreenResults from './ScreenResults.svelte';
 

@@ -4,7 +4,7 @@ import type { ResultsProps } from '../kind';
 import { noAnswers, results, slide } from './fixtures';
 import { fillOf, textOn } from './ramp';
 import { columnHeading } from './map';
-import { render, type Mounted } from './render.svelte';
+import { render, type Mounted } from '../../test-support/render.svelte';
 import TopographyScreen from './TopographyScreen.svelte';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

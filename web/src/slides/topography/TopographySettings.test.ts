@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.svelte';
 import type { SettingsProps } from '../kind';
 import { slide as chosen } from './fixtures';
-import { render, type Mounted } from './render.svelte';
+import { render, type Mounted } from '../../test-support/render.svelte';
 import TopographySettings from './TopographySettings.svelte';
 
 const options = [

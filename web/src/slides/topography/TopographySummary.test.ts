@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.svelte';
 import type { SummaryProps } from '../kind';
 import { noAnswers, results, slide } from './fixtures';
-import { render } from './render.svelte';
+import { render } from '../../test-support/render.svelte';
 import TopographySummary from './TopographySummary.svelte';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -1,9 +1,5 @@
-// Mounts a component in a test. The web test project resolves `svelte` to its server build, where mount() is not
-// available, while components are compiled for the browser; so the browser build is imported by its path.
-import type * as Svelte from 'svelte';
-
-const browserBuild = new URL('../../../../node_modules/svelte/src/index-client.js', import.meta.url).pathname;
-const { mount, unmount, flushSync } = (await import(/* @vite-ignore */ browserBuild)) as typeof Svelte;
+// Mounts a component in a test, with props that stay reactive.
+import { type Component, flushSync, mount, unmount } from 'svelte';
 
 export interface Mounted<Props> {
   target: HTMLElement;
@@ -15,7 +11,7 @@ export interface Mounted<Props> {
 
 /** Mounts with reactive props: change `props` (or the form's fields), then `flush()` to see the result. */
 export function render<Props extends object, Bindings extends keyof Props | ''>(
-  component: Svelte.Component<Props, object, Bindings>,
+  component: Component<Props, object, Bindings>,
   initial: Props,
 ): Mounted<Props> {
   const props = $state(initial);
