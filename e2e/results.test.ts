@@ -206,7 +206,7 @@ describe.skipIf(browserSkipReason)('results that outlive the talk', () => {
     const live = card(laptop).getByTestId('session-item');
     await live.waitFor();
     expect(await live.getAttribute('data-status')).toBe('live');
-    expect(squash(await live.textContent())).toMatch(/ Pågår 7 deltagare · 7 svar$/u);
+    expect(squash(await live.textContent())).toMatch(/ Pågår 7 deltagare · 7 svar Ta bort$/u);
 
     await screenshot(laptop, 'results-dashboard-live');
     await live.getByRole('link').click();
@@ -250,7 +250,7 @@ describe.skipIf(browserSkipReason)('results that outlive the talk', () => {
     await item.and(laptop.locator('[data-status="ended"]')).waitFor();
     const reported = (await api('GET', `/api/presentations/${deck.id}/sessions`)) as { startedAt: string }[];
     const date = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(reported[0]!.startedAt));
-    expect(squash(await item.textContent())).toBe(`Resultat från ${date} 8 deltagare · 15 svar`);
+    expect(squash(await item.textContent())).toBe(`Resultat från ${date} 8 deltagare · 15 svar Ta bort`);
     expect(squash(await item.getByRole('link').textContent())).toBe(`Resultat från ${date}`);
     await screenshot(laptop, 'results-dashboard');
     await expectAccessible(laptop);

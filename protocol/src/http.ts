@@ -49,8 +49,13 @@ export const setupStatusSchema = z.strictObject({
 });
 export type SetupStatus = z.infer<typeof setupStatusSchema>;
 
+/** How many days after a session ends its answers are kept, when an admin limits it. */
+export const ANSWER_RETENTION_DAYS = { min: 1, max: 3650 } as const;
+
 export const settingsSchema = z.strictObject({
   signupOpen: z.boolean(),
+  /** Days after a session ends before its answers, participants and share links are deleted; null keeps them for ever. */
+  answerRetentionDays: z.number().int().min(ANSWER_RETENTION_DAYS.min).max(ANSWER_RETENTION_DAYS.max).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial().strict();

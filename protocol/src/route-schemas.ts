@@ -214,6 +214,13 @@ export const ROUTE_SCHEMAS = {
     response: sessionInfoSchema,
     errors: ['not_found', 'session_ended'],
   },
+  deleteSession: {
+    summary: 'Delete a session the caller hosts, with all its answers, for good',
+    description:
+      'A live session is ended first, so its phones and screens are told and disconnected. Its participants, answers, hidden words and share links go with it; deleting it again is `not_found`.',
+    params: idParams,
+    errors: ['not_found'],
+  },
   compareSessions: {
     summary: 'Two or more sessions of one presentation side by side',
     description:

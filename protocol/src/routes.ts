@@ -48,6 +48,7 @@ export const ROUTES = {
   listSessions: { method: 'GET', path: '/api/presentations/:id/sessions', auth: 'user', status: 200 },
   getSession: { method: 'GET', path: '/api/sessions/:id', auth: 'user', status: 200 },
   endSession: { method: 'POST', path: '/api/sessions/:id/end', auth: 'user', status: 200 },
+  deleteSession: { method: 'DELETE', path: '/api/sessions/:id', auth: 'user', status: 204 },
   sessionReport: { method: 'GET', path: '/api/sessions/:id/report', auth: 'user', status: 200 },
   exportSessionReport: { method: 'GET', path: '/api/sessions/:id/export', auth: 'user', status: 200 },
   compareSessions: { method: 'GET', path: '/api/compare', auth: 'user', status: 200 },

@@ -42,9 +42,10 @@ export async function deleteExpiredAuthSessions(db: Queryable, now: string): Pro
   await db.deleteFrom('auth_sessions').where('expires_at', '<=', now).execute();
 }
 
-export async function readSetting(db: Queryable, key: string): Promise<string | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value;
+/** The stored values of these settings, by key; a setting never written is absent. */
+export async function readSettings(db: Queryable, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, row.value]));
 }
 
 export async function writeSetting(db: Queryable, key: string, value: string): Promise<void> {

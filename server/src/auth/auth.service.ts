@@ -10,6 +10,9 @@ import { hashPassword, hashToken, verifyPassword } from './passwords.js';
 
 const SESSION_DAYS = 30;
 const SIGNUP_SETTING = 'signup_open';
+const RETENTION_SETTING = 'answer_retention_days';
+/** The stored retention of an admin who chose to keep answers for ever; no row at all means the same. */
+const KEEP_FOR_EVER = 'never';
 
 export interface AuthServiceDeps {
   db: Db;
@@ -39,8 +42,13 @@ export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock } = deps;
 
   async function settings(q: Queryable = db): Promise<Settings> {
-    const stored = await repo.readSetting(q, SIGNUP_SETTING);
-    return { signupOpen: stored === undefined ? deps.signupOpenByDefault : stored === 'true' };
+    const stored = await repo.readSettings(q, [SIGNUP_SETTING, RETENTION_SETTING]);
+    const signup = stored.get(SIGNUP_SETTING);
+    const retention = stored.get(RETENTION_SETTING);
+    return {
+      signupOpen: signup === undefined ? deps.signupOpenByDefault : signup === 'true',
+      answerRetentionDays: retention === undefined || retention === KEEP_FOR_EVER ? null : Number(retention),
+    };
   }
 
   /** Creates an account; the first account ever becomes admin. */
@@ -89,7 +97,13 @@ export function createAuthService(deps: AuthServiceDeps) {
     settings: () => settings(),
 
     async updateSettings(patch: SettingsPatch): Promise<Settings> {
-      if (patch.signupOpen !== undefined) await repo.writeSetting(db, SIGNUP_SETTING, String(patch.signupOpen));
+      const { signupOpen, answerRetentionDays } = patch;
+      await db.transaction().execute(async (trx) => {
+        if (signupOpen !== undefined) await repo.writeSetting(trx, SIGNUP_SETTING, String(signupOpen));
+        if (answerRetentionDays !== undefined) {
+          await repo.writeSetting(trx, RETENTION_SETTING, answerRetentionDays === null ? KEEP_FOR_EVER : String(answerRetentionDays));
+        }
+      });
       return settings();
     },
 

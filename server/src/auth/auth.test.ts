@@ -31,7 +31,7 @@ describe.each(dialects)('accounts on $name', (dialect) => {
 
     const admin = new HttpClient(server.url);
     await admin.post('/api/auth/login', { email: 'admin@example.se', password: PASSWORD });
-    expect((await admin.patch('/api/admin/settings', { signupOpen: true })).body).toEqual({ signupOpen: true });
+    expect((await admin.patch('/api/admin/settings', { signupOpen: true })).body).toEqual({ signupOpen: true, answerRetentionDays: null });
     const opened = await visitor.post('/api/auth/signup', { email: 'b@example.se', password: PASSWORD, name: 'B' });
     expect(opened.status).toBe(201);
     expect(opened.body.isAdmin).toBe(false);

@@ -47,6 +47,7 @@ describe.each(dialects)('migrations on $name', (dialect) => {
       '0003-strict-anonymity',
       '0004-share-links',
       '0005-split',
+      '0006-answers-purged',
     ]);
     expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity']).execute()).toEqual([
       { id: 'p', anonymity_threshold: 5, strict_anonymity: 0 },

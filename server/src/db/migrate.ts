@@ -5,6 +5,7 @@ import { anonymityThreshold } from './migrations/0002-anonymity-threshold.js';
 import { strictAnonymity } from './migrations/0003-strict-anonymity.js';
 import { shareLinks } from './migrations/0004-share-links.js';
 import { split } from './migrations/0005-split.js';
+import { answersPurged } from './migrations/0006-answers-purged.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003-strict-anonymity': strictAnonymity,
     '0004-share-links': shareLinks,
     '0005-split': split,
+    '0006-answers-purged': answersPurged,
   };
 }
 

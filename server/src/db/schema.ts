@@ -79,6 +79,8 @@ export interface LiveSessionsTable {
   ended_at: string | null;
   /** How the big screen splits results: JSON of the protocol's `splitSchema`, or null. */
   split: string | null;
+  /** When the answer-retention setting deleted the session's answers and participants; null while they are kept. */
+  answers_purged_at: string | null;
 }
 
 export interface SlideStatesTable {

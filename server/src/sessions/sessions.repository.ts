@@ -115,3 +115,23 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
     )
     .execute();
 }
+
+/**
+ * Deletes everything a session's audience left: the participants, their answers and answer receipts, the words
+ * hidden from their answers, and the share links that show them. The session itself stays.
+ */
+export async function deleteAudienceData(db: Queryable, sessionId: string): Promise<void> {
+  const participants = db.selectFrom('participants').select('id').where('session_id', '=', sessionId);
+  await db.deleteFrom('answer_receipts').where('participant_id', 'in', participants).execute();
+  await db.deleteFrom('responses').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('hidden_words').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('share_links').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('participants').where('session_id', '=', sessionId).execute();
+}
+
+/** Deletes a session with everything stored under it. */
+export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
+  await deleteAudienceData(db, sessionId);
+  await db.deleteFrom('slide_states').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('live_sessions').where('id', '=', sessionId).execute();
+}

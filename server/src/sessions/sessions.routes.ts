@@ -15,6 +15,8 @@ export function sessionRoutes(sessions: SessionsService, publicUrl: string | und
 
     endSession: ({ user, params }) => sessions.end(user.id, params.id),
 
+    deleteSession: ({ user, params }) => sessions.remove(user.id, params.id),
+
     join: ({ params, request }) => {
       const code = params.code.replace(/\s/gu, '');
       if (!joinCodeSchema.safeParse(code).success) throw new AppError('unknown_code', 'A join code is 8 digits.');

@@ -90,6 +90,9 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     return state;
   }
 
+  const end = (userId: string, sessionId: string): Promise<SharedState> =>
+    change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { status: 'ended', ended_at: clock.now().toISOString() }));
+
   async function requireSlide(q: Queryable, row: LiveSessionRow, slideId: string): Promise<Slide> {
     const slide = await presentationsRepo.findSlide(q, row.presentation_id, slideId);
     if (!slide) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
@@ -127,6 +130,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
           started_at: clock.now().toISOString(),
           ended_at: null,
           split: null,
+          answers_purged_at: null,
         };
         try {
           await repo.insertSession(db, row);
@@ -144,10 +148,23 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     },
 
     async end(userId: string, sessionId: string): Promise<SessionInfo> {
-      await change(userId, sessionId, (trx) =>
-        repo.updateSession(trx, sessionId, { status: 'ended', ended_at: clock.now().toISOString() }),
-      );
+      await end(userId, sessionId);
       return toInfo(await hosted(db, userId, sessionId));
+    },
+
+    /** Deletes a session the user hosts with everything its audience left, for good. */
+    async remove(userId: string, sessionId: string): Promise<void> {
+      // Ending first tells every phone and screen through the bus, which closes their sockets.
+      if ((await hosted(db, userId, sessionId)).status === 'live') {
+        await end(userId, sessionId).catch((error: unknown) => {
+          // Ended meanwhile by another request: what deleting needs anyway.
+          if (!(error instanceof AppError && error.code === 'session_ended')) throw error;
+        });
+      }
+      await db.transaction().execute(async (trx) => {
+        await hosted(trx, userId, sessionId);
+        await repo.deleteSession(trx, sessionId);
+      });
     },
 
     goto(userId: string, sessionId: string, slideId: string): Promise<SharedState> {

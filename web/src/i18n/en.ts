@@ -3,6 +3,7 @@ import { compareEn } from './compare';
 import { templatesEn } from './templates';
 import { topographyEn } from './topography';
 import { splitEn } from './split';
+import { privacyEn } from './privacy';
 
 export const en: Catalogue = {
   'app.name': 'Ettor',
@@ -395,4 +396,5 @@ export const en: Catalogue = {
   ...topographyEn,
   ...compareEn,
   ...splitEn,
+  ...privacyEn,
 };

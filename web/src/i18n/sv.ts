@@ -2,6 +2,7 @@ import { compareSv } from './compare';
 import { templatesSv } from './templates';
 import { topographySv } from './topography';
 import { splitSv } from './split';
+import { privacySv } from './privacy';
 
 /** Swedish, the reference catalogue: every other language must have exactly these keys. */
 export const sv = {
@@ -395,6 +396,7 @@ export const sv = {
   ...topographySv,
   ...compareSv,
   ...splitSv,
+  ...privacySv,
 } as const;
 
 export type MessageKey = keyof typeof sv;
