@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { RouteHandlers } from '../http/api.js';
 import { SESSION_COOKIE } from '../http/app.js';
 import type { AuthService, LoginResult } from './auth.service.js';
+import { SignInGuard } from './sign-in-guard.js';
 
 function setCookie(reply: FastifyReply, result: LoginResult, secure: boolean): void {
   void reply.setCookie(SESSION_COOKIE, result.token, {
@@ -13,7 +14,7 @@ function setCookie(reply: FastifyReply, result: LoginResult, secure: boolean): v
   });
 }
 
-export function authRoutes(auth: AuthService) {
+export function authRoutes(auth: AuthService, guard = new SignInGuard()) {
   return {
     setupStatus: () => auth.setupStatus(),
 
@@ -24,7 +25,10 @@ export function authRoutes(auth: AuthService) {
     },
 
     login: async ({ body, request, reply }) => {
+      // Refused before the password is checked; request.ip is the address the trusted proxy saw.
+      guard.admit(body.email, request.ip);
       const result = await auth.login(body.email, body.password, request.cookies[SESSION_COOKIE]);
+      guard.succeeded(body.email, request.ip);
       setCookie(reply, result, request.protocol === 'https');
       return result.user;
     },

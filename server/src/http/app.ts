@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.js';
+import { type TrustProxy, trustFunction } from './client-address.js';
 import { AppError } from './errors.js';
 import { isCrossSite } from './same-origin.js';
 
@@ -25,16 +26,34 @@ declare module 'fastify' {
 export interface AppOptions {
   auth: AuthService;
   webDir: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   logLevel: string;
+  /** How long a client may take to send a request's headers; tests shorten it. */
+  headersTimeoutMs?: number;
 }
+
+/** Slow or half-open clients must not hold connections: headers within 10 s, a whole request within 2 min. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 120_000;
+/** An idle keep-alive connection is closed after this; a WebSocket is exempt once upgraded. */
+const IDLE_TIMEOUT_MS = 30_000;
 
 /** Fastify with Ettor's plugins, error shape and authentication; features add their routes to it. */
 export async function createHttpApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
-    trustProxy: options.trustProxy,
+    logger: {
+      level: options.logLevel,
+      // A request is logged by its route, not its address or its URL: client addresses stay in memory, and URLs carry
+      // join codes and share-link tokens.
+      serializers: { req: (request) => ({ method: request.method, route: request.routeOptions?.url ?? 'unmatched' }) },
+    },
+    // request.ip and request.protocol then heed X-Forwarded-* only from the proxies the admin named.
+    trustProxy: trustFunction(options.trustProxy),
     bodyLimit: BODY_LIMIT,
+    connectionTimeout: IDLE_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // Node checks these every 30 s by default, which lets a slow client keep its connection three times as long.
+    http: { headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
     // Prototype-poisoning keys are refused outright rather than silently stripped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
