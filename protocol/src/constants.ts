@@ -3,6 +3,12 @@ export const LIVE_PATH = '/live';
 /** Largest frame a client may send; larger frames close the socket with code 1009. */
 export const MAX_CLIENT_FRAME_BYTES = 16 * 1024;
 
+/**
+ * Frames a socket may send before it has joined or hosts a session (a join, a ping or two); the next one closes it
+ * with 1008, as does a socket that keeps sending faster than allowed.
+ */
+export const MAX_FRAMES_BEFORE_JOIN = 4;
+
 /** WebSocket close codes Ettor uses besides the standard ones. */
 export const CLOSE_CODES = {
   /** The session has ended; do not reconnect. */

@@ -10,6 +10,7 @@ import { type Store, openStore } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerApi } from './http/api.js';
 import { SESSION_COOKIE, createHttpApp, registerPages } from './http/app.js';
+import { clientAddress, trustFunction } from './http/client-address.js';
 import { type LiveServer, attachLiveServer } from './live/live-server.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { createMediaService } from './media/media.service.js';
@@ -22,6 +23,7 @@ import { createCompareService } from './reports/compare.service.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { createReportsService } from './reports/reports.service.js';
 import { createResponsesService } from './responses/responses.service.js';
+import { createRetentionService, scheduleRetention } from './retention/retention.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
 import { createSessionsService } from './sessions/sessions.service.js';
 import { shareLinkRoutes } from './sharing/share-links.routes.js';
@@ -38,6 +40,8 @@ export interface Ettor {
 export interface EttorOptions {
   clock?: Clock;
   bus?: Bus;
+  /** How long a client may take to send its request headers or, on the live channel, its join; tests shorten it. */
+  slowClientTimeoutMs?: number;
 }
 
 /** The services over one store and bus, without HTTP: what the server and the CLI share. */
@@ -64,6 +68,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const reports = createReportsService({ db, clock });
   const compare = createCompareService({ db });
   const shareLinks = createShareLinksService({ db, clock, reports });
+  const retention = createRetentionService({ db, clock, settings: auth.settings });
   return {
     store,
     bus,
@@ -76,6 +81,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     reports,
     compare,
     shareLinks,
+    retention,
     async close() {
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
       await Promise.all([participants.drain(), responses.drain()]);
@@ -116,12 +122,21 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
   const core = await createCore(config, options);
   const { store, bus, auth, sessions, participants, responses } = core;
 
-  const app = await createHttpApp({ auth, webDir: config.webDir, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  // The live channel's per-address limits count the same address as HTTP's request.ip.
+  const trust = trustFunction(config.trustProxy);
+  const app = await createHttpApp({
+    auth,
+    webDir: config.webDir,
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+    ...(options.slowClientTimeoutMs ? { headersTimeoutMs: options.slowClientTimeoutMs } : {}),
+  });
   registerRoutes(app, core, config);
 
   let live: LiveServer | undefined;
   const pruneTimer = setInterval(() => void auth.pruneExpiredSessions().catch(() => undefined), 3_600_000);
   pruneTimer.unref();
+  const stopRetention = scheduleRetention(core.retention, app.log);
 
   return {
     app,
@@ -137,14 +152,8 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         segments: (sessionId, slideId, splitBy) => core.reports.liveSegments(sessionId, slideId, splitBy),
         log: app.log,
         maxSocketsPerAddress: config.maxSocketsPerAddress,
-        addressOf: (request) => {
-          const forwarded = config.trustProxy
-            ? String(request.headers['x-forwarded-for'] ?? '')
-                .split(',')[0]
-                ?.trim()
-            : '';
-          return forwarded || request.socket.remoteAddress || 'unknown';
-        },
+        ...(options.slowClientTimeoutMs ? { joinTimeoutMs: options.slowClientTimeoutMs } : {}),
+        addressOf: (request) => clientAddress(request, trust),
         userForRequest: async (request) => {
           const token = app.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
           return token ? (await auth.userForToken(token))?.id : undefined;
@@ -156,6 +165,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
     },
     async stop() {
       clearInterval(pruneTimer);
+      await stopRetention();
       await live?.close();
       await app.close();
       await core.close();

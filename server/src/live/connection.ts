@@ -1,4 +1,4 @@
-import type { ServerMessage } from '@ettor/protocol';
+import { MAX_FRAMES_BEFORE_JOIN, type ServerMessage } from '@ettor/protocol';
 import type { WebSocket } from 'ws';
 
 /** A client may buffer this much unsent data before it counts as not reading and is dropped. */
@@ -6,8 +6,22 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Token bucket per socket: sustained messages a second and the burst allowed above it. */
 const RATE_PER_SECOND = 10;
 const BURST = 30;
+/** A socket over its rate is told so at most this often; telling it every time was the flood's own amplifier. */
+const NOTICE_INTERVAL_MS = 1_000;
+/** Frames dropped before the sender calms down (its bucket refills): a page stuck in a loop is told, a script is cut off. */
+const MAX_DROPPED_FRAMES = 60;
+
+/** The standard close code for a peer that broke the rules; the page reconnects later, as after any drop. */
+const POLICY_VIOLATION = 1008;
+const FLOODER_GRACE_MS = 1_000;
 
 export type Role = 'pending' | 'audience' | 'host';
+
+/**
+ * What to do with an incoming frame, decided before it is read: handle it, drop it unread, drop it and tell the
+ * sender once, or close the socket.
+ */
+export type Admission = 'handle' | 'drop' | 'notify' | 'close';
 
 /** One socket and what it has proven: nothing yet, a participant of a session, or its host. */
 export class Connection {
@@ -17,6 +31,10 @@ export class Connection {
   isAlive = true;
   private tokens = BURST;
   private refilledAt = Date.now();
+  private dropped = 0;
+  private notifiedAt = Number.NEGATIVE_INFINITY;
+  private framesWhilePending = 0;
+  private cutOff = false;
   /** Messages are handled one at a time per socket, in the order they arrived. */
   private queue: Promise<void> = Promise.resolve();
   /** Replies waiting behind an ack that waits for its commit; undefined when none are. */
@@ -29,7 +47,16 @@ export class Connection {
     readonly address: string,
     /** When the heartbeat next pings this socket (ms since the epoch). */
     public nextPingAt: number,
+    /** Frees this socket's place among its address's not-yet-joined sockets. */
+    private readonly releasePending: () => void,
   ) {}
+
+  /** The socket has joined a session (or hosts one): it no longer counts as not yet joined. */
+  becomes(role: Exclude<Role, 'pending'>, sessionId: string): void {
+    this.role = role;
+    this.sessionId = sessionId;
+    this.releasePending();
+  }
 
   /**
    * Sends a reply. Replies keep the order of the messages they answer, so one sent while an earlier answer's
@@ -60,14 +87,29 @@ export class Connection {
     this.inOrder(() => this.ws.close(code, reason));
   }
 
-  /** Takes one token; false when the socket is sending faster than allowed. */
-  takeToken(): boolean {
-    const now = Date.now();
+  /** Decides a frame's fate from counters alone, so a flood costs the server no parsing and no replies. */
+  admit(now = Date.now()): Admission {
+    if (this.cutOff) return 'drop';
+    if (this.role === 'pending' && ++this.framesWhilePending > MAX_FRAMES_BEFORE_JOIN) return 'close';
     this.tokens = Math.min(BURST, this.tokens + ((now - this.refilledAt) / 1000) * RATE_PER_SECOND);
     this.refilledAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+    if (this.tokens >= BURST) this.dropped = 0;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 'handle';
+    }
+    if (++this.dropped > MAX_DROPPED_FRAMES) return 'close';
+    if (now - this.notifiedAt < NOTICE_INTERVAL_MS) return 'drop';
+    this.notifiedAt = now;
+    return 'notify';
+  }
+
+  /** Closes a flooding socket; it goes within a second even if the other end never answers the close. */
+  closeForFlooding(): void {
+    if (this.cutOff) return;
+    this.cutOff = true;
+    this.ws.close(POLICY_VIOLATION, 'too many messages');
+    setTimeout(() => this.ws.terminate(), FLOODER_GRACE_MS).unref();
   }
 
   enqueue(task: () => Promise<void>): void {

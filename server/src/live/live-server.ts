@@ -18,6 +18,7 @@ import { isCrossSite } from '../http/same-origin.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
+import { AddressCounts } from './address-counts.js';
 import { Connection } from './connection.js';
 import { Room, type RoomDeps } from './room.js';
 
@@ -27,7 +28,13 @@ const HEARTBEAT_MS = 30_000;
 const HEARTBEAT_TICK_MS = 1_000;
 /** Open sockets one participant may hold (a few tabs); more is a script, not a person. */
 const MAX_SOCKETS_PER_PARTICIPANT = 5;
-const JOIN_TIMEOUT_MS = 15_000;
+/**
+ * Sockets from one address that have not joined yet. A phone joins within a round trip, so even a hall behind one
+ * NAT address scanning the code at once holds a few dozen; hundreds are someone holding sockets open.
+ */
+const MAX_PENDING_PER_ADDRESS = 100;
+/** A phone sends its join as soon as the socket opens; this is ample on a poor connection. */
+const DEFAULT_JOIN_TIMEOUT_MS = 10_000;
 
 export interface LiveDeps {
   bus: Bus;
@@ -44,6 +51,8 @@ export interface LiveDeps {
   addressOf: (request: IncomingMessage) => string;
   /** Most open sockets one address may hold; a room behind one NAT can be large, so this is generous. */
   maxSocketsPerAddress: number;
+  /** How long a socket may stay open without joining; shorter in tests. */
+  joinTimeoutMs?: number;
   log: { error: (object: unknown, message: string) => void };
 }
 
@@ -58,29 +67,33 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   const rooms = new Map<string, { room: Room; unsubscribe: () => void }>();
   const roomsOpening = new Map<string, Promise<Room>>();
   const connectionOf = new WeakMap<WebSocket, Connection>();
-  const socketsPerAddress = new Map<string, number>();
+  const socketsPerAddress = new AddressCounts(deps.maxSocketsPerAddress);
+  const pendingPerAddress = new AddressCounts(MAX_PENDING_PER_ADDRESS);
+  const joinTimeoutMs = deps.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
   const onError = (error: unknown) => deps.log.error({ err: error }, 'live channel error');
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node takes its own error handler off an upgrading socket; until ws adds one, a reset would crash the process.
+    socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?')[0];
     if (path !== LIVE_PATH) {
       socket.destroy();
       return;
     }
     const address = deps.addressOf(request);
-    const open = socketsPerAddress.get(address) ?? 0;
-    if (open >= deps.maxSocketsPerAddress) {
+    const releaseSocket = socketsPerAddress.take(address);
+    const releasePending = releaseSocket && pendingPerAddress.take(address);
+    if (!releaseSocket || !releasePending) {
+      releaseSocket?.();
       const body = JSON.stringify({ error: { code: 'rate_limited', message: 'Too many connections from this address.' } });
       socket.end(
         `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       );
       return;
     }
-    socketsPerAddress.set(address, open + 1);
     socket.once('close', () => {
-      const remaining = (socketsPerAddress.get(address) ?? 1) - 1;
-      if (remaining > 0) socketsPerAddress.set(address, remaining);
-      else socketsPerAddress.delete(address);
+      releaseSocket();
+      releasePending();
     });
     deps
       .userForRequest(request)
@@ -88,38 +101,40 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       .then((userId) => {
         // A presenter's cookie only counts on a socket the presenter's own page opened.
         const trusted = isCrossSite(request.headers) ? undefined : userId;
-        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted, address));
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, trusted, address, releasePending));
       })
       .catch(onError);
   }
   server.on('upgrade', onUpgrade);
 
-  function accept(ws: WebSocket, userId: string | undefined, address: string): void {
+  function accept(ws: WebSocket, userId: string | undefined, address: string, releasePending: () => void): void {
     // A random first ping time spreads the sockets evenly over the heartbeat.
-    const connection = new Connection(ws, userId, address, Date.now() + Math.random() * HEARTBEAT_MS);
+    const connection = new Connection(ws, userId, address, Date.now() + Math.random() * HEARTBEAT_MS, releasePending);
     connectionOf.set(ws, connection);
     const joinTimer = setTimeout(() => {
       if (connection.role === 'pending') connection.close(CLOSE_CODES.joinTimeout, 'no join message');
-    }, JOIN_TIMEOUT_MS);
+    }, joinTimeoutMs);
     ws.on('pong', () => {
       connection.isAlive = true;
     });
     ws.on('message', (data, isBinary) => {
       connection.isAlive = true;
-      if (!connection.takeToken()) {
-        // Queued behind earlier messages, so replies keep their order; the clientId lets the phone retry that answer.
-        const clientId = clientIdOf(data);
-        connection.enqueue(async () =>
-          connection.send({
-            type: 'error',
-            code: 'rate_limited',
-            message: 'Too many messages; slow down.',
-            ...(clientId ? { clientId } : {}),
-          }),
-        );
-        return;
+      switch (connection.admit()) {
+        case 'handle':
+          connection.enqueue(() =>
+            handleFrame(connection, data, isBinary).catch((error) => reportError(connection, error, clientIdOf(data))),
+          );
+          return;
+        case 'notify':
+          // Without a clientId: an answer dropped unread stays unacked, so the page sends it again after reconnecting.
+          connection.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+          return;
+        case 'close':
+          connection.closeForFlooding();
+          return;
+        case 'drop':
+          return;
       }
-      connection.enqueue(() => handleFrame(connection, data, isBinary).catch((error) => reportError(connection, error, clientIdOf(data))));
     });
     ws.on('close', () => {
       clearTimeout(joinTimer);
@@ -246,8 +261,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
     const answers = participant.isNew ? {} : await deps.responses.answersOf(session.id, participant.id);
     if (connection.ws.readyState !== connection.ws.OPEN) return;
-    connection.role = 'audience';
-    connection.sessionId = session.id;
+    connection.becomes('audience', session.id);
     connection.participantId = participant.id;
     room.addParticipant(connection, participant.id);
     connection.send({
@@ -278,8 +292,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
     const room = await openRoom(sessionId);
     if (connection.ws.readyState !== connection.ws.OPEN) return;
-    connection.role = 'host';
-    connection.sessionId = sessionId;
+    connection.becomes('host', sessionId);
     room.addHost(connection);
     connection.send({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: room.currentState(), answers: {} });
     connection.send({ type: 'presence', participants: room.participantCount });

@@ -22,8 +22,9 @@ export class LiveClient {
     });
   }
 
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<LiveClient> {
-    const ws = new WebSocket(url, { headers });
+  /** Opens a socket; `from` picks a local address (any of 127.0.0.0/8), so one test can be several clients. */
+  static async connect(url: string, headers: Record<string, string> = {}, from?: string): Promise<LiveClient> {
+    const ws = new WebSocket(url, { headers, ...(from ? { localAddress: from } : {}) });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

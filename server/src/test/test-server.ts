@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { type Ettor, createEttor } from '../main.js';
+import { type Ettor, type EttorOptions, createEttor } from '../main.js';
 import type { DialectCase, TestDatabase } from './services.js';
 
 export interface TestServer {
@@ -16,7 +16,11 @@ export interface TestServer {
 }
 
 /** A real server on a random port, with a temporary SQLite directory or its own PostgreSQL database. */
-export async function startTestServer(dialect: DialectCase, overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectCase,
+  overrides: Partial<Config> = {},
+  options: EttorOptions = {},
+): Promise<TestServer> {
   const database: TestDatabase = await dialect.create();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-test-'));
   const config: Config = {
@@ -32,7 +36,7 @@ export async function startTestServer(dialect: DialectCase, overrides: Partial<C
     logLevel: 'silent',
     ...overrides,
   };
-  let ettor = await createEttor(config);
+  let ettor = await createEttor(config, options);
   const url = await ettor.start();
   const port = new URL(url).port;
   const server: TestServer = {
@@ -44,7 +48,7 @@ export async function startTestServer(dialect: DialectCase, overrides: Partial<C
     config,
     async restart() {
       await ettor.stop();
-      ettor = await createEttor({ ...config, port: Number(port) });
+      ettor = await createEttor({ ...config, port: Number(port) }, options);
       await ettor.start();
     },
     async stop() {
