@@ -43,6 +43,8 @@ export const sessionSummarySchema = z.strictObject({
   participants: countSchema,
   /** Answers that count: one per participant and question, in each question's current round. */
   answers: countSchema,
+  /** When the retention setting deleted the session's answers, or null while they are kept. */
+  answersPurgedAt: timestamp.nullable(),
 });
 
 export const sessionReportSchema = z.strictObject({

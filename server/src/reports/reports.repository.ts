@@ -41,6 +41,7 @@ export async function listSessionSummaries(
       's.status',
       's.started_at',
       's.ended_at',
+      's.answers_purged_at',
       participantCount(eb).as('participants'),
       answerCount(eb).as('answers'),
     ])
@@ -58,6 +59,7 @@ export async function listSessionSummaries(
     endedAt: row.ended_at,
     participants: Number(row.participants ?? 0),
     answers: Number(row.answers ?? 0),
+    answersPurgedAt: row.answers_purged_at,
   }));
 }
 

@@ -132,7 +132,15 @@ describe.each(dialects)('session reports on $name', (dialect) => {
       expect(live.status).toBe(200);
       duringSession = sessionReportSchema.parse(live.body);
       expect(duringSession).toMatchObject({
-        session: { id: session.id, presentationId: deck.id, status: 'live', endedAt: null, participants: 9, answers: 8 + 9 + 6 + 4 + 2 },
+        session: {
+          id: session.id,
+          presentationId: deck.id,
+          status: 'live',
+          endedAt: null,
+          participants: 9,
+          answers: 8 + 9 + 6 + 4 + 2,
+          answersPurgedAt: null,
+        },
         presentationTitle: 'Kompetenskartan',
         anonymityThreshold: 3,
         segmentBy: { slideId: ids.roll, question: 'Vilken roll har du?' },
@@ -276,7 +284,16 @@ describe.each(dialects)('session reports on $name', (dialect) => {
       expect(listed.status).toBe(200);
       const summaries = listed.body as SessionSummary[];
       expect(summaries).toEqual([
-        { id: second.id, presentationId: deck.id, status: 'live', startedAt: second.startedAt, endedAt: null, participants: 1, answers: 1 },
+        {
+          id: second.id,
+          presentationId: deck.id,
+          status: 'live',
+          startedAt: second.startedAt,
+          endedAt: null,
+          participants: 1,
+          answers: 1,
+          answersPurgedAt: null,
+        },
         { ...duringSession.session, status: 'ended', endedAt: expect.any(String) },
       ]);
       expect((await report(second.id)).body.session).toEqual(summaries[0]);

@@ -110,6 +110,7 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
       expect((await core.reports.listSessions(user.id, deck!.id)).find((summary) => summary.id === old)).toMatchObject({
         participants: 0,
         answers: 0,
+        answersPurgedAt: at(31).toISOString(),
       });
 
       now = at(31.5);

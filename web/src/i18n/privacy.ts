@@ -17,6 +17,7 @@ export const privacySv = {
   'privacy.confirmDeleteLive':
     'Sessionen från {date} pågår. Ta bort den ändå? Den avslutas, deltagarna kopplas bort och alla svar raderas. Det går inte att ångra.',
   'privacy.sessionDeleted': 'Sessionen från {date} är borttagen.',
+  'privacy.answersDeleted': 'Svaren raderades {date}',
 } as const;
 
 export const privacyEn: Record<keyof typeof privacySv, string> = {
@@ -36,4 +37,5 @@ export const privacyEn: Record<keyof typeof privacySv, string> = {
   'privacy.confirmDeleteLive':
     'The session from {date} is still running. Delete it anyway? It ends, participants are disconnected and every answer is deleted. This cannot be undone.',
   'privacy.sessionDeleted': 'The session from {date} has been deleted.',
+  'privacy.answersDeleted': 'Answers deleted on {date}',
 };
