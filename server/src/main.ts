@@ -152,6 +152,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         segments: (sessionId, slideId, splitBy) => core.reports.liveSegments(sessionId, slideId, splitBy),
         log: app.log,
         maxSocketsPerAddress: config.maxSocketsPerAddress,
+        clientsConnectDirectly: config.trustProxy === false,
         ...(options.slowClientTimeoutMs ? { joinTimeoutMs: options.slowClientTimeoutMs } : {}),
         addressOf: (request) => clientAddress(request, trust),
         userForRequest: async (request) => {

@@ -1,63 +1,16 @@
 import { AppError } from '../http/errors.js';
+import { type StrikeRules, Strikes } from '../limits/strikes.js';
 
 /** Sign-ins one address may try for one account in a window: enough for a few typos. */
 const ATTEMPTS_PER_ADDRESS = 5;
 /** Failed sign-ins for one account from all addresses together: more than one address can try in a window. */
 const ATTEMPTS_PER_ACCOUNT = 50;
-const WINDOW_MS = 15 * 60_000;
-const FIRST_BLOCK_MS = 60_000;
-/** Each time a key goes over, it waits twice as long as the last time, up to this. */
-const MAX_BLOCK_MS = 15 * 60_000;
+/** A window of 15 minutes; a key over its attempts waits 1 minute, then twice as long each time, up to 15. */
+const BACK_OFF: Omit<StrikeRules, 'perWindow'> = { windowMs: 15 * 60_000, firstBlockMs: 60_000, maxBlockMs: 15 * 60_000 };
 /** How long an address that signed in to an account stays familiar to it. */
 const FAMILIAR_MS = 30 * 24 * 60 * 60_000;
-/** Past this many keys, the ones long quiet are forgotten, so memory follows the last minutes' sign-ins. */
+/** Past this many familiar pairs, those no longer familiar are forgotten. */
 const PRUNE_AT = 1024;
-
-interface Tries {
-  /** Attempts in the current window, which started at `since`. */
-  count: number;
-  since: number;
-  /** Nothing is tried for this key before this time; 0 when not blocked. */
-  blockedUntil: number;
-  /** How long the last block was, doubled for the next. */
-  lastBlockMs: number;
-}
-
-/** Attempts per key in a window, and a doubling block for a key that goes over. */
-class Backoff {
-  private readonly tries = new Map<string, Tries>();
-
-  constructor(private readonly limit: number) {}
-
-  /** Milliseconds the key still waits; 0 when it may try. */
-  wait(key: string, now: number): number {
-    return Math.max(0, (this.tries.get(key)?.blockedUntil ?? 0) - now);
-  }
-
-  count(key: string, now: number): void {
-    this.prune(now);
-    const tries = this.tries.get(key) ?? { count: 0, since: now, blockedUntil: 0, lastBlockMs: 0 };
-    // A whole quiet window forgets the count and the back-off alike.
-    if (now - tries.since >= WINDOW_MS) Object.assign(tries, { count: 0, since: now, lastBlockMs: 0 });
-    tries.count += 1;
-    if (tries.count >= this.limit) {
-      tries.lastBlockMs = Math.min(MAX_BLOCK_MS, tries.lastBlockMs === 0 ? FIRST_BLOCK_MS : tries.lastBlockMs * 2);
-      tries.blockedUntil = now + tries.lastBlockMs;
-      tries.count = 0;
-      tries.since = tries.blockedUntil;
-    }
-    this.tries.set(key, tries);
-  }
-
-  forget(key: string): void {
-    this.tries.delete(key);
-  }
-
-  private prune(now: number): void {
-    if (this.tries.size < PRUNE_AT) return;
-    for (const [key, tries] of this.tries) if (now - tries.since >= WINDOW_MS) this.tries.delete(key);
-  }
-}
 
 /**
  * Limits password guessing per account without handing an attacker a way to lock the real user out. Each pair of
@@ -71,23 +24,26 @@ class Backoff {
  * only, counts for their windows and familiar addresses for 30 days, and a restart forgets it.
  */
 export class SignInGuard {
-  private readonly perAddress = new Backoff(ATTEMPTS_PER_ADDRESS);
-  private readonly perAccount = new Backoff(ATTEMPTS_PER_ACCOUNT);
+  private readonly perAddress: Strikes;
+  private readonly perAccount: Strikes;
   /** When each account and address pair last signed in. */
   private readonly familiar = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.perAddress = new Strikes({ ...BACK_OFF, perWindow: ATTEMPTS_PER_ADDRESS }, now);
+    this.perAccount = new Strikes({ ...BACK_OFF, perWindow: ATTEMPTS_PER_ACCOUNT }, now);
+  }
 
   /** Refuses an attempt while its address, or an unfamiliar address's account, waits; otherwise counts it. */
   admit(account: string, address: string): void {
     const now = this.now();
     const pair = pairKey(account, address);
-    const accountWait = this.perAccount.wait(account, now);
-    const wait = Math.max(this.perAddress.wait(pair, now), this.isFamiliar(pair, now) ? 0 : accountWait);
+    const accountWait = this.perAccount.waitFor(account);
+    const wait = Math.max(this.perAddress.waitFor(pair), this.isFamiliar(pair, now) ? 0 : accountWait);
     if (wait > 0) throw new AppError('rate_limited', `Too many failed sign-ins for this email address; try again in ${inWords(wait)}.`);
-    this.perAddress.count(pair, now);
+    this.perAddress.strike(pair);
     // A familiar address let through while the account waits does not lengthen the wait for everyone else.
-    if (accountWait === 0) this.perAccount.count(account, now);
+    if (accountWait === 0) this.perAccount.strike(account);
   }
 
   /** The attempt was right: its address starts afresh and is familiar to the account from now on. */

@@ -39,7 +39,7 @@ describe('a flood from one address costs the room nothing', () => {
   });
   afterAll(async () => server?.stop());
 
-  it('drops excess frames unread, tells each flooder once a second at most, closes it, and the room votes meanwhile', async () => {
+  it('drops excess frames unread, tells each flooder once a second at most, closes it, cuts off its address, and the room votes meanwhile', async () => {
     const screen = await LiveClient.host(server.wsUrl, sessionId, cookie);
     screen.send({ type: 'goto', slideId: role.id });
     await screen.waitFor((m) => m.type === 'state' && m.state.slide?.id === role.id);
@@ -83,6 +83,11 @@ describe('a flood from one address costs the room nothing', () => {
     }
     // A socket that never joined gets a reply to at most its first few frames before it is closed.
     for (const client of unjoined) expect(client.messages.length).toBeLessThanOrEqual(4);
+    // The address that flooded is now cut off before HTTP, while the room's is not.
+    await expect(LiveClient.connect(server.wsUrl, {}, ATTACKER)).rejects.toThrow();
+    const pong = phones[0]!.next('pong');
+    phones[0]!.send({ type: 'ping' });
+    expect(await pong).toEqual({ type: 'pong' } satisfies ServerMessage);
 
     // What was acked is stored, once each; the flood stored nothing.
     const stored = await server.ettor.store.db

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   CLOSE_CODES,
@@ -15,6 +16,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.js';
 import { AppError } from '../http/errors.js';
 import { isCrossSite } from '../http/same-origin.js';
+import { Strikes } from '../limits/strikes.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
@@ -33,6 +35,11 @@ const MAX_SOCKETS_PER_PARTICIPANT = 5;
  * NAT address scanning the code at once holds a few dozen; hundreds are someone holding sockets open.
  */
 const MAX_PENDING_PER_ADDRESS = 100;
+/**
+ * Sockets an address may have closed for flooding in a minute before the address itself is refused, for a minute and
+ * then twice as long each time: no page does that, and refusing costs far less than accepting and closing.
+ */
+const FLOODER_RULES = { perWindow: 10, windowMs: 60_000, firstBlockMs: 60_000, maxBlockMs: 15 * 60_000 };
 /** A phone sends its join as soon as the socket opens; this is ample on a poor connection. */
 const DEFAULT_JOIN_TIMEOUT_MS = 10_000;
 
@@ -49,6 +56,8 @@ export interface LiveDeps {
   userForRequest: (request: IncomingMessage) => Promise<string | undefined>;
   /** The client's address (the proxy's forwarded one when trusted), for the per-address socket limit. */
   addressOf: (request: IncomingMessage) => string;
+  /** No proxy is trusted, so a connection's own address is the client's and a flooder can be refused before HTTP. */
+  clientsConnectDirectly: boolean;
   /** Most open sockets one address may hold; a room behind one NAT can be large, so this is generous. */
   maxSocketsPerAddress: number;
   /** How long a socket may stay open without joining; shorter in tests. */
@@ -70,6 +79,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   const socketsPerAddress = new AddressCounts(deps.maxSocketsPerAddress);
   const pendingPerAddress = new AddressCounts(MAX_PENDING_PER_ADDRESS);
   const joinTimeoutMs = deps.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
+  const flooders = new Strikes(FLOODER_RULES);
   const onError = (error: unknown) => deps.log.error({ err: error }, 'live channel error');
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -81,14 +91,15 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       return;
     }
     const address = deps.addressOf(request);
+    if (flooders.waitFor(address) > 0) {
+      refuse(socket, 'This address sent too many messages; try again later.');
+      return;
+    }
     const releaseSocket = socketsPerAddress.take(address);
     const releasePending = releaseSocket && pendingPerAddress.take(address);
     if (!releaseSocket || !releasePending) {
       releaseSocket?.();
-      const body = JSON.stringify({ error: { code: 'rate_limited', message: 'Too many connections from this address.' } });
-      socket.end(
-        `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-      );
+      refuse(socket, 'Too many connections from this address.');
       return;
     }
     socket.once('close', () => {
@@ -106,6 +117,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       .catch(onError);
   }
   server.on('upgrade', onUpgrade);
+
+  function onConnection(socket: Socket): void {
+    if (flooders.waitFor(socket.remoteAddress ?? '') > 0) socket.destroy();
+  }
+  if (deps.clientsConnectDirectly) server.on('connection', onConnection);
 
   function accept(ws: WebSocket, userId: string | undefined, address: string, releasePending: () => void): void {
     // A random first ping time spreads the sockets evenly over the heartbeat.
@@ -131,6 +147,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
           return;
         case 'close':
           connection.closeForFlooding();
+          flooders.strike(connection.address);
           return;
         case 'drop':
           return;
@@ -387,6 +404,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     async close() {
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
+      server.off('connection', onConnection);
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       for (const { room, unsubscribe } of rooms.values()) {
         unsubscribe();
@@ -396,6 +414,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Answers an upgrade with 429 and the error shape, without a WebSocket. */
+function refuse(socket: Duplex, message: string): void {
+  const body = JSON.stringify({ error: { code: 'rate_limited', message } });
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** The clientId of a frame, if it is JSON with a well-formed one; for matching errors to answers. */
