@@ -67,10 +67,10 @@ describe('benchmark smoke (N = 200)', () => {
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'bench'], { cwd: root, stdio: 'inherit' });
   });
 
-  it('Ettor: everyone joins, the burst and the talk lose nothing and count nothing twice', async () => {
-    const { code, report, output } = await bench(['--servers', 'ettor', '--scenario', 'hold,burst,talk']);
+  it('Ettor: everyone joins; the burst, the talk and a flood lose nothing and count nothing twice', async () => {
+    const { code, report, output } = await bench(['--servers', 'ettor', '--scenario', 'hold,burst,talk,flood']);
     expect(code, output).toBe(0);
-    expectCorrect(report, ['hold', 'burst', 'talk'], ['ettor']);
+    expectCorrect(report, ['hold', 'burst', 'talk', 'flood'], ['ettor']);
   });
 
   it('the baselines: everyone joins, the burst loses nothing and counts nothing twice', async () => {

@@ -10,6 +10,8 @@ export interface Options {
   profileDir: string | undefined;
   port: number;
   keepData: boolean;
+  /** How long the flood scenario's attack lasts. */
+  floodSeconds: number;
   /** Shorter waits for the smoke test: checks the harness end to end; its timings are not comparable. */
   quick: boolean;
 }
@@ -17,13 +19,14 @@ export interface Options {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --participants N     simulated phones (default 10000)
-  --scenario NAME      hold, fanout, burst, sustained or talk; repeat or comma-separate (default: all)
+  --scenario NAME      hold, fanout, burst, sustained, talk or flood; repeat or comma-separate (default: all)
   --servers LIST       ettor,limit,typical (default: all three)
   --json FILE          also write the results as JSON
   --workers N          simulator processes (default: 2, more if the open-file limit needs it)
   --profile DIR        write a V8 CPU profile of each server into DIR (node --cpu-prof)
   --port N             first port to listen on (default 4300; each server gets the next)
   --keep-data          keep each server's temp folder (database and log)
+  --flood-seconds N    how long the flood scenario's attack lasts (default 20)
   --quick              shorter waits (smoke test): checks correctness, its timings mean little
 `;
 
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
       profile: { type: 'string' },
       port: { type: 'string' },
       'keep-data': { type: 'boolean' },
+      'flood-seconds': { type: 'string' },
       quick: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -56,6 +60,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
   if (values.help) return 'help';
   const participants = Number(values.participants ?? 10_000);
   if (!Number.isInteger(participants) || participants < 1) throw new Error('--participants must be a positive whole number');
+  const floodSeconds = Number(values['flood-seconds'] ?? 20);
+  if (!Number.isFinite(floodSeconds) || floodSeconds <= 0) throw new Error('--flood-seconds must be a positive number');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error('--workers must be a positive whole number');
   return {
@@ -67,6 +73,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     profileDir: values.profile,
     port: Number(values.port ?? 4300),
     keepData: values['keep-data'] ?? false,
+    floodSeconds,
     quick: values.quick ?? false,
   };
 }

@@ -50,7 +50,31 @@ const COLUMNS: Record<ScenarioName, [string, (row: ScenarioRow) => unknown][]> =
     ['lost', (r) => r.figures.lost],
     ['double', (r) => r.figures.double_counted],
   ],
+  flood: [
+    ['connections/s', (r) => r.details.attack_connections_per_s],
+    ['junk frames/s', (r) => r.details.attack_frames_per_s],
+    ['join+vote p50/p99 ms', (r) => phase(r, 'during', 'vote')],
+    ['screen p50/max ms', (r) => phase(r, 'during', 'screen')],
+    ['failed', (r) => (r.details.during as { failed?: number } | undefined)?.failed],
+    ['after p50/p99 ms', (r) => phase(r, 'after', 'vote')],
+    ['RSS before/peak/after', (r) => rssTrail(r)],
+    ['lost', (r) => r.figures.lost],
+    ['double', (r) => r.figures.double_counted],
+  ],
 };
+
+/** A flood phase's p50 and p99 (the votes) or max (the screen, which has fewer samples) of one measure. */
+function phase(row: ScenarioRow, name: 'during' | 'after', measure: 'vote' | 'screen'): string | null {
+  const figures = row.details[name] as Record<string, number | null> | undefined;
+  if (!figures) return null;
+  return `${figures[`${measure}_p50_ms`] ?? '-'}/${figures[measure === 'vote' ? 'vote_p99_ms' : 'screen_max_ms'] ?? '-'}`;
+}
+
+function rssTrail(row: ScenarioRow): string | null {
+  const keys = ['server_rss_before_bytes', 'server_rss_peak_bytes', 'server_rss_after_bytes'];
+  const values = keys.map((key) => row.details[key] as number | undefined);
+  return values.every((value) => value !== undefined) ? values.map((value) => bytes(value)).join(' / ') : null;
+}
 
 function bytes(value: number | null | undefined): string | null {
   if (value === null || value === undefined) return null;

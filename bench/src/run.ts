@@ -9,6 +9,7 @@ import { machine, render, writeJson } from './report.js';
 import { burst } from './scenarios/burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './scenarios/context.js';
 import { fanout } from './scenarios/fanout.js';
+import { flood } from './scenarios/flood.js';
 import { hold } from './scenarios/hold.js';
 import { sustained } from './scenarios/sustained.js';
 import { talk } from './scenarios/talk.js';
@@ -33,7 +34,7 @@ function workerCount(options: Options, fileLimit: number): number {
 /** Hard time limits per scenario, so one run stays bounded whatever the server does. */
 function limitMs(scenario: ScenarioName, participants: number): number {
   const scale = Math.max(1, participants / 10_000);
-  const seconds: Record<ScenarioName, number> = { hold: 150, fanout: 240, burst: 120, sustained: 300, talk: 300 };
+  const seconds: Record<ScenarioName, number> = { hold: 150, fanout: 240, burst: 120, sustained: 300, talk: 300, flood: 600 };
   return seconds[scenario] * scale * 1000;
 }
 
@@ -138,10 +139,24 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
           thinkMs: options.quick ? 500 : 3_000,
           contentDwellMs: options.quick ? 20 : 100,
         }),
+      flood: () =>
+        flood(ctx, {
+          sockets: options.quick ? 50 : 500,
+          slow: options.quick ? 20 : 200,
+          floodMs: options.quick ? 2_000 : options.floodSeconds * 1000,
+          afterMs: options.quick ? 1_000 : 5_000,
+          probeEveryMs: 250,
+        }),
     };
     let broken: string | undefined;
     for (const name of options.scenarios) {
       if (name === 'hold') continue;
+      if (name === 'flood' && kind !== 'ettor') {
+        rows.push(
+          row(name, held.connected, undefined, 'skipped: the flood measures Ettor’s own defences, which the baselines do not have'),
+        );
+        continue;
+      }
       if (broken) {
         rows.push(row(name, held.connected, undefined, `skipped: ${broken}`));
         continue;
