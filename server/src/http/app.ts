@@ -30,6 +30,8 @@ export interface AppOptions {
   logLevel: string;
   /** How long a client may take to send a request's headers; tests shorten it. */
   headersTimeoutMs?: number;
+  /** Where the log goes instead of standard output; tests read it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Slow or half-open clients must not hold connections: headers within 10 s, a whole request within 2 min. */
@@ -43,6 +45,7 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: {
       level: options.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // A request is logged by its route, not its address or its URL: client addresses stay in memory, and URLs carry
       // join codes and share-link tokens.
       serializers: { req: (request) => ({ method: request.method, route: request.routeOptions?.url ?? 'unmatched' }) },
