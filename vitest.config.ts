@@ -6,6 +6,9 @@ const alias = { '@ettor/protocol': fileURLToPath(new URL('./protocol/src/index.t
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Most files wait on sockets,
+    // servers and browsers rather than compute, so two run side by side in well under the time of one after another.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'protocol', include: ['protocol/src/**/*.test.ts'] } },
       // The browser app's own modules, compiled by its Vite config (Svelte runes) in a simulated DOM.
@@ -34,7 +37,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
