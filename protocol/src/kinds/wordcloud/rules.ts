@@ -8,13 +8,19 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
   answers: {
     check(slide, answer) {
       if (answer.entries.some(hasLoneSurrogate)) return fail('validation_failed', 'The text contains broken characters.');
-      const entries = answer.entries.map(cleanText).filter((entry) => entry.length > 0);
+      // The same word twice on one phone ("Förståelse", "förståelse") is one entry, kept as first written: a person
+      // repeating themselves is not an error to correct.
+      const byWord = new Map<string, string>();
+      for (const entry of answer.entries.map(cleanText)) {
+        const key = wordKey(entry);
+        if (key.length > 0 && !byWord.has(key)) byWord.set(key, entry);
+      }
+      const entries = [...byWord.values()];
       if (entries.length === 0) return fail('empty_answer', 'Write at least one word.');
       if (entries.length > slide.maxEntries) return fail('too_many_entries', `At most ${slide.maxEntries} entries are allowed.`);
       if (entries.some((entry) => textLength(entry) > slide.maxLength)) {
         return fail('too_long', `Each entry may be at most ${slide.maxLength} characters.`);
       }
-      if (new Set(entries.map(wordKey)).size !== entries.length) return fail('duplicate_entry', 'The same word was written twice.');
       return { ok: true, answer: { kind: 'wordcloud', entries } };
     },
     withoutHidden: (results) => ({ ...results, words: results.words.filter((word) => !word.hidden) }),
