@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests read the protocol from source, so they need no build of it.
-const alias = { '@ettor/protocol': fileURLToPath(new URL('./protocol/src/index.ts', import.meta.url)) };
+// Tests read the protocol from source, so they need no build of it: its main entry and its word-cloud entry.
+const source = (file: string) => fileURLToPath(new URL(`./protocol/src/${file}`, import.meta.url));
+const alias = [
+  { find: /^@ettor\/protocol$/, replacement: source('index.ts') },
+  { find: /^@ettor\/protocol\/words$/, replacement: source('words.ts') },
+];
 
 export default defineConfig({
   test: {

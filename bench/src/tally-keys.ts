@@ -1,4 +1,5 @@
-import { type Answer, type AnswerKind, type AnswerOf, type DerivedKind, type Results, type ResultsOf, wordKey } from '@ettor/protocol';
+import type { Answer, AnswerKind, AnswerOf, DerivedKind, Results, ResultsOf } from '@ettor/protocol';
+import { wordGroupKey } from '@ettor/protocol/words';
 
 /**
  * How one kind's answers add up on the big screen, in keys both sides count: the phones from the answers they
@@ -17,9 +18,10 @@ export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
     ofAnswer: (answer) => answer.optionIds,
     ofResults: (results) => results.counts.map(({ optionId, count }) => [optionId, count]),
   },
+  // By the word's group in the bench deck's language (Swedish), as Ettor counts them; a baseline's separate forms add up.
   wordcloud: {
-    ofAnswer: (answer) => answer.entries.map((entry) => wordKey(entry)),
-    ofResults: (results) => results.words.map(({ text, count }) => [wordKey(text), count]),
+    ofAnswer: (answer) => [...new Set(answer.entries.map((entry) => wordGroupKey(entry, 'sv')))],
+    ofResults: (results) => results.words.map(({ text, count }) => [wordGroupKey(text, 'sv'), count]),
   },
   // Each text once: one missing from the wall, or on it twice, is an answer lost or counted twice.
   open: {

@@ -24,3 +24,7 @@ export const CLOSE_CODES = {
 /** The deck file's format marker and version; see docs/deck-format.md. */
 export const DECK_FORMAT = 'ettor-deck';
 export const DECK_VERSION = 1;
+
+/** The languages a deck can be written in: its word clouds merge inflected forms and drop filler words by it. */
+export const DECK_LANGUAGES = ['sv', 'en'] as const;
+export type DeckLanguage = (typeof DECK_LANGUAGES)[number];

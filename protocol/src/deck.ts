@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { titleSchema } from './http.js';
+import { deckLanguageSchema, titleSchema } from './http.js';
 import { ASSET_TYPES, LIMITS } from './limits.js';
 import { assetIdSchema, slideSchema } from './slides.js';
 import { DECK_FORMAT, DECK_VERSION } from './constants.js';
@@ -28,6 +28,8 @@ export const deckFileSchema = z
     anonymityThreshold: anonymityThresholdSchema.default(ANONYMITY.defaultThreshold),
     /** Exports of the deck's results carry aggregates only; a file written before it existed gets false. */
     strictAnonymity: z.boolean().default(false),
+    /** The language the deck is written in; a file written before it existed is Swedish. */
+    language: deckLanguageSchema.default('sv'),
     slides: z.array(slideSchema).max(LIMITS.slides),
     assets: z.array(deckAssetSchema).default([]),
   })

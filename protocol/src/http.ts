@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { joinCodeSchema } from './live.js';
+import { DECK_LANGUAGES } from './constants.js';
 import { LIMITS } from './limits.js';
 import { anonymityThresholdSchema } from './reports.js';
 import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slides.js';
@@ -72,6 +73,9 @@ export const presentationSummarySchema = z.strictObject({
 });
 export type PresentationSummary = z.infer<typeof presentationSummarySchema>;
 
+/** The language a deck is written in. */
+export const deckLanguageSchema = z.enum(DECK_LANGUAGES);
+
 export const presentationSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
@@ -80,6 +84,8 @@ export const presentationSchema = z.strictObject({
   anonymityThreshold: anonymityThresholdSchema,
   /** Strict anonymity: the deck's result exports carry aggregates only, never a sheet of individual responses. */
   strictAnonymity: z.boolean(),
+  /** The language the deck is written in: its word clouds merge inflected forms and drop filler words by it. */
+  language: deckLanguageSchema,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -89,6 +95,8 @@ export const titleSchema = textSchema(LIMITS.titleLength).trim().min(1);
 
 export const createPresentationBodySchema = z.strictObject({
   title: titleSchema,
+  /** The deck's language; Swedish when left out. */
+  language: deckLanguageSchema.optional(),
 });
 export type CreatePresentationBody = z.infer<typeof createPresentationBodySchema>;
 
@@ -98,10 +106,11 @@ export const updatePresentationBodySchema = z
     title: titleSchema.optional(),
     anonymityThreshold: anonymityThresholdSchema.optional(),
     strictAnonymity: z.boolean().optional(),
+    language: deckLanguageSchema.optional(),
   })
   .refine(
-    (body) => body.title !== undefined || body.anonymityThreshold !== undefined || body.strictAnonymity !== undefined,
-    'name a title, an anonymityThreshold or strictAnonymity to change',
+    (body) => Object.values(body).some((value) => value !== undefined),
+    'name a title, an anonymityThreshold, strictAnonymity or a language to change',
   );
 export type UpdatePresentationBody = z.infer<typeof updatePresentationBodySchema>;
 

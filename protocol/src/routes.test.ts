@@ -125,7 +125,12 @@ describe('the route table', () => {
     expectTypeOf<RouteResult<'deleteSlide'>>().toEqualTypeOf<void>();
     expectTypeOf<RouteRequest<'renamePresentation'>>().toEqualTypeOf<
       { params: { id: string } } & Record<never, never> & {
-          body: { title?: string | undefined; anonymityThreshold?: number | undefined; strictAnonymity?: boolean | undefined };
+          body: {
+            title?: string | undefined;
+            anonymityThreshold?: number | undefined;
+            strictAnonymity?: boolean | undefined;
+            language?: 'sv' | 'en' | undefined;
+          };
         }
     >();
     expectTypeOf<RouteRequest<'exportSessionReport'>>().toEqualTypeOf<

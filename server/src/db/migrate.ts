@@ -6,6 +6,7 @@ import { strictAnonymity } from './migrations/0003-strict-anonymity.js';
 import { shareLinks } from './migrations/0004-share-links.js';
 import { split } from './migrations/0005-split.js';
 import { answersPurged } from './migrations/0006-answers-purged.js';
+import { deckLanguage } from './migrations/0007-deck-language.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-share-links': shareLinks,
     '0005-split': split,
     '0006-answers-purged': answersPurged,
+    '0007-deck-language': deckLanguage,
   };
 }
 

@@ -47,6 +47,8 @@ export interface PresentationsTable {
   anonymity_threshold: number;
   /** 1: exports of the deck's results carry aggregates only, no individual responses. */
   strict_anonymity: number;
+  /** A DeckLanguage: 'sv' or 'en'. */
+  language: string;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,12 @@
-import { type Slide, slideSchema } from '@ettor/protocol';
+import { DECK_LANGUAGES, type DeckLanguage, type Slide, slideSchema } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
 import type { PresentationRow } from '../db/schema.js';
 import { readStoredJson } from '../db/stored-json.js';
+
+/** A deck's language as stored; a value this version does not know (written by a newer one) reads as Swedish. */
+export function deckLanguageOf(row: Pick<PresentationRow, 'language'>): DeckLanguage {
+  return DECK_LANGUAGES.find((language) => language === row.language) ?? 'sv';
+}
 
 export function findPresentation(db: Queryable, id: string): Promise<PresentationRow | undefined> {
   return db.selectFrom('presentations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -31,7 +36,7 @@ export async function insertPresentation(db: Queryable, row: PresentationRow): P
 export async function updatePresentation(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<PresentationRow, 'title' | 'anonymity_threshold' | 'strict_anonymity' | 'updated_at'>>,
+  changes: Partial<Pick<PresentationRow, 'title' | 'anonymity_threshold' | 'strict_anonymity' | 'language' | 'updated_at'>>,
 ): Promise<void> {
   await db.updateTable('presentations').set(changes).where('id', '=', id).execute();
 }

@@ -6,7 +6,7 @@ import { templateDeck, templateSummaries } from './templates/index.js';
 export function presentationRoutes(presentations: PresentationsService) {
   return {
     listPresentations: ({ user }) => presentations.list(user.id),
-    createPresentation: ({ user, body }) => presentations.create(user.id, body.title),
+    createPresentation: ({ user, body }) => presentations.create(user.id, body.title, body.language),
     importPresentation: ({ user, body }) => presentations.importDeckFor(user.id, body),
     getPresentation: ({ user, params }) => presentations.get(user.id, params.id),
     renamePresentation: ({ user, params, body }) => presentations.update(user.id, params.id, body),

@@ -4,6 +4,7 @@ import {
   DECK_VERSION,
   LIMITS,
   type DeckFile,
+  type DeckLanguage,
   type Presentation,
   type PresentationSummary,
   type Slide,
@@ -58,6 +59,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       slides: await repo.listSlides(q, row.id),
       anonymityThreshold: row.anonymity_threshold,
       strictAnonymity: row.strict_anonymity === 1,
+      language: repo.deckLanguageOf(row),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -81,7 +83,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
   async function create(
     q: Queryable,
     ownerId: string,
-    deck: { title: string; anonymityThreshold: number; strictAnonymity: boolean; slides: readonly Slide[] },
+    deck: { title: string; anonymityThreshold: number; strictAnonymity: boolean; language: DeckLanguage; slides: readonly Slide[] },
   ): Promise<Presentation> {
     const stamp = now();
     const row: PresentationRow = {
@@ -90,6 +92,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       title: deck.title,
       anonymity_threshold: deck.anonymityThreshold,
       strict_anonymity: deck.strictAnonymity ? 1 : 0,
+      language: deck.language,
       created_at: stamp,
       updated_at: stamp,
     };
@@ -110,6 +113,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       title: deck.title,
       anonymityThreshold: deck.anonymityThreshold,
       strictAnonymity: deck.strictAnonymity,
+      language: deck.language,
       slides,
     });
   }
@@ -134,12 +138,18 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     },
 
     /** A new presentation opens on a title slide carrying its name. */
-    async create(ownerId: string, title: string): Promise<Presentation> {
+    async create(ownerId: string, title: string, language: DeckLanguage = 'sv'): Promise<Presentation> {
       const titleSlide = slideSchema.parse({ id: newId(), kind: 'content', heading: title });
       return db
         .transaction()
         .execute((trx) =>
-          create(trx, ownerId, { title, anonymityThreshold: ANONYMITY.defaultThreshold, strictAnonymity: false, slides: [titleSlide] }),
+          create(trx, ownerId, {
+            title,
+            anonymityThreshold: ANONYMITY.defaultThreshold,
+            strictAnonymity: false,
+            language,
+            slides: [titleSlide],
+          }),
         );
     },
 
@@ -151,6 +161,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           title: body.title ?? row.title,
           anonymity_threshold: body.anonymityThreshold ?? row.anonymity_threshold,
           strict_anonymity: body.strictAnonymity === undefined ? row.strict_anonymity : body.strictAnonymity ? 1 : 0,
+          language: body.language ?? row.language,
           updated_at: now(),
         };
         await repo.updatePresentation(trx, id, changes);
@@ -174,6 +185,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           title: copyTitle(row.title, taken),
           anonymityThreshold: row.anonymity_threshold,
           strictAnonymity: row.strict_anonymity === 1,
+          language: repo.deckLanguageOf(row),
           slides,
         });
       });
@@ -254,6 +266,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         title: presentation.title,
         anonymityThreshold: presentation.anonymityThreshold,
         strictAnonymity: presentation.strictAnonymity,
+        language: presentation.language,
         slides,
         assets: [...assets.values()],
       };

@@ -62,6 +62,7 @@ export function createCompareService(deps: { db: Db }) {
               slides,
               answers: await repo.listCurrentAnswers(trx, session.id),
               hiddenWords: await repo.listHiddenWords(trx, session.id),
+              language: presentationsRepo.deckLanguageOf(deck),
               segmentBy: null,
               threshold: deck.anonymity_threshold,
             });

@@ -98,7 +98,7 @@ export async function listCurrentAnswers(db: Queryable, sessionId: string, slide
   }));
 }
 
-/** The word-cloud words hidden in a session, by slide: wordKey() keys. */
+/** The word-cloud words hidden in a session, by slide: wordGroupKey() keys. */
 export async function listHiddenWords(db: Queryable, sessionId: string): Promise<Map<string, Set<string>>> {
   const rows = await db.selectFrom('hidden_words').select(['slide_id', 'word_key']).where('session_id', '=', sessionId).execute();
   const bySlide = new Map<string, Set<string>>();

@@ -74,7 +74,14 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
   /** The report of what was read: the one place results are counted, for the API, the exports and share links. */
   function build(read: ReportRead, segmentBy: string | null): SessionReport {
     const threshold = read.deck.anonymity_threshold;
-    const built = buildSlideReports({ slides: read.slides, answers: read.answers, hiddenWords: read.hiddenWords, segmentBy, threshold });
+    const built = buildSlideReports({
+      slides: read.slides,
+      answers: read.answers,
+      hiddenWords: read.hiddenWords,
+      language: presentationsRepo.deckLanguageOf(read.deck),
+      segmentBy,
+      threshold,
+    });
     if (!built.ok) throw AppError.from(built.problem);
     return {
       session: read.summary,
@@ -143,6 +150,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
         slides: slides.filter((slide) => slide.id === slideId || slide.id === splitBy),
         answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
         hiddenWords: await repo.listHiddenWords(db, sessionId),
+        language: presentationsRepo.deckLanguageOf(deck),
         segmentBy: splitBy,
         threshold: deck.anonymity_threshold,
       });
@@ -159,6 +167,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
         slides: source.slides,
         answers: source.answers,
         hiddenWords: source.hiddenWords,
+        language: presentationsRepo.deckLanguageOf(source.deck),
         strictAnonymity: source.deck.strict_anonymity === 1,
         // The CSV is aggregates only; the responses are a sheet of the workbook.
         includeResponses: format === 'xlsx' && source.deck.strict_anonymity !== 1,

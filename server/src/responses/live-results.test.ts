@@ -1,7 +1,7 @@
 import { type ChoiceSlide, type Results, slideSchema } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import { LiveResults, type SlideAnswers } from './live-results.js';
-import type { StoredAnswer } from './tally.js';
+import { NO_CONTEXT, type StoredAnswer } from './tally.js';
 
 const SESSION = 's1';
 const options = [
@@ -21,7 +21,7 @@ const found = (round: number, answers: StoredAnswer[], shown: ChoiceSlide = slid
   slide: shown,
   round,
   answers,
-  hiddenWords: new Set(),
+  context: NO_CONTEXT,
 });
 
 interface Deferred<T> {

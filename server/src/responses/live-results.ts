@@ -1,4 +1,5 @@
 import { type QuestionSlide, type Results, type Slide, isQuestionSlide } from '@ettor/protocol';
+import type { TallyContext } from './kinds/kind.js';
 import { SlideTally, type StoredAnswer } from './tally.js';
 
 /** What a slide's tally starts from: its answers in the current round, as stored. */
@@ -6,7 +7,7 @@ export interface SlideAnswers {
   slide: QuestionSlide;
   round: number;
   answers: StoredAnswer[];
-  hiddenWords: Set<string>;
+  context: TallyContext;
 }
 
 export type LoadSlideAnswers = (sessionId: string, slideId: string) => Promise<SlideAnswers | undefined>;
@@ -78,7 +79,7 @@ export class LiveResults {
             if (this.slides.get(slideId) === entry) this.slides.delete(slideId);
             return undefined;
           }
-          const tally = new SlideTally(entry.shown?.slide ?? found.slide, found.hiddenWords);
+          const tally = new SlideTally(entry.shown?.slide ?? found.slide, found.context);
           for (const answer of found.answers) tally.upsert(answer);
           // Answers committed while the store was read may or may not be in what it returned; upserting is idempotent.
           for (const early of entry.early) if (early.round === found.round) for (const answer of early.answers) tally.upsert(answer);

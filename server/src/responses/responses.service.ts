@@ -1,4 +1,5 @@
-import { type Answer, isQuestionSlide, wordKey } from '@ettor/protocol';
+import { type Answer, isQuestionSlide } from '@ettor/protocol';
+import { wordGroupKey } from '@ettor/protocol/words';
 import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
@@ -91,7 +92,8 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       const found = await sessions.slideWithRound(sessionId, slideId);
       if (!found || !isQuestionSlide(found.slide)) return undefined;
       const answers = await repo.listSlideAnswers(db, sessionId, slideId, found.round);
-      return { slide: found.slide, round: found.round, answers, hiddenWords: await repo.listHiddenWords(db, sessionId, slideId) };
+      const hiddenWords = await repo.listHiddenWords(db, sessionId, slideId);
+      return { slide: found.slide, round: found.round, answers, context: { hiddenWords, language: found.language } };
     },
 
     /** Hides an open answer from the big screen, or shows it again; the presenter's moderation. */
@@ -108,7 +110,7 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       const found = await sessions.slideWithRound(sessionId, slideId);
       if (!found) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
       if (found.slide.kind !== 'wordcloud') throw new AppError('wrong_answer_kind', 'Only word-cloud words can be hidden this way.');
-      await repo.setWordHidden(db, sessionId, slideId, wordKey(word), hidden);
+      await repo.setWordHidden(db, sessionId, slideId, wordGroupKey(word, found.language), hidden);
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
     },
 

@@ -1,8 +1,11 @@
 import type { AnswerKind, QuestionSlide, Results } from '@ettor/protocol';
-import type { Moderation, StoredAnswer } from './kinds/kind.js';
+import type { StoredAnswer, TallyContext } from './kinds/kind.js';
 import { tallyOf } from './kinds/registry.js';
 
-export type { StoredAnswer } from './kinds/kind.js';
+export type { StoredAnswer, TallyContext } from './kinds/kind.js';
+
+/** A Swedish deck with nothing hidden. */
+export const NO_CONTEXT: TallyContext = { hiddenWords: new Set(), language: 'sv' };
 
 /** What one answer added, and to which kind's counts. */
 interface Contribution {
@@ -17,17 +20,13 @@ interface Contribution {
  * the slide calls for a recount.
  */
 export class SlideTally {
-  private readonly moderation: Moderation;
   private readonly held = new Map<string, Contribution>();
   private readonly counts = new Map<AnswerKind, unknown>();
 
-  /** `hiddenWords` are wordKey() keys. */
   constructor(
     private slide: QuestionSlide,
-    hiddenWords: Iterable<string> = [],
-  ) {
-    this.moderation = { hiddenWords: new Set(hiddenWords) };
-  }
+    private readonly context: TallyContext = NO_CONTEXT,
+  ) {}
 
   /** The slide whose results these are; a new version of the same slide (e.g. edited options) takes effect on the next results(). */
   setSlide(slide: QuestionSlide): void {
@@ -40,7 +39,7 @@ export class SlideTally {
     if (previous !== undefined) tallyOf(previous.kind).remove(this.countsOf(previous.kind), previous.held);
     const { kind } = stored.answer;
     const tally = tallyOf(kind);
-    const contribution: Contribution = { kind, held: tally.held(stored) };
+    const contribution: Contribution = { kind, held: tally.held(stored, this.context) };
     this.held.set(stored.id, contribution);
     tally.add(this.countsOf(kind), contribution.held);
   }
@@ -52,7 +51,7 @@ export class SlideTally {
 
   results(): Results {
     const { kind } = this.slide;
-    return tallyOf(kind).results(this.slide, this.countsOf(kind), this.moderation);
+    return tallyOf(kind).results(this.slide, this.countsOf(kind), this.context);
   }
 
   private countsOf(kind: AnswerKind): unknown {
@@ -66,8 +65,8 @@ export class SlideTally {
  * Results of a slide from its stored answers; a later answer with the same id replaces an earlier one.
  * Pure: the same answers always give the same results.
  */
-export function tally(slide: QuestionSlide, answers: readonly StoredAnswer[], hiddenWords: ReadonlySet<string> = new Set()): Results {
-  const tallied = new SlideTally(slide, hiddenWords);
+export function tally(slide: QuestionSlide, answers: readonly StoredAnswer[], context: TallyContext = NO_CONTEXT): Results {
+  const tallied = new SlideTally(slide, context);
   for (const stored of answers) tallied.upsert(stored);
   return tallied.results();
 }

@@ -89,7 +89,7 @@ describe('compareRuns', () => {
       };
     };
     const run = (answers: ReportAnswer[]) => {
-      const built = buildSlideReports({ slides, answers, hiddenWords: new Map(), segmentBy: null, threshold: 3 });
+      const built = buildSlideReports({ slides, answers, hiddenWords: new Map(), language: 'sv', segmentBy: null, threshold: 3 });
       if (!built.ok) throw new Error(built.problem.message);
       return built.slides;
     };

@@ -103,6 +103,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   slides,
   answers,
   hiddenWords: new Map([['words', new Set(['ai'])]]),
+  language: 'sv',
   segmentBy: 'role',
   threshold: 3,
   ...over,

@@ -1,5 +1,6 @@
 import {
   type ChoiceSlide,
+  type DeckLanguage,
   type Problem,
   type QuestionSlide,
   type Segment,
@@ -13,7 +14,7 @@ import {
   slideTitle,
   withholdParts,
 } from '@ettor/protocol';
-import { type StoredAnswer, tally } from '../responses/tally.js';
+import { type StoredAnswer, type TallyContext, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
 import { derivedResults } from './derived.js';
 import { type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
@@ -26,8 +27,10 @@ export interface ReportInput {
   slides: readonly Slide[];
   /** Current round only. */
   answers: readonly ReportAnswer[];
-  /** slideId → wordKey()s hidden by the presenter. */
+  /** slideId → wordGroupKey()s hidden by the presenter. */
   hiddenWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The deck's language, by which word clouds group their words. */
+  language: DeckLanguage;
   /** Slide id of a single-choice question, checked by checkSegmentBy. */
   segmentBy: string | null;
   /** k, already validated >= ANONYMITY.minThreshold. */
@@ -57,8 +60,8 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
       return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };
     }
     const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();
-    const hiddenWords = input.hiddenWords.get(slide.id);
-    const results = tally(slide, [...slideAnswers.values()], hiddenWords);
+    const context: TallyContext = { hiddenWords: input.hiddenWords.get(slide.id) ?? new Set(), language: input.language };
+    const results = tally(slide, [...slideAnswers.values()], context);
     return {
       slideId: slide.id,
       kind: slide.kind,
@@ -68,7 +71,7 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
       segments:
         split === null || split.slide.id === slide.id
           ? null
-          : segmentReports(slide, slideAnswers, hiddenWords, split.segmentation, input.threshold),
+          : segmentReports(slide, slideAnswers, context, split.segmentation, input.threshold),
     };
   });
   return { ok: true, segmentBy: split && { slideId: split.slide.id, question: split.slide.question }, slides };
@@ -77,14 +80,14 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
 function segmentReports(
   slide: QuestionSlide,
   answers: ReadonlyMap<string, StoredAnswer>,
-  hiddenWords: ReadonlySet<string> | undefined,
+  context: TallyContext,
   segmentation: Segmentation,
   threshold: number,
 ): Segment[] {
   const tallied = splitBySegment(segmentation, answers).map(({ optionId, label, answers: rows }) => ({
     optionId,
     label,
-    results: tally(slide, rows, hiddenWords),
+    results: tally(slide, rows, context),
   }));
   const { hidden } = suppress(
     tallied.map(({ results }) => results.respondents),

@@ -1,5 +1,6 @@
 import {
   ANONYMITY,
+  type DeckLanguage,
   type JoinInfo,
   type SessionDetail,
   type SessionInfo,
@@ -233,10 +234,12 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     },
 
     /** A slide of the session's presentation and its current round, whatever the session's status; for results. */
-    async slideWithRound(sessionId: string, slideId: string): Promise<{ slide: Slide; round: number } | undefined> {
+    async slideWithRound(sessionId: string, slideId: string): Promise<{ slide: Slide; round: number; language: DeckLanguage } | undefined> {
       const row = await repo.findSession(db, sessionId);
       const slide = row ? await presentationsRepo.findSlide(db, row.presentation_id, slideId) : undefined;
-      return slide ? { slide, round: (await repo.findSlideState(db, sessionId, slideId)).round } : undefined;
+      const deck = slide && row ? await presentationsRepo.findPresentation(db, row.presentation_id) : undefined;
+      if (!slide || !deck) return undefined;
+      return { slide, round: (await repo.findSlideState(db, sessionId, slideId)).round, language: presentationsRepo.deckLanguageOf(deck) };
     },
 
     /** The slides a batch of answers is for, read inside the batch's transaction; or why the session takes none. */

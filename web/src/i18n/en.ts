@@ -276,6 +276,11 @@ export const en: Catalogue = {
     'A result fewer people have answered shows as “Too few answers”, so that no one can be singled out by their answers. This also applies to each group when results are split. At least {min}, {default} unless changed.',
   'editor.thresholdInvalid': 'Enter a whole number from {min} to {max}.',
   'editor.strict': 'Strict anonymity: export summaries only',
+  'editor.deckLanguage': 'Language of the presentation',
+  'editor.deckLanguage.sv': 'Swedish',
+  'editor.deckLanguage.en': 'English',
+  'editor.deckLanguageHelp':
+    'Word clouds merge the forms of one word (skill, skills) and leave out filler words such as “and” and “the” by this language. Abbreviations in capitals, such as IT and AI, always count.',
   'editor.strictHelp':
     'The Excel file then has no sheet with each answer on its own (participant code, time and answer). Choose it when not even anonymous individual answers may leave Ettor.',
 

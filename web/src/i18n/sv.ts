@@ -276,6 +276,11 @@ export const sv = {
     'Ett resultat som färre personer har svarat på visas som ”För få svar”, så att ingen kan pekas ut av sina svar. Gäller också varje grupp när resultaten delas upp. Lägst {min}, förvalt {default}.',
   'editor.thresholdInvalid': 'Ange ett heltal från {min} till {max}.',
   'editor.strict': 'Strikt anonymitet: exportera bara sammanställningar',
+  'editor.deckLanguage': 'Presentationens språk',
+  'editor.deckLanguage.sv': 'Svenska',
+  'editor.deckLanguage.en': 'Engelska',
+  'editor.deckLanguageHelp':
+    'Ordmolnen slår ihop böjningar av samma ord (kompetens, kompetensen, kompetenser) och hoppar över småord som ”och” och ”att” efter språket. Förkortningar med versaler, som IT och AI, räknas alltid.',
   'editor.strictHelp':
     'Excel-filen får då inget blad med varje svar för sig (deltagarkod, tid och svar). Välj det när inte ens anonyma enskilda svar får lämna Ettor.',
 

@@ -1,4 +1,5 @@
-import { type ResultsOf, wordKey } from '@ettor/protocol';
+import type { ResultsOf } from '@ettor/protocol';
+import { wordGroupKey } from '@ettor/protocol/words';
 import { LABELS, listRows } from '../export-table.js';
 import type { KindExport } from './kind.js';
 
@@ -9,5 +10,5 @@ export const wordCloudExport: KindExport<'wordcloud'> = {
       (results as ResultsOf<'wordcloud'>).words.filter((word) => !word.hidden).map((word) => [word.text, word.count]),
     ),
   answerText: (_slide, answer) => answer.entries.join('; '),
-  hidesPart: (answer, hiddenWords) => answer.entries.some((entry) => hiddenWords.has(wordKey(entry))),
+  hidesPart: (answer, hiddenWords, language) => answer.entries.some((entry) => hiddenWords.has(wordGroupKey(entry, language))),
 };

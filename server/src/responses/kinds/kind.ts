@@ -1,5 +1,5 @@
 // The contract every answer kind's tally fulfils; the registry in ./registry.ts holds one per kind.
-import type { Answer, AnswerKind, AnswerOf, ResultsOf, SlideOf } from '@ettor/protocol';
+import type { Answer, AnswerKind, AnswerOf, DeckLanguage, ResultsOf, SlideOf } from '@ettor/protocol';
 
 /** One stored answer as the tallies see it. */
 export interface StoredAnswer {
@@ -13,10 +13,12 @@ export interface StoredAnswer {
 
 export type StoredAnswerOf<K extends AnswerKind> = StoredAnswer & { answer: AnswerOf<K> };
 
-/** What the presenter hid from the big screen: flagged in the results, still counted. */
-export interface Moderation {
-  /** wordKey() keys of hidden word-cloud words. */
+/** What a slide's results depend on besides its answers and the slide itself. */
+export interface TallyContext {
+  /** wordGroupKey() keys of word-cloud words the presenter hid from the big screen: flagged in the results, still counted. */
   hiddenWords: ReadonlySet<string>;
+  /** The deck's language, by which a word cloud groups its words. */
+  language: DeckLanguage;
 }
 
 /**
@@ -29,12 +31,12 @@ export interface KindTally<K extends AnswerKind, Counts, Held> {
   /** The counts of no answers. */
   empty(): Counts;
   /** What one answer adds to the counts. */
-  held(stored: StoredAnswerOf<K>): Held;
+  held(stored: StoredAnswerOf<K>, context: TallyContext): Held;
   add(counts: Counts, held: Held): void;
   /** Takes away exactly what add() put in for the same held value. */
   remove(counts: Counts, held: Held): void;
   /** The slide's results from its counts; depends on the slide as it is now, so an edited slide needs no recount. */
-  results(slide: SlideOf<K>, counts: Counts, moderation: Moderation): ResultsOf<K>;
+  results(slide: SlideOf<K>, counts: Counts, context: TallyContext): ResultsOf<K>;
 }
 
 /** Adds to a count by key, dropping counts that reach zero so that changed answers do not leave maps growing. */

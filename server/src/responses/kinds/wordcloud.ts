@@ -1,4 +1,5 @@
-import { cleanText, wordKey } from '@ettor/protocol';
+import { cleanText } from '@ettor/protocol';
+import { wordGroupKey } from '@ettor/protocol/words';
 import { type KindTally, addCount } from './kind.js';
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
@@ -13,11 +14,11 @@ interface Word {
 
 interface WordCounts {
   respondents: number;
-  /** By wordKey(). */
+  /** By wordGroupKey(). */
   words: Map<string, Word>;
 }
 
-/** Each entry's merge key and spelling, worked out once: wordKey and cleanText are not free. */
+/** Each entry's group key and spelling, worked out once: stemming is not free. */
 type Entries = readonly { key: string; spelling: string }[];
 
 function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
@@ -31,11 +32,20 @@ function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
   }
 }
 
-/** Entries are merged case- and whitespace-insensitively; empty ones count for nothing. */
+/**
+ * Entries are one word when they share a group key in the deck's language (inflected forms, case and spacing aside);
+ * a person's two forms of one word count once, and entries of filler words alone count for nothing.
+ */
 export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
   empty: () => ({ respondents: 0, words: new Map() }),
-  held: ({ answer }) =>
-    answer.entries.map((entry) => ({ key: wordKey(entry), spelling: cleanText(entry) })).filter(({ key }) => key.length > 0),
+  held({ answer }, { language }) {
+    const byKey = new Map<string, string>();
+    for (const entry of answer.entries) {
+      const key = wordGroupKey(entry, language);
+      if (key.length > 0 && !byKey.has(key)) byKey.set(key, cleanText(entry));
+    }
+    return [...byKey].map(([key, spelling]) => ({ key, spelling }));
+  },
   add: (counts, entries) => count(counts, entries, 1),
   remove: (counts, entries) => count(counts, entries, -1),
   results(slide, counts, { hiddenWords }) {
