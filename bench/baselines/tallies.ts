@@ -7,6 +7,8 @@ import {
   type QuestionSlide,
   type ResultsOf,
   type SlideOf,
+  inRegion,
+  pinCell,
   summariseRatings,
 } from '@ettor/protocol';
 
@@ -61,7 +63,7 @@ export const BASELINE_TALLIES: { readonly [K in AnswerKind]: KindTally<K> } = {
             kind: 'wordcloud',
             slideId: slide.id,
             respondents,
-            words: list.map(({ text, count }) => ({ text, count, hidden: false })),
+            words: list.map(({ text, count }) => ({ text, count, hidden: false, forms: [] })),
           };
         },
       };
@@ -115,6 +117,114 @@ export const BASELINE_TALLIES: { readonly [K in AnswerKind]: KindTally<K> } = {
             ...summariseRatings(counts),
             hidden: false,
           })),
+        }),
+      };
+    },
+  },
+  ranking: {
+    listsAnswers: false,
+    start(slide) {
+      const places = new Map(slide.items.map((item) => [item.id, new Array<number>(slide.items.length).fill(0)]));
+      return {
+        add(answer, times) {
+          answer.order.forEach((itemId, index) => {
+            const counts = places.get(itemId);
+            if (counts && index < counts.length) counts[index] = (counts[index] ?? 0) + times;
+          });
+        },
+        results: (respondents) => ({
+          kind: 'ranking',
+          slideId: slide.id,
+          respondents,
+          items: [...places].map(([itemId, counts]) => {
+            const n = counts.reduce((sum, count) => sum + count, 0);
+            const placeSum = counts.reduce((sum, count, index) => sum + count * (index + 1), 0);
+            const points = counts.reduce((sum, count, index) => sum + count * (counts.length - 1 - index), 0);
+            return { itemId, places: [...counts], n, meanRank: n > 0 ? placeSum / n : null, points };
+          }),
+        }),
+      };
+    },
+  },
+  points: {
+    listsAnswers: false,
+    start(slide) {
+      const items = new Map(slide.items.map((item) => [item.id, { total: 0, n: 0 }]));
+      return {
+        add(answer, times) {
+          for (const { itemId, points } of answer.allocations) {
+            const item = items.get(itemId);
+            if (!item || points <= 0) continue;
+            item.total += points * times;
+            item.n += times;
+          }
+        },
+        results: (respondents) => ({
+          kind: 'points',
+          slideId: slide.id,
+          respondents,
+          items: [...items].map(([itemId, { total, n }]) => ({ itemId, total, mean: respondents > 0 ? total / respondents : null, n })),
+        }),
+      };
+    },
+  },
+  grid: {
+    listsAnswers: false,
+    start(slide) {
+      const items = new Map(slide.items.map((item) => [item.id, { n: 0, x: 0, y: 0, xx: 0, yy: 0 }]));
+      const spread = (squares: number, sum: number, n: number) => Math.sqrt(Math.max(0, squares / n - (sum / n) ** 2));
+      return {
+        add(answer, times) {
+          for (const { itemId, x, y } of answer.placements) {
+            const item = items.get(itemId);
+            if (!item) continue;
+            item.n += times;
+            item.x += x * times;
+            item.y += y * times;
+            item.xx += x * x * times;
+            item.yy += y * y * times;
+          }
+        },
+        results: (respondents) => ({
+          kind: 'grid',
+          slideId: slide.id,
+          respondents,
+          items: [...items].map(([itemId, { n, x, y, xx, yy }]) => ({
+            itemId,
+            n,
+            meanX: n > 0 ? x / n : null,
+            meanY: n > 0 ? y / n : null,
+            sdX: n > 0 ? spread(xx, x, n) : null,
+            sdY: n > 0 ? spread(yy, y, n) : null,
+            hidden: false,
+          })),
+        }),
+      };
+    },
+  },
+  pin: {
+    listsAnswers: false,
+    start(slide) {
+      const cells = new Map<string, { column: number; row: number; count: number }>();
+      const regions = new Map(slide.regions.map((region) => [region.id, 0]));
+      let outside = 0;
+      return {
+        add(answer, times) {
+          const { column, row } = pinCell(answer.x, answer.y);
+          const cell = cells.get(`${column}/${row}`) ?? { column, row, count: 0 };
+          cell.count += times;
+          cells.set(`${column}/${row}`, cell);
+          const inside = slide.regions.filter((region) => inRegion(answer, region));
+          for (const region of inside) regions.set(region.id, (regions.get(region.id) ?? 0) + times);
+          if (inside.length === 0) outside += times;
+        },
+        results: (respondents) => ({
+          kind: 'pin',
+          slideId: slide.id,
+          respondents,
+          cells: [...cells.values()].filter((cell) => cell.count > 0).sort((a, b) => a.row - b.row || a.column - b.column),
+          regions: [...regions].map(([regionId, count]) => ({ regionId, count })),
+          outside,
         }),
       };
     },

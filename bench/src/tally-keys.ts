@@ -1,4 +1,4 @@
-import type { Answer, AnswerKind, AnswerOf, DerivedKind, Results, ResultsOf } from '@ettor/protocol';
+import { type Answer, type AnswerKind, type AnswerOf, type DerivedKind, type Results, type ResultsOf, pinCell } from '@ettor/protocol';
 import { wordGroupKey } from '@ettor/protocol/words';
 
 /**
@@ -35,6 +35,28 @@ export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
         ...counts.map((count, index): [string, number] => [`${statementId}/${index + 1}`, count]),
         [`${statementId}/skip`, skipped],
       ]),
+  },
+  // People per item and place; the other kinds by the people per item (points are checked through who gave any).
+  ranking: {
+    ofAnswer: (answer) => answer.order.map((itemId, index) => `${itemId}/${index + 1}`),
+    ofResults: (results) =>
+      results.items.flatMap(({ itemId, places }) => places.map((count, index): [string, number] => [`${itemId}/${index + 1}`, count])),
+  },
+  points: {
+    ofAnswer: (answer) => answer.allocations.map(({ itemId }) => itemId),
+    ofResults: (results) => results.items.map(({ itemId, n }) => [itemId, n]),
+  },
+  grid: {
+    ofAnswer: (answer) => answer.placements.map(({ itemId }) => itemId),
+    ofResults: (results) => results.items.map(({ itemId, n }) => [itemId, n]),
+  },
+  // Each pin in its heat-layer cell.
+  pin: {
+    ofAnswer: ({ x, y }) => {
+      const { column, row } = pinCell(x, y);
+      return [`${column}/${row}`];
+    },
+    ofResults: (results) => results.cells.map(({ column, row, count }) => [`${column}/${row}`, count]),
   },
 };
 

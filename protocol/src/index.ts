@@ -14,6 +14,10 @@ export * from './kinds/wordcloud/rules.js';
 export * from './kinds/open/rules.js';
 export * from './kinds/scale/rules.js';
 export * from './kinds/topography/rules.js';
+export * from './kinds/ranking/rules.js';
+export * from './kinds/points/rules.js';
+export * from './kinds/grid/rules.js';
+export * from './kinds/pin/rules.js';
 export * from './routes.js';
 // Schemas for every boundary.
 export * from './errors.js';

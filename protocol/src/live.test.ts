@@ -93,7 +93,7 @@ const serverExamples = {
   },
   resultsWords: {
     type: 'results',
-    results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1, hidden: false }] },
+    results: { kind: 'wordcloud', slideId: 'words', respondents: 1, words: [{ text: 'Mod', count: 1, hidden: false, forms: [] }] },
   },
   resultsOpen: {
     type: 'results',
@@ -368,6 +368,7 @@ describe('deckFileSchema', () => {
       title: 'My deck',
       anonymityThreshold: 5,
       strictAnonymity: false,
+      language: 'sv',
       slides: [],
       assets: [],
     });

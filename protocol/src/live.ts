@@ -74,6 +74,24 @@ export const hideWordMessageSchema = z.strictObject({
   hidden: z.boolean(),
 });
 
+/** Host only: count a word-cloud word (every form of it) as part of another word from now on; the presenter's merge. */
+export const mergeWordMessageSchema = z.strictObject({
+  type: z.literal('merge-word'),
+  slideId: slideIdSchema,
+  word: textSchema(WORDCLOUD_LIMITS.maxLength).min(1),
+  into: textSchema(WORDCLOUD_LIMITS.maxLength).min(1),
+});
+
+/**
+ * Host only: take a word apart again. Words merged into it by hand become their own again; a word whose forms the
+ * deck's language put together ("politik", "politiker") is then counted form by form.
+ */
+export const splitWordMessageSchema = z.strictObject({
+  type: z.literal('split-word'),
+  slideId: slideIdSchema,
+  word: textSchema(WORDCLOUD_LIMITS.maxLength).min(1),
+});
+
 /**
  * How the big screen splits results by an earlier single-choice question (a role): everyone, one group, or
  * every group side by side. The groups are the question's options and "not given" (optionId null).
@@ -105,6 +123,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   resetResultsMessageSchema,
   hideAnswerMessageSchema,
   hideWordMessageSchema,
+  mergeWordMessageSchema,
+  splitWordMessageSchema,
   setSplitMessageSchema,
   pingMessageSchema,
 ]);

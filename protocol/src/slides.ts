@@ -7,6 +7,10 @@ import { openAnswerSchema, openResultsSchema, openSlideSchema } from './kinds/op
 import { scaleAnswerSchema, scaleResultsSchema, scaleSlideSchema } from './kinds/scale/schema.js';
 import { topographyResultsSchema, topographySlideSchema } from './kinds/topography/schema.js';
 import { wordCloudAnswerSchema, wordCloudResultsSchema, wordCloudSlideSchema } from './kinds/wordcloud/schema.js';
+import { rankingAnswerSchema, rankingResultsSchema, rankingSlideSchema } from './kinds/ranking/schema.js';
+import { pointsAnswerSchema, pointsResultsSchema, pointsSlideSchema } from './kinds/points/schema.js';
+import { gridAnswerSchema, gridResultsSchema, gridSlideSchema } from './kinds/grid/schema.js';
+import { pinAnswerSchema, pinResultsSchema, pinSlideSchema } from './kinds/pin/schema.js';
 
 export * from './kinds/base.js';
 export * from './kinds/content/schema.js';
@@ -15,6 +19,10 @@ export * from './kinds/wordcloud/schema.js';
 export * from './kinds/open/schema.js';
 export * from './kinds/scale/schema.js';
 export * from './kinds/topography/schema.js';
+export * from './kinds/ranking/schema.js';
+export * from './kinds/points/schema.js';
+export * from './kinds/grid/schema.js';
+export * from './kinds/pin/schema.js';
 
 /** Every slide kind, in the order the editor offers them. */
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -23,17 +31,34 @@ export const slideSchema = z.discriminatedUnion('kind', [
   wordCloudSlideSchema,
   openSlideSchema,
   scaleSlideSchema,
+  rankingSlideSchema,
+  pointsSlideSchema,
+  gridSlideSchema,
+  pinSlideSchema,
   topographySlideSchema,
 ]);
 
 /** What a participant sends for a question slide. Shape only; `checkAnswer` applies the slide's rules. */
-export const answerSchema = z.discriminatedUnion('kind', [choiceAnswerSchema, wordCloudAnswerSchema, openAnswerSchema, scaleAnswerSchema]);
+export const answerSchema = z.discriminatedUnion('kind', [
+  choiceAnswerSchema,
+  wordCloudAnswerSchema,
+  openAnswerSchema,
+  scaleAnswerSchema,
+  rankingAnswerSchema,
+  pointsAnswerSchema,
+  gridAnswerSchema,
+  pinAnswerSchema,
+]);
 
 export const resultsSchema = z.discriminatedUnion('kind', [
   choiceResultsSchema,
   wordCloudResultsSchema,
   openResultsSchema,
   scaleResultsSchema,
+  rankingResultsSchema,
+  pointsResultsSchema,
+  gridResultsSchema,
+  pinResultsSchema,
   topographyResultsSchema,
 ]);
 

@@ -1,4 +1,13 @@
-import type { Answer, AnswerKind, AnswerOf, QuestionSlide, ScaleSlide, SlideOf } from '@ettor/protocol';
+import {
+  type Answer,
+  type AnswerKind,
+  type AnswerOf,
+  type QuestionSlide,
+  type ScaleSlide,
+  type SlideOf,
+  regionCentre,
+  regionOnImage,
+} from '@ettor/protocol';
 
 const WORDS = [
   'Mod',
@@ -75,6 +84,48 @@ export const SIMULATED_ANSWERS: { readonly [K in AnswerKind]: SimulatedKind<K> }
         kind: 'scale',
         ratings: slide.statements.map((statement, index) => ({ statementId: statement.id, value: rating(slide, index, random) })),
       };
+    },
+  },
+  ranking: {
+    share: 0.6,
+    answer(slide, _phone, random) {
+      // The room shares a leaning per item (golden-ratio steps), each person's order a noisy reading of it.
+      const order = slide.items.map((item, index) => ({ id: item.id, weight: ((index * 0.618034) % 1) + random() * 0.8 }));
+      return { kind: 'ranking', order: order.sort((a, b) => b.weight - a.weight).map((item) => item.id) };
+    },
+  },
+  points: {
+    share: 0.5,
+    answer(slide, _phone, random) {
+      // One to three items get the budget, split by chance; what rounding leaves is left unspent, as people do.
+      const chosen = slide.items.filter((_, index) => index === Math.floor(random() * slide.items.length) || random() < 0.3).slice(0, 3);
+      const picked = chosen.length > 0 ? chosen : slide.items.slice(0, 1);
+      const weights = picked.map(() => 0.2 + random());
+      const sum = weights.reduce((a, b) => a + b, 0);
+      const allocations = picked.map((item, index) => ({
+        itemId: item.id,
+        points: Math.floor((slide.budget * (weights[index] ?? 0)) / sum),
+      }));
+      return { kind: 'points', allocations: allocations.filter((allocation) => allocation.points > 0) };
+    },
+  },
+  grid: {
+    share: 0.5,
+    answer(slide, _phone, random) {
+      const placed = slide.items.filter((_, index) => index === 0 || random() < 0.7);
+      const value = () => Math.floor(random() * (slide.max + 1));
+      return { kind: 'grid', placements: placed.map(({ id }) => ({ itemId: id, x: value(), y: value() })) };
+    },
+  },
+  pin: {
+    share: 0.6,
+    answer(slide, _phone, random) {
+      // Most pins gather near a named region's centre, a few land anywhere; stored to thousandths, as the server keeps them.
+      const region = slide.regions[Math.floor(random() * slide.regions.length)];
+      const hot = region ? regionCentre(regionOnImage(region)) : { x: 0.5, y: 0.5 };
+      const spread = random() < 0.7 ? 0.08 : 1;
+      const at = (centre: number) => Math.round(Math.min(1, Math.max(0, centre + (random() - 0.5) * spread)) * 1000) / 1000;
+      return { kind: 'pin', x: at(hot.x), y: at(hot.y) };
     },
   },
 };

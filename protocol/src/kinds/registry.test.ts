@@ -6,7 +6,7 @@ const newId = () => `item${++next}`;
 
 describe('the kind registry', () => {
   it('lists every kind of the slide schema, in the editor order', () => {
-    expect(SLIDE_KINDS).toEqual(['content', 'choice', 'wordcloud', 'open', 'scale', 'topography']);
+    expect(SLIDE_KINDS).toEqual(['content', 'choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin', 'topography']);
     expect(slideKindSchema.options).toEqual(SLIDE_KINDS);
     expect(Object.keys(KIND_RULES)).toEqual(SLIDE_KINDS);
   });
@@ -20,7 +20,7 @@ describe('the kind registry', () => {
 
   it('knows which kinds take answers', () => {
     const kinds = SLIDE_KINDS.filter((kind) => isQuestionSlide(slideSchema.parse(blankSlide(kind, 'x', newId))));
-    expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale']);
+    expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin']);
   });
 
   it('refuses answers on a content slide and answers of another kind', () => {

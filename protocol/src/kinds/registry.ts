@@ -4,7 +4,11 @@ import type { Answer, AnswerKind, QuestionSlide, ResultSlide, Results, Slide, Sl
 import { choiceRules } from './choice/rules.js';
 import { contentRules } from './content/rules.js';
 import { fail, type AnswerCheck, type AnswerRules, type KindRules } from './kind.js';
+import { gridRules } from './grid/rules.js';
 import { openRules } from './open/rules.js';
+import { pinRules } from './pin/rules.js';
+import { pointsRules } from './points/rules.js';
+import { rankingRules } from './ranking/rules.js';
 import { scaleRules } from './scale/rules.js';
 import { topographyRules } from './topography/rules.js';
 import { wordCloudRules } from './wordcloud/rules.js';
@@ -15,6 +19,10 @@ export const KIND_RULES: { readonly [K in SlideKind]: KindRules<K> } = {
   wordcloud: wordCloudRules,
   open: openRules,
   scale: scaleRules,
+  ranking: rankingRules,
+  points: pointsRules,
+  grid: gridRules,
+  pin: pinRules,
   topography: topographyRules,
 };
 

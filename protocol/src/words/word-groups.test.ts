@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordGroupKey } from './word-groups.js';
+import { countedWordKey, wordGroupKey } from './word-groups.js';
 
 const same = (language: 'sv' | 'en', ...entries: string[]) => new Set(entries.map((entry) => wordGroupKey(entry, language)));
 
@@ -48,5 +48,42 @@ describe('wordGroupKey', () => {
     expect(wordGroupKey('  Tillit.  ', 'sv')).toBe(wordGroupKey('tillit', 'sv'));
     expect(wordGroupKey('fo\u0308rståelse', 'sv')).toBe(wordGroupKey('förståelse', 'sv'));
     expect(wordGroupKey('IT-stöd', 'sv')).not.toBe(wordGroupKey('IT stöd', 'sv'));
+  });
+});
+
+describe('countedWordKey', () => {
+  const key = (text: string) => wordGroupKey(text, 'sv');
+
+  it('is the natural group when the presenter regrouped nothing', () => {
+    expect(countedWordKey('Kompetensen', 'sv', new Map())).toBe(key('kompetens'));
+  });
+
+  it('follows merges to the end, and stops on a loop instead of hanging', () => {
+    const groups = new Map([
+      [key('mod'), key('tillit')],
+      [key('tillit'), key('kunskap')],
+    ]);
+    expect(countedWordKey('modet', 'sv', groups)).toBe(key('kunskap'));
+    const loop = new Map([
+      [key('mod'), key('tillit')],
+      [key('tillit'), key('mod')],
+    ]);
+    expect([key('mod'), key('tillit')]).toContain(countedWordKey('mod', 'sv', loop));
+  });
+
+  it('counts a split word form by form, case aside, and a word merged into it under the word', () => {
+    const groups = new Map<string, string | null>([
+      [key('politik'), null],
+      [key('mod'), key('politik')],
+    ]);
+    const politik = countedWordKey('politik', 'sv', groups);
+    const politiker = countedWordKey('Politiker', 'sv', groups);
+    expect(politik).not.toBe(politiker);
+    expect(countedWordKey('POLITIKER', 'sv', groups)).toBe(politiker);
+    expect(countedWordKey('mod', 'sv', groups)).toBe(key('politik'));
+  });
+
+  it('leaves an entry of filler words uncounted whatever the groups say', () => {
+    expect(countedWordKey('och', 'sv', new Map([['', 'x']]))).toBe('');
   });
 });

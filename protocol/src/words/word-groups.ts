@@ -3,7 +3,7 @@
 // entry because the stemmers are large and only the server and the bench count words.
 import snowball from 'snowball-stemmers';
 import type { DeckLanguage } from '../constants.js';
-import { cleanText } from '../text.js';
+import { cleanText, wordKey } from '../text.js';
 import { STOP_WORDS } from './stop-words.js';
 
 const swedish = snowball.newStemmer('swedish');
@@ -34,8 +34,8 @@ const STEMMERS: { readonly [L in DeckLanguage]: (word: string) => string } = {
   en: (word) => stemFully((w) => english.stem(w), word),
 };
 
-/** Punctuation around a word ("kunskap!", "(mod)") is not part of it; inside it is ("IT-stöd", "e-tjänst"). */
-const EDGES = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+/** Punctuation around a word ("kunskap!", "(mod)") is not part of it; inside it is ("IT-stöd", "e-tjänst"). Emoji are words. */
+const EDGES = /^\p{P}+|\p{P}+$/gu;
 /** An abbreviation written in capitals: "IT", "AI", "GDPR". Never a filler word and never stemmed. */
 const ABBREVIATION = /^\p{Lu}{2,6}$/u;
 
@@ -55,4 +55,30 @@ export function wordGroupKey(text: string, language: DeckLanguage): string {
     else if (!stops.has(lower)) keys.push(stem(lower));
   }
   return keys.join(' ');
+}
+
+/**
+ * The presenter's regrouping of one slide's words, by natural group key (wordGroupKey): merged into another word's
+ * group (its key), or null where the group is counted form by form.
+ */
+export type WordGroups = ReadonlyMap<string, string | null>;
+
+/** Merges followed at most this far; a longer chain (or a loop a race let in) stops where it is. */
+const MAX_MERGES = 10;
+
+/**
+ * The key an entry is counted under once the presenter's merges and splits apply: its natural group, the group it
+ * was merged into (followed to the end), or, in a group split by hand, its own form.
+ */
+export function countedWordKey(text: string, language: DeckLanguage, groups: WordGroups): string {
+  const natural = wordGroupKey(text, language);
+  if (natural === '' || groups.size === 0) return natural;
+  let key = natural;
+  for (let step = 0; step < MAX_MERGES; step += 1) {
+    const into = groups.get(key);
+    if (into === undefined) break;
+    if (into === null) return key === natural ? `${natural}\u001f${wordKey(text)}` : key;
+    key = into;
+  }
+  return key;
 }

@@ -48,9 +48,11 @@ describe.each(dialects)('migrations on $name', (dialect) => {
       '0004-share-links',
       '0005-split',
       '0006-answers-purged',
+      '0007-deck-language',
+      '0008-word-groups',
     ]);
-    expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity']).execute()).toEqual([
-      { id: 'p', anonymity_threshold: 5, strict_anonymity: 0 },
+    expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity', 'language']).execute()).toEqual([
+      { id: 'p', anonymity_threshold: 5, strict_anonymity: 0, language: 'sv' },
     ]);
     expect(await db.selectFrom('share_links').selectAll().execute()).toEqual([]);
     // Running again on every start changes nothing.

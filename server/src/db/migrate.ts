@@ -7,6 +7,7 @@ import { shareLinks } from './migrations/0004-share-links.js';
 import { split } from './migrations/0005-split.js';
 import { answersPurged } from './migrations/0006-answers-purged.js';
 import { deckLanguage } from './migrations/0007-deck-language.js';
+import { wordGroups } from './migrations/0008-word-groups.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-split': split,
     '0006-answers-purged': answersPurged,
     '0007-deck-language': deckLanguage,
+    '0008-word-groups': wordGroups,
   };
 }
 

@@ -14,6 +14,7 @@ export interface Database {
   responses: ResponsesTable;
   answer_receipts: AnswerReceiptsTable;
   hidden_words: HiddenWordsTable;
+  word_groups: WordGroupsTable;
   share_links: ShareLinksTable;
 }
 
@@ -123,6 +124,15 @@ export interface HiddenWordsTable {
   session_id: string;
   slide_id: string;
   word_key: string;
+}
+
+/** A word-cloud word the presenter regrouped: merged into another word (its natural group key), or split (null). */
+export interface WordGroupsTable {
+  session_id: string;
+  slide_id: string;
+  /** The word's natural group key (wordGroupKey in the deck's language). */
+  word_key: string;
+  into_key: string | null;
 }
 
 /** Read-only links to a session's results; revoked ones are kept, marked, so a token is never reused. */

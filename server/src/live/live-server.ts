@@ -229,6 +229,16 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.responses.hideWord(userId, sessionId, message.slideId, message.word, message.hidden);
         return;
       }
+      case 'merge-word': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.responses.mergeWord(userId, sessionId, message.slideId, message.word, message.into);
+        return;
+      }
+      case 'split-word': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.responses.splitWord(userId, sessionId, message.slideId, message.word);
+        return;
+      }
       case 'set-split': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.setSplit(userId, sessionId, message.split);

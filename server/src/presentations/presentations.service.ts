@@ -140,17 +140,15 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     /** A new presentation opens on a title slide carrying its name. */
     async create(ownerId: string, title: string, language: DeckLanguage = 'sv'): Promise<Presentation> {
       const titleSlide = slideSchema.parse({ id: newId(), kind: 'content', heading: title });
-      return db
-        .transaction()
-        .execute((trx) =>
-          create(trx, ownerId, {
-            title,
-            anonymityThreshold: ANONYMITY.defaultThreshold,
-            strictAnonymity: false,
-            language,
-            slides: [titleSlide],
-          }),
-        );
+      return db.transaction().execute((trx) =>
+        create(trx, ownerId, {
+          title,
+          anonymityThreshold: ANONYMITY.defaultThreshold,
+          strictAnonymity: false,
+          language,
+          slides: [titleSlide],
+        }),
+      );
     },
 
     /** Changes the fields the body names; the body schema has checked that there is at least one. */

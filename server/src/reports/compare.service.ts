@@ -61,8 +61,7 @@ export function createCompareService(deps: { db: Db }) {
             const built = buildSlideReports({
               slides,
               answers: await repo.listCurrentAnswers(trx, session.id),
-              hiddenWords: await repo.listHiddenWords(trx, session.id),
-              language: presentationsRepo.deckLanguageOf(deck),
+              words: await repo.readSessionWords(trx, session.id, presentationsRepo.deckLanguageOf(deck)),
               segmentBy: null,
               threshold: deck.anonymity_threshold,
             });

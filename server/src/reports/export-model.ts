@@ -1,8 +1,9 @@
 // What a session's results export holds, as tables of cells: built from the session report (the one set of
 // counting rules) and the deck's labels, then written as CSV or XLSX. Pure. See docs/results-format.md#exports.
-import { type DeckLanguage, type ResultSlide, type SessionReport, type Slide, type SlideReport, hasResults, isQuestionSlide } from '@ettor/protocol';
+import { type ResultSlide, type SessionReport, type Slide, type SlideReport, hasResults, isQuestionSlide } from '@ettor/protocol';
 import type { ReportAnswer } from '../results/answers.js';
 import { currentAnswers } from '../results/answers.js';
+import { type SessionWords, tallyContext } from '../results/report.js';
 import { type Group, LABELS, type Row } from './export-table.js';
 import { answerExportOf, exportOf } from './kinds/registry.js';
 
@@ -29,8 +30,7 @@ export interface ExportInput {
   slides: readonly Slide[];
   /** The answers the report counted from (the current round); their current one per participant is listed. */
   answers: readonly ReportAnswer[];
-  hiddenWords: ReadonlyMap<string, ReadonlySet<string>>;
-  language: DeckLanguage;
+  words: SessionWords;
   strictAnonymity: boolean;
   /** Whether to list the responses: never in strict anonymity mode. */
   includeResponses: boolean;
@@ -127,7 +127,7 @@ function responsesTable(input: ExportInput): ExportTable {
         numbers.get(slide.id) ?? null,
         reportTitles.get(slide.id) ?? '',
         answerExportOf(slide).answerText(slide, stored.answer),
-        stored.hidden || answerExportOf(slide).hidesPart(stored.answer, input.hiddenWords.get(slide.id) ?? new Set(), input.language) ? LABELS.yes : null,
+        stored.hidden || answerExportOf(slide).hidesPart(stored.answer, tallyContext(input.words, slide.id)) ? LABELS.yes : null,
       ]),
     ],
   };

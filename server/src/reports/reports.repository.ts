@@ -1,9 +1,9 @@
-import type { SessionSummary } from '@ettor/protocol';
+import type { DeckLanguage, SessionSummary } from '@ettor/protocol';
 import type { ExpressionBuilder } from 'kysely';
 import type { Queryable } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { readAnswer } from '../responses/responses.repository.js';
-import type { ReportAnswer } from '../results/report.js';
+import type { ReportAnswer, SessionWords } from '../results/report.js';
 
 type SessionsQuery = ExpressionBuilder<Database & { s: Database['live_sessions'] }, 's'>;
 
@@ -98,8 +98,8 @@ export async function listCurrentAnswers(db: Queryable, sessionId: string, slide
   }));
 }
 
-/** The word-cloud words hidden in a session, by slide: wordGroupKey() keys. */
-export async function listHiddenWords(db: Queryable, sessionId: string): Promise<Map<string, Set<string>>> {
+/** The word-cloud words hidden in a session, by slide: countedWordKey() keys. */
+async function listHiddenWords(db: Queryable, sessionId: string): Promise<Map<string, Set<string>>> {
   const rows = await db.selectFrom('hidden_words').select(['slide_id', 'word_key']).where('session_id', '=', sessionId).execute();
   const bySlide = new Map<string, Set<string>>();
   for (const row of rows) {
@@ -108,4 +108,25 @@ export async function listHiddenWords(db: Queryable, sessionId: string): Promise
     bySlide.set(row.slide_id, words);
   }
   return bySlide;
+}
+
+/** The presenter's merges and splits of word-cloud words in a session, by slide. */
+async function listWordGroups(db: Queryable, sessionId: string): Promise<Map<string, Map<string, string | null>>> {
+  const rows = await db
+    .selectFrom('word_groups')
+    .select(['slide_id', 'word_key', 'into_key'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  const bySlide = new Map<string, Map<string, string | null>>();
+  for (const row of rows) {
+    const groups = bySlide.get(row.slide_id) ?? new Map<string, string | null>();
+    groups.set(row.word_key, row.into_key);
+    bySlide.set(row.slide_id, groups);
+  }
+  return bySlide;
+}
+
+/** How a session's word clouds count: the deck's language with the words the presenter hid, merged and split. */
+export async function readSessionWords(db: Queryable, sessionId: string, language: DeckLanguage): Promise<SessionWords> {
+  return { language, hidden: await listHiddenWords(db, sessionId), groups: await listWordGroups(db, sessionId) };
 }

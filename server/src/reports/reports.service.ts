@@ -17,7 +17,7 @@ import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import { derivedResults } from '../results/derived.js';
-import { type ReportAnswer, buildSlideReports } from '../results/report.js';
+import { type ReportAnswer, type SessionWords, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import { CONTENT_TYPES, attachmentHeader, writeCsv, writeXlsx } from './export-files.js';
 import { buildExportModel } from './export-model.js';
@@ -39,7 +39,7 @@ interface ReportRead {
   summary: SessionSummary;
   slides: Slide[];
   answers: ReportAnswer[];
-  hiddenWords: Map<string, Set<string>>;
+  words: SessionWords;
 }
 
 /** Results that outlive the talk: a deck's sessions, and a session's results with the deck's anonymity threshold. */
@@ -66,7 +66,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
           summary,
           slides: await presentationsRepo.listSlides(trx, deck.id),
           answers: await repo.listCurrentAnswers(trx, sessionId),
-          hiddenWords: await repo.listHiddenWords(trx, sessionId),
+          words: await repo.readSessionWords(trx, sessionId, presentationsRepo.deckLanguageOf(deck)),
         };
       });
   }
@@ -77,8 +77,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     const built = buildSlideReports({
       slides: read.slides,
       answers: read.answers,
-      hiddenWords: read.hiddenWords,
-      language: presentationsRepo.deckLanguageOf(read.deck),
+      words: read.words,
       segmentBy,
       threshold,
     });
@@ -149,8 +148,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       const built = buildSlideReports({
         slides: slides.filter((slide) => slide.id === slideId || slide.id === splitBy),
         answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
-        hiddenWords: await repo.listHiddenWords(db, sessionId),
-        language: presentationsRepo.deckLanguageOf(deck),
+        words: await repo.readSessionWords(db, sessionId, presentationsRepo.deckLanguageOf(deck)),
         segmentBy: splitBy,
         threshold: deck.anonymity_threshold,
       });
@@ -166,8 +164,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
         report,
         slides: source.slides,
         answers: source.answers,
-        hiddenWords: source.hiddenWords,
-        language: presentationsRepo.deckLanguageOf(source.deck),
+        words: source.words,
         strictAnonymity: source.deck.strict_anonymity === 1,
         // The CSV is aggregates only; the responses are a sheet of the workbook.
         includeResponses: format === 'xlsx' && source.deck.strict_anonymity !== 1,

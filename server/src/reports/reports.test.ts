@@ -223,9 +223,9 @@ describe.each(dialects)('session reports on $name', (dialect) => {
         slideId: ids.ord,
         respondents: 4,
         words: [
-          { text: 'Pengar', count: 2, hidden: true },
-          { text: 'Tid', count: 2, hidden: false },
-          { text: 'Mod', count: 1, hidden: false },
+          { text: 'Pengar', count: 2, hidden: true, forms: [] },
+          { text: 'Tid', count: 2, hidden: false, forms: [] },
+          { text: 'Mod', count: 1, hidden: false, forms: [] },
         ],
       });
       expect(words?.segments?.[0]).toMatchObject({ optionId: 'tj', respondents: 4, results: words?.results });

@@ -148,3 +148,44 @@ export async function setWordHidden(db: Queryable, sessionId: string, slideId: s
       .execute();
   }
 }
+
+/** The presenter's merges and splits of a slide's words, by natural group key. */
+export async function listWordGroups(db: Queryable, sessionId: string, slideId: string): Promise<Map<string, string | null>> {
+  const rows = await db
+    .selectFrom('word_groups')
+    .select(['word_key', 'into_key'])
+    .where('session_id', '=', sessionId)
+    .where('slide_id', '=', slideId)
+    .execute();
+  return new Map(rows.map((row) => [row.word_key, row.into_key]));
+}
+
+/** Merges a word into another (`into` a natural group key), splits it (null), or takes back either (undefined). */
+export async function setWordGroup(
+  db: Queryable,
+  sessionId: string,
+  slideId: string,
+  wordKey: string,
+  into: string | null | undefined,
+): Promise<void> {
+  await db
+    .deleteFrom('word_groups')
+    .where('session_id', '=', sessionId)
+    .where('slide_id', '=', slideId)
+    .where('word_key', '=', wordKey)
+    .execute();
+  if (into !== undefined) {
+    await db.insertInto('word_groups').values({ session_id: sessionId, slide_id: slideId, word_key: wordKey, into_key: into }).execute();
+  }
+}
+
+/** Takes back every merge into a word, so the words merged into it count as themselves again. */
+export async function unmergeInto(db: Queryable, sessionId: string, slideId: string, intoKey: string): Promise<number> {
+  const result = await db
+    .deleteFrom('word_groups')
+    .where('session_id', '=', sessionId)
+    .where('slide_id', '=', slideId)
+    .where('into_key', '=', intoKey)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,5 @@
 import { type Answer, isQuestionSlide } from '@ettor/protocol';
-import { wordGroupKey } from '@ettor/protocol/words';
+import { countedWordKey, wordGroupKey } from '@ettor/protocol/words';
 import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
@@ -73,6 +73,15 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
 
   const writer = new GroupCommit(store, MAX_GROUP, GROUP_WINDOW_MS);
 
+  /** A word cloud of a session the user hosts, with its deck's language; anything else is refused. */
+  async function wordCloud(userId: string, sessionId: string, slideId: string) {
+    await sessions.hosted(userId, sessionId);
+    const found = await sessions.slideWithRound(sessionId, slideId);
+    if (!found) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+    if (found.slide.kind !== 'wordcloud') throw new AppError('wrong_answer_kind', 'Only word-cloud words can be hidden, merged or split.');
+    return found;
+  }
+
   return {
     /**
      * Stores an answer and resolves only once it is committed, together with the answers that arrived
@@ -92,8 +101,12 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       const found = await sessions.slideWithRound(sessionId, slideId);
       if (!found || !isQuestionSlide(found.slide)) return undefined;
       const answers = await repo.listSlideAnswers(db, sessionId, slideId, found.round);
-      const hiddenWords = await repo.listHiddenWords(db, sessionId, slideId);
-      return { slide: found.slide, round: found.round, answers, context: { hiddenWords, language: found.language } };
+      const context = {
+        hiddenWords: await repo.listHiddenWords(db, sessionId, slideId),
+        language: found.language,
+        wordGroups: await repo.listWordGroups(db, sessionId, slideId),
+      };
+      return { slide: found.slide, round: found.round, answers, context };
     },
 
     /** Hides an open answer from the big screen, or shows it again; the presenter's moderation. */
@@ -104,13 +117,53 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
     },
 
-    /** Hides every spelling of a word-cloud word from the big screen, or shows it again. */
+    /** Hides every form of a word-cloud word from the big screen, or shows it again. */
     async hideWord(userId: string, sessionId: string, slideId: string, word: string, hidden: boolean): Promise<void> {
-      await sessions.hosted(userId, sessionId);
-      const found = await sessions.slideWithRound(sessionId, slideId);
-      if (!found) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
-      if (found.slide.kind !== 'wordcloud') throw new AppError('wrong_answer_kind', 'Only word-cloud words can be hidden this way.');
-      await repo.setWordHidden(db, sessionId, slideId, wordGroupKey(word, found.language), hidden);
+      const { language } = await wordCloud(userId, sessionId, slideId);
+      await repo.setWordHidden(
+        db,
+        sessionId,
+        slideId,
+        countedWordKey(word, language, await repo.listWordGroups(db, sessionId, slideId)),
+        hidden,
+      );
+      await bus.publish(sessionId, { type: 'answers-changed', slideId });
+    },
+
+    /** Counts a word (every form of it) as part of another word from now on; merging a word into itself is refused. */
+    async mergeWord(userId: string, sessionId: string, slideId: string, word: string, into: string): Promise<void> {
+      const { language } = await wordCloud(userId, sessionId, slideId);
+      await db.transaction().execute(async (trx) => {
+        const groups = await repo.listWordGroups(trx, sessionId, slideId);
+        const source = wordGroupKey(word, language);
+        const target = countedWordKey(into, language, groups);
+        if (source === '' || target === '') throw new AppError('validation_failed', 'Name two words, not filler words alone.');
+        if (source === wordGroupKey(into, language)) {
+          // Two forms of a word split by hand: merging them puts the word back together.
+          if (groups.get(source) !== null) throw new AppError('conflict', 'These are already one word.');
+          await repo.setWordGroup(trx, sessionId, slideId, source, undefined);
+          return;
+        }
+        if (target === countedWordKey(word, language, groups)) throw new AppError('conflict', 'These are already one word.');
+        await repo.setWordGroup(trx, sessionId, slideId, source, target);
+      });
+      await bus.publish(sessionId, { type: 'answers-changed', slideId });
+    },
+
+    /**
+     * Takes a word apart: the words merged into it by hand become their own again; a word with none is counted form
+     * by form, so forms the deck's language put together ("politik", "politiker") stand apart.
+     */
+    async splitWord(userId: string, sessionId: string, slideId: string, word: string): Promise<void> {
+      const { language } = await wordCloud(userId, sessionId, slideId);
+      await db.transaction().execute(async (trx) => {
+        const groups = await repo.listWordGroups(trx, sessionId, slideId);
+        const key = countedWordKey(word, language, groups);
+        if (key === '') throw new AppError('validation_failed', 'Name a word, not filler words alone.');
+        if ((await repo.unmergeInto(trx, sessionId, slideId, key)) > 0) return;
+        if (groups.get(key) === null) throw new AppError('conflict', 'This word is already counted form by form.');
+        await repo.setWordGroup(trx, sessionId, slideId, key, null);
+      });
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
     },
 

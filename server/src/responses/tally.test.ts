@@ -7,13 +7,14 @@ import {
   type ScaleSlide,
   type WordCloudSlide,
   cleanText,
+  wordKey,
   slideSchema,
   summariseRatings,
 } from '@ettor/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordGroupKey } from '@ettor/protocol/words';
-import { SlideTally, type StoredAnswer, tally } from './tally.js';
+import { NO_CONTEXT, SlideTally, type StoredAnswer, tally } from './tally.js';
 
 const choice = slideSchema.parse({
   id: 'role',
@@ -146,13 +147,13 @@ describe('tally: word cloud', () => {
       kind: 'wordcloud',
       slideId: 'words',
       respondents: 5,
-      words: [{ text: 'ledarskap', count: 5, hidden: false }],
+      words: [{ text: 'ledarskap', count: 5, hidden: false, forms: [] }],
     });
   });
 
   it('shows the most common spelling with whitespace ignored, and never with stray whitespace', () => {
     const results = tally(words, [entries('Ledarskap'), entries(' ledarskap'), entries('ledarskap ')]);
-    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
+    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false, forms: [] }] });
   });
 
   it('"Ledarskap", " ledarskap", "LEDARSKAP" count as one word, count 3', () => {
@@ -161,21 +162,21 @@ describe('tally: word cloud', () => {
     expect(results.respondents).toBe(3);
     expect(results.words.map((w) => w.count)).toEqual([3, 1]);
     expect(results.words[0]?.text.trim().toLowerCase()).toBe('ledarskap');
-    expect(results.words[1]).toEqual({ text: 'Mod', count: 1, hidden: false });
+    expect(results.words[1]).toEqual({ text: 'Mod', count: 1, hidden: false, forms: [] });
   });
 
   it('ties between spellings go to the first in Swedish collation, lower case before capitals', () => {
     const results = tally(words, [entries('Ledarskap'), entries('LEDARSKAP'), entries('ledarskap')]);
-    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
+    expect(results).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false, forms: [] }] });
     const reversed = tally(words, [entries('LEDARSKAP'), entries('Ledarskap'), entries('ledarskap')]);
-    expect(reversed).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false }] });
+    expect(reversed).toMatchObject({ words: [{ text: 'ledarskap', count: 3, hidden: false, forms: [] }] });
     const capitalised = tally(words, [entries('LEDARSKAP'), entries('Ledarskap'), entries('Ledarskap')]);
-    expect(capitalised).toMatchObject({ words: [{ text: 'Ledarskap', count: 3, hidden: false }] });
+    expect(capitalised).toMatchObject({ words: [{ text: 'Ledarskap', count: 3, hidden: false, forms: [] }] });
   });
 
   it('merges NFC and NFD spellings', () => {
     const results = tally(words, [entries('\u00E5r'), entries('a\u030Ar'), entries('\u00E5r')]);
-    expect(results).toMatchObject({ words: [{ text: '\u00E5r', count: 3, hidden: false }] });
+    expect(results).toMatchObject({ words: [{ text: '\u00E5r', count: 3, hidden: false, forms: [] }] });
   });
 
   it('sorts by count, most frequent first, equal counts alphabetically', () => {
@@ -190,11 +191,11 @@ describe('tally: word cloud', () => {
       slideId: 'words',
       respondents: 4,
       words: [
-        { text: 'mod', count: 3, hidden: false },
-        { text: 'tillit', count: 2, hidden: false },
-        { text: 'ansvar', count: 1, hidden: false },
-        { text: 'Zebra', count: 1, hidden: false },
-        { text: 'Ärlighet', count: 1, hidden: false },
+        { text: 'mod', count: 3, hidden: false, forms: [] },
+        { text: 'tillit', count: 2, hidden: false, forms: [] },
+        { text: 'ansvar', count: 1, hidden: false, forms: [] },
+        { text: 'Zebra', count: 1, hidden: false, forms: [] },
+        { text: 'Ärlighet', count: 1, hidden: false, forms: [] },
       ],
     });
   });
@@ -206,7 +207,12 @@ describe('tally: word cloud', () => {
 
   it('ignores answers of another kind and empty entries', () => {
     const results = tally(words, [entries('a'), picks('a'), text('a', '2025-01-01T00:00:00Z'), entries('   ')]);
-    expect(results).toEqual({ kind: 'wordcloud', slideId: 'words', respondents: 2, words: [{ text: 'a', count: 1, hidden: false }] });
+    expect(results).toEqual({
+      kind: 'wordcloud',
+      slideId: 'words',
+      respondents: 2,
+      words: [{ text: 'a', count: 1, hidden: false, forms: [] }],
+    });
   });
 });
 
@@ -260,12 +266,12 @@ describe('tally: open', () => {
         { id: 'o1', text: 'Keep', hidden: false },
       ],
     });
-    const cloud = tally(words, [entries('Mod', 'Ledarskap'), entries('mod ')], { hiddenWords: new Set(['mod']), language: 'sv' });
+    const cloud = tally(words, [entries('Mod', 'Ledarskap'), entries('mod ')], { ...NO_CONTEXT, hiddenWords: new Set(['mod']) });
     expect(cloud).toMatchObject({
       respondents: 2,
       words: [
-        { text: 'mod', count: 2, hidden: true },
-        { text: 'Ledarskap', count: 1, hidden: false },
+        { text: 'mod', count: 2, hidden: true, forms: [] },
+        { text: 'Ledarskap', count: 1, hidden: false, forms: [] },
       ],
     });
   });
@@ -362,7 +368,7 @@ describe('SlideTally', () => {
       kind: 'wordcloud',
       slideId: 'words',
       respondents: 3,
-      words: [{ text: 'mod', count: 3, hidden: false }],
+      words: [{ text: 'mod', count: 3, hidden: false, forms: [] }],
     });
   });
 
@@ -494,7 +500,7 @@ describe('SlideTally', () => {
   });
 
   it('flags hidden words given at construction', () => {
-    const cloud = new SlideTally(words, { hiddenWords: new Set(['mod']), language: 'sv' });
+    const cloud = new SlideTally(words, { ...NO_CONTEXT, hiddenWords: new Set(['mod']) });
     cloud.upsert(answer('x', { kind: 'wordcloud', entries: ['Mod', 'Tillit'] }));
     expect(cloud.results()).toMatchObject({
       words: [
@@ -582,7 +588,7 @@ describe('SlideTally', () => {
         (kind, steps, hidden) => {
           const hiddenWords = new Set(hidden);
           let slide = versions[kind][0]!;
-          const context = { hiddenWords, language: 'sv' } as const;
+          const context = { ...NO_CONTEXT, hiddenWords };
           const incremental = new SlideTally(slide, context);
           const latest = new Map<string, StoredAnswer>();
           for (const s of steps) {
@@ -657,13 +663,28 @@ function referenceTally(slide: QuestionSlide, answers: readonly StoredAnswer[], 
         }
         return best;
       };
-      const list = [...found].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
+      // The label is the most given form, case aside, in its most common spelling; the other forms follow.
+      const formsOf = (spellings: Map<string, number>): string[] => {
+        const byForm = new Map<string, Map<string, number>>();
+        for (const [spelling, count] of spellings) {
+          const form = wordKey(spelling);
+          byForm.set(form, (byForm.get(form) ?? new Map<string, number>()).set(spelling, count));
+        }
+        return [...byForm.values()]
+          .map((forms) => ({ text: mostCommon(forms), count: [...forms.values()].reduce((a, b) => a + b, 0) }))
+          .sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.text, b.text))
+          .map((form) => form.text);
+      };
+      const list = [...found].map(([key, word]) => {
+        const [text = '', ...forms] = formsOf(word.spellings);
+        return { key, text, count: word.count, forms: forms.slice(0, 5) };
+      });
       list.sort((a, b) => b.count - a.count || collator.compare(a.key, b.key));
       return {
         kind: 'wordcloud',
         slideId: slide.id,
         respondents,
-        words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
+        words: list.map(({ key, text, count, forms }) => ({ text, count, hidden: hiddenWords.has(key), forms })),
       };
     }
     case 'open': {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Presentation, ServerMessage, SessionInfo, WordCloudResults } from '@ettor/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpClient, signedUpClient } from '../test/http-client.js';
@@ -70,13 +71,85 @@ describe.each(dialects)('word clouds grouped by the deck’s language on $name',
     await presenter.patch(`/api/presentations/${deck.id}`, { anonymityThreshold: 3 });
     const hidden = screen.nextMatching((m) => cloudOf(m)?.words.some((word) => word.text === 'kunskap' && word.hidden) ?? false);
     screen.send({ type: 'hide-word', slideId: slide.id, word: 'Kunskaperna', hidden: true });
-    expect(counts((cloudOf(await hidden))!)).toEqual({ kunskap: 2, tillit: 1 });
+    expect(counts(cloudOf(await hidden)!)).toEqual({ kunskap: 2, tillit: 1 });
     const report = await presenter.get(`/api/sessions/${session.id}/report`);
     const reported = report.body.slides.find((entry: { slideId: string }) => entry.slideId === slide.id);
     expect(reported.results.words).toEqual([
-      { text: 'kunskap', count: 2, hidden: true },
-      { text: 'tillit', count: 1, hidden: false },
+      { text: 'kunskap', count: 2, hidden: true, forms: ['kunskaper'] },
+      { text: 'tillit', count: 1, hidden: false, forms: [] },
     ]);
+  });
+
+  it.skipIf(dialect.skipReason)('the presenter merges and splits words; the screen, the report and a restart agree', async () => {
+    const { deck, slide, session, screen } = await run('sv', [['politiker'], ['Politiker'], ['politik'], ['mod'], ['tillit'], ['Tillit']]);
+    await presenter.patch(`/api/presentations/${deck.id}`, { anonymityThreshold: 3 });
+    const sameCounts = (results: WordCloudResults, expected: Record<string, number>) => isDeepStrictEqual(counts(results), expected);
+    const shows = async (send: () => void, expected: Record<string, number>) => {
+      const seen = screen.nextMatching((m) => {
+        const cloud = cloudOf(m);
+        return cloud !== null && sameCounts(cloud, expected);
+      });
+      send();
+      return cloudOf(await seen)!;
+    };
+    // Stemming put politik and politiker together; the presenter sees the other form.
+    const before = await shows(() => screen.send({ type: 'hide-word', slideId: slide.id, word: 'mod', hidden: false }), {
+      politiker: 3,
+      tillit: 2,
+      mod: 1,
+    });
+    expect(before.words[0]).toMatchObject({ text: 'politiker', forms: ['politik'] });
+
+    // Splitting counts each form by itself; merging one form into the other puts the word back.
+    const split = { politiker: 2, tillit: 2, mod: 1, politik: 1 };
+    await shows(() => screen.send({ type: 'split-word', slideId: slide.id, word: 'politiker' }), split);
+    await shows(() => screen.send({ type: 'merge-word', slideId: slide.id, word: 'politik', into: 'politiker' }), {
+      politiker: 3,
+      tillit: 2,
+      mod: 1,
+    });
+
+    // A merge by hand: mod counts as tillit, in any form, and a phone answering later joins it.
+    await shows(() => screen.send({ type: 'merge-word', slideId: slide.id, word: 'modet', into: 'Tillit' }), { politiker: 3, tillit: 3 });
+    const late = await LiveClient.join(server.wsUrl, session.code);
+    sockets.push(late);
+    const withLate = screen.nextMatching((m) => cloudOf(m)?.words.find((word) => word.text === 'tillit')?.count === 4);
+    expect(await late.answer(slide.id, { kind: 'wordcloud', entries: ['Modet'] })).toMatchObject({ type: 'ack' });
+    expect(cloudOf(await withLate)!.words.find((word) => word.text === 'tillit')?.forms).toEqual(['mod', 'Modet']);
+
+    // Refused: the same merge twice, a word into itself, filler words, a slide that is not there; nothing changes.
+    for (const [message, code] of [
+      [{ type: 'merge-word', slideId: slide.id, word: 'mod', into: 'tillit' }, 'conflict'],
+      [{ type: 'merge-word', slideId: slide.id, word: 'tillit', into: 'tillit' }, 'conflict'],
+      [{ type: 'merge-word', slideId: slide.id, word: 'och', into: 'tillit' }, 'validation_failed'],
+      [{ type: 'split-word', slideId: 'no-such-slide', word: 'tillit' }, 'unknown_slide'],
+    ] as const) {
+      const refused = screen.next('error');
+      screen.send(message);
+      expect((await refused).code).toBe(code);
+    }
+
+    const report = async () =>
+      (await presenter.get(`/api/sessions/${session.id}/report`)).body.slides.find(
+        (entry: { slideId: string }) => entry.slideId === slide.id,
+      ).results as WordCloudResults;
+    expect(counts(await report())).toEqual({ politiker: 3, tillit: 4 });
+    // A restarted node counts from the store, the presenter's regrouping included.
+    await server.restart();
+
+    const again = await LiveClient.host(server.wsUrl, session.id, presenter.cookieHeader);
+    sockets.push(again);
+    await again.waitFor((m) => {
+      const cloud = cloudOf(m);
+      return cloud !== null && sameCounts(cloud, { politiker: 3, tillit: 4 });
+    });
+    // Splitting a word that others were merged into gives them back.
+    const apart = again.nextMatching((m) => {
+      const cloud = cloudOf(m);
+      return cloud !== null && sameCounts(cloud, { politiker: 3, tillit: 2, mod: 2 });
+    });
+    again.send({ type: 'split-word', slideId: slide.id, word: 'tillit' });
+    await apart;
   });
 
   it.skipIf(dialect.skipReason)('the deck’s language is a setting that is checked, exported and imported', async () => {

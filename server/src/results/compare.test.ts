@@ -1,7 +1,7 @@
 import { type Answer, type Results, type Slide, type SlideReport, slideSchema } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from './compare.js';
-import { type ReportAnswer, buildSlideReports } from './report.js';
+import { NO_WORDS, type ReportAnswer, buildSlideReports } from './report.js';
 
 const choice = (slideId: string, ja: number, nej: number): Results => ({
   kind: 'choice',
@@ -89,7 +89,7 @@ describe('compareRuns', () => {
       };
     };
     const run = (answers: ReportAnswer[]) => {
-      const built = buildSlideReports({ slides, answers, hiddenWords: new Map(), language: 'sv', segmentBy: null, threshold: 3 });
+      const built = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: null, threshold: 3 });
       if (!built.ok) throw new Error(built.problem.message);
       return built.slides;
     };

@@ -1,7 +1,7 @@
 import { type Answer, type Slide, slideSchema } from '@ettor/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ReportAnswer, type ReportInput, buildSlideReports } from './report.js';
+import { NO_WORDS, type ReportAnswer, type ReportInput, buildSlideReports } from './report.js';
 
 const slides: Slide[] = slideSchema.array().parse([
   { id: 'intro', kind: 'content', heading: 'Välkommen' },
@@ -102,8 +102,7 @@ const answers: ReportAnswer[] = [
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   slides,
   answers,
-  hiddenWords: new Map([['words', new Set(['ai'])]]),
-  language: 'sv',
+  words: { ...NO_WORDS, hidden: new Map([['words', new Set(['ai'])]]) },
   segmentBy: 'role',
   threshold: 3,
   ...over,
@@ -202,8 +201,8 @@ describe('buildSlideReports', () => {
           slideId: 'words',
           respondents: 3,
           words: [
-            { text: 'AI', count: 2, hidden: true },
-            { text: 'excel', count: 2, hidden: false },
+            { text: 'AI', count: 2, hidden: true, forms: [] },
+            { text: 'excel', count: 2, hidden: false, forms: [] },
           ],
         },
       },

@@ -14,6 +14,7 @@ import {
   slideTitle,
   withholdParts,
 } from '@ettor/protocol';
+import type { WordGroups } from '@ettor/protocol/words';
 import { type StoredAnswer, type TallyContext, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
 import { derivedResults } from './derived.js';
@@ -22,15 +23,34 @@ import { suppress } from './suppression.js';
 
 export type { ReportAnswer } from './answers.js';
 
+/** How a session's word clouds count: the deck's language, and per slide the words the presenter hid, merged or split. */
+export interface SessionWords {
+  language: DeckLanguage;
+  /** slideId → countedWordKey()s hidden from the big screen. */
+  hidden: ReadonlyMap<string, ReadonlySet<string>>;
+  /** slideId → the presenter's merges and splits. */
+  groups: ReadonlyMap<string, WordGroups>;
+}
+
+/** A Swedish session with no word hidden, merged or split. */
+export const NO_WORDS: SessionWords = { language: 'sv', hidden: new Map(), groups: new Map() };
+
+/** What one slide's tally needs of its session's words. */
+export function tallyContext(words: SessionWords, slideId: string): TallyContext {
+  return {
+    language: words.language,
+    hiddenWords: words.hidden.get(slideId) ?? new Set(),
+    wordGroups: words.groups.get(slideId) ?? new Map(),
+  };
+}
+
 export interface ReportInput {
   /** Deck order; content slides are skipped in the report. */
   slides: readonly Slide[];
   /** Current round only. */
   answers: readonly ReportAnswer[];
-  /** slideId → wordGroupKey()s hidden by the presenter. */
-  hiddenWords: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The deck's language, by which word clouds group their words. */
-  language: DeckLanguage;
+  /** How the session's word clouds count their words. */
+  words: SessionWords;
   /** Slide id of a single-choice question, checked by checkSegmentBy. */
   segmentBy: string | null;
   /** k, already validated >= ANONYMITY.minThreshold. */
@@ -60,7 +80,7 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
       return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };
     }
     const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();
-    const context: TallyContext = { hiddenWords: input.hiddenWords.get(slide.id) ?? new Set(), language: input.language };
+    const context = tallyContext(input.words, slide.id);
     const results = tally(slide, [...slideAnswers.values()], context);
     return {
       slideId: slide.id,

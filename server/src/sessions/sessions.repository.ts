@@ -118,13 +118,14 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
 
 /**
  * Deletes everything a session's audience left: the participants, their answers and answer receipts, the words
- * hidden from their answers, and the share links that show them. The session itself stays.
+ * hidden from their answers and their regrouping, and the share links that show them. The session itself stays.
  */
 export async function deleteAudienceData(db: Queryable, sessionId: string): Promise<void> {
   const participants = db.selectFrom('participants').select('id').where('session_id', '=', sessionId);
   await db.deleteFrom('answer_receipts').where('participant_id', 'in', participants).execute();
   await db.deleteFrom('responses').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('hidden_words').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('word_groups').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('share_links').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('participants').where('session_id', '=', sessionId).execute();
 }

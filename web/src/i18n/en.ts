@@ -4,6 +4,11 @@ import { templatesEn } from './templates';
 import { topographyEn } from './topography';
 import { splitEn } from './split';
 import { privacyEn } from './privacy';
+import { wordsEn } from './words';
+import { rankingEn } from './ranking';
+import { pointsEn } from './points';
+import { gridEn } from './grid';
+import { pinEn } from './pin';
 
 export const en: Catalogue = {
   'app.name': 'Ettor',
@@ -51,6 +56,7 @@ export const en: Catalogue = {
   'error.unknown_option': 'That option no longer exists. Reload the page.',
   'error.unknown_statement': 'That statement no longer exists. Reload the page.',
   'error.out_of_range': 'That value is not on the scale. Choose one of the steps.',
+  'error.over_budget': 'You have given out more points than you have.',
   'error.skip_not_allowed': '“Don’t know” is not an answer here. Choose one of the steps.',
   'error.duplicate_entry': 'The same answer appears twice. Remove the duplicate.',
   'error.invalid_reference':
@@ -402,4 +408,9 @@ export const en: Catalogue = {
   ...compareEn,
   ...splitEn,
   ...privacyEn,
+  ...wordsEn,
+  ...rankingEn,
+  ...pointsEn,
+  ...gridEn,
+  ...pinEn,
 };

@@ -3,6 +3,11 @@ import { templatesSv } from './templates';
 import { topographySv } from './topography';
 import { splitSv } from './split';
 import { privacySv } from './privacy';
+import { wordsSv } from './words';
+import { rankingSv } from './ranking';
+import { pointsSv } from './points';
+import { gridSv } from './grid';
+import { pinSv } from './pin';
 
 /** Swedish, the reference catalogue: every other language must have exactly these keys. */
 export const sv = {
@@ -51,6 +56,7 @@ export const sv = {
   'error.unknown_option': 'Alternativet finns inte längre. Ladda om sidan.',
   'error.unknown_statement': 'Påståendet finns inte längre. Ladda om sidan.',
   'error.out_of_range': 'Värdet finns inte på skalan. Välj ett av stegen.',
+  'error.over_budget': 'Du har delat ut fler poäng än du har.',
   'error.skip_not_allowed': 'Här går det inte att svara ”Vet ej”. Välj ett av stegen.',
   'error.duplicate_entry': 'Samma svar finns två gånger. Ta bort dubbletten.',
   'error.invalid_reference':
@@ -402,6 +408,11 @@ export const sv = {
   ...compareSv,
   ...splitSv,
   ...privacySv,
+  ...wordsSv,
+  ...rankingSv,
+  ...pointsSv,
+  ...gridSv,
+  ...pinSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -20,7 +20,7 @@ import { loadParticipantToken, saveParticipantToken } from './participant-token'
 
 export type HostCommand = Extract<
   ClientMessage,
-  { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' | 'set-split' }
+  { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' | 'merge-word' | 'split-word' | 'set-split' }
 >;
 
 /** A question's results per group of the split question `splitBy`, as the server last counted them. */

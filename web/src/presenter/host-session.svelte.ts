@@ -124,6 +124,14 @@ export class HostSession {
     if (this.current) this.live.command({ type: 'hide-word', slideId: this.current.id, word, hidden });
   }
 
+  mergeWord(word: string, into: string): void {
+    if (this.current) this.live.command({ type: 'merge-word', slideId: this.current.id, word, into });
+  }
+
+  splitWord(word: string): void {
+    if (this.current) this.live.command({ type: 'split-word', slideId: this.current.id, word });
+  }
+
   /** Splits the big screen's results by a single-choice question, or stops splitting them (null). */
   setSplit(split: Split | null): void {
     this.live.command({ type: 'set-split', split });

@@ -34,3 +34,12 @@ export interface RunHeading {
   name: string;
   day: string;
 }
+
+/** Per run, each row's change from the first run by key; null for the first itself and where either run is withheld. */
+export function changesFromFirst<R>(
+  runs: readonly (R | null)[],
+  compare: (baseline: R, later: R) => Iterable<readonly [string, Change]>,
+): (Map<string, Change> | null)[] {
+  const baseline = runs[0] ?? null;
+  return runs.map((later, index) => (index > 0 && baseline !== null && later !== null ? new Map(compare(baseline, later)) : null));
+}

@@ -56,6 +56,10 @@ export interface ResultsProps<K extends ResultKind> {
 export interface Moderation {
   hideAnswer(answerId: string, hidden: boolean): void;
   hideWord(word: string, hidden: boolean): void;
+  /** Counts a word-cloud word as part of another from now on. */
+  mergeWord(word: string, into: string): void;
+  /** Takes a word apart: words merged into it stand alone again, or else its forms are counted one by one. */
+  splitWord(word: string): void;
 }
 
 export interface SummaryProps<K extends ResultKind> extends ResultsProps<K> {

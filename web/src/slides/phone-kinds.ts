@@ -5,6 +5,10 @@ import { choicePhone } from './choice/phone';
 import { contentPhone } from './content/phone';
 import { savedFor, type DerivedPhone, type InfoKind, type InfoPhone, type InfoSlide, type PhoneKind, type QuestionPhone } from './kind';
 import { openPhone } from './open/phone';
+import { rankingPhone } from './ranking/phone';
+import { pointsPhone } from './points/phone';
+import { gridPhone } from './grid/phone';
+import { pinPhone } from './pin/phone';
 import { scalePhone } from './scale/phone';
 import { topographyPhone } from './topography/phone';
 import { wordCloudPhone } from './wordcloud/phone';
@@ -16,6 +20,10 @@ export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   wordcloud: wordCloudPhone,
   open: openPhone,
   scale: scalePhone,
+  ranking: rankingPhone,
+  points: pointsPhone,
+  grid: gridPhone,
+  pin: pinPhone,
   topography: topographyPhone,
 };
 

@@ -4,6 +4,10 @@ import { choicePresenter } from './choice/presenter';
 import { contentPresenter } from './content/presenter';
 import type { InfoKind, InfoPresenter, InfoSlide, PresenterKind, ResultPresenter, Settings } from './kind';
 import { openPresenter } from './open/presenter';
+import { rankingPresenter } from './ranking/presenter';
+import { pointsPresenter } from './points/presenter';
+import { gridPresenter } from './grid/presenter';
+import { pinPresenter } from './pin/presenter';
 import { scalePresenter } from './scale/presenter';
 import { topographyPresenter } from './topography/presenter';
 import { wordCloudPresenter } from './wordcloud/presenter';
@@ -15,6 +19,10 @@ export const PRESENTER_KINDS: { readonly [K in SlideKind]: PresenterKind<K> } = 
   wordcloud: wordCloudPresenter,
   open: openPresenter,
   scale: scalePresenter,
+  ranking: rankingPresenter,
+  points: pointsPresenter,
+  grid: gridPresenter,
+  pin: pinPresenter,
   topography: topographyPresenter,
 };
 

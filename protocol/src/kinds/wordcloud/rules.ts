@@ -1,7 +1,7 @@
 import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
 import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
 
-export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50 } as const;
+export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50, shownForms: 5 } as const;
 
 export const wordCloudRules: KindRules<'wordcloud'> = {
   hasResults: true,

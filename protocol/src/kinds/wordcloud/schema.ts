@@ -21,7 +21,15 @@ export const wordCloudResultsSchema = z.strictObject({
   kind: z.literal('wordcloud'),
   ...resultsBase,
   /** Merged entries, most frequent first; `text` is the most common spelling of the word. */
-  words: z.array(z.strictObject({ text: z.string(), count: countSchema, hidden: z.boolean() })),
+  words: z.array(
+    z.strictObject({
+      text: z.string(),
+      count: countSchema,
+      hidden: z.boolean(),
+      /** The other forms counted as this word ("kompetensen", "kompetenser"), most common first, at most WORDCLOUD_LIMITS.shownForms. */
+      forms: z.array(z.string()).max(WORDCLOUD_LIMITS.shownForms),
+    }),
+  ),
 });
 
 export type WordCloudSlide = z.infer<typeof wordCloudSlideSchema>;

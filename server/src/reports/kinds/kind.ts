@@ -1,5 +1,6 @@
 // What an export needs of each kind with results; ./registry.ts holds one per kind.
-import type { AnswerKind, AnswerOf, DeckLanguage, ResultKind, SlideOf } from '@ettor/protocol';
+import type { AnswerKind, AnswerOf, ResultKind, SlideOf } from '@ettor/protocol';
+import type { TallyContext } from '../../responses/tally.js';
 import type { Group, Row } from '../export-table.js';
 
 export interface ResultExport<K extends ResultKind> {
@@ -13,8 +14,8 @@ export interface ResultExport<K extends ResultKind> {
 export interface KindExport<K extends AnswerKind> extends ResultExport<K> {
   /** An answer as a person reads it. */
   answerText(slide: SlideOf<K>, answer: AnswerOf<K>): string;
-  /** Whether the presenter hid part of the answer from the screen besides the answer as a whole (a word, by its group key in the deck's language). */
-  hidesPart(answer: AnswerOf<K>, hiddenWords: ReadonlySet<string>, language: DeckLanguage): boolean;
+  /** Whether the presenter hid part of the answer from the screen besides the answer as a whole (a word, as the tally counts it). */
+  hidesPart(answer: AnswerOf<K>, context: TallyContext): boolean;
 }
 
 export const hidesNoPart = (): boolean => false;

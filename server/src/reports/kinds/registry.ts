@@ -3,6 +3,10 @@ import type { AnswerKind, QuestionSlide, ResultKind, ResultSlide } from '@ettor/
 import { choiceExport } from './choice.js';
 import type { KindExport, ResultExport } from './kind.js';
 import { openExport } from './open.js';
+import { rankingExport } from './ranking.js';
+import { pointsExport } from './points.js';
+import { gridExport } from './grid.js';
+import { pinExport } from './pin.js';
 import { scaleExport } from './scale.js';
 import { topographyExport } from './topography.js';
 import { wordCloudExport } from './wordcloud.js';
@@ -12,6 +16,10 @@ const KIND_EXPORTS: { readonly [K in ResultKind]: K extends AnswerKind ? KindExp
   wordcloud: wordCloudExport,
   open: openExport,
   scale: scaleExport,
+  ranking: rankingExport,
+  points: pointsExport,
+  grid: gridExport,
+  pin: pinExport,
   topography: topographyExport,
 };
 

@@ -1,5 +1,5 @@
 import type { ResultsOf } from '@ettor/protocol';
-import { wordGroupKey } from '@ettor/protocol/words';
+import { countedWordKey } from '@ettor/protocol/words';
 import { LABELS, listRows } from '../export-table.js';
 import type { KindExport } from './kind.js';
 
@@ -10,5 +10,6 @@ export const wordCloudExport: KindExport<'wordcloud'> = {
       (results as ResultsOf<'wordcloud'>).words.filter((word) => !word.hidden).map((word) => [word.text, word.count]),
     ),
   answerText: (_slide, answer) => answer.entries.join('; '),
-  hidesPart: (answer, hiddenWords, language) => answer.entries.some((entry) => hiddenWords.has(wordGroupKey(entry, language))),
+  hidesPart: (answer, { hiddenWords, language, wordGroups }) =>
+    answer.entries.some((entry) => hiddenWords.has(countedWordKey(entry, language, wordGroups))),
 };

@@ -1,5 +1,6 @@
 // The contract every answer kind's tally fulfils; the registry in ./registry.ts holds one per kind.
 import type { Answer, AnswerKind, AnswerOf, DeckLanguage, ResultsOf, SlideOf } from '@ettor/protocol';
+import type { WordGroups } from '@ettor/protocol/words';
 
 /** One stored answer as the tallies see it. */
 export interface StoredAnswer {
@@ -19,6 +20,8 @@ export interface TallyContext {
   hiddenWords: ReadonlySet<string>;
   /** The deck's language, by which a word cloud groups its words. */
   language: DeckLanguage;
+  /** The presenter's merges and splits of word-cloud words. */
+  wordGroups: WordGroups;
 }
 
 /**

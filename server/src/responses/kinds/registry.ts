@@ -3,6 +3,10 @@ import type { AnswerKind } from '@ettor/protocol';
 import { choiceTally } from './choice.js';
 import type { KindTally } from './kind.js';
 import { openTally } from './open.js';
+import { rankingTally } from './ranking.js';
+import { pointsTally } from './points.js';
+import { gridTally } from './grid.js';
+import { pinTally } from './pin.js';
 import { scaleTally } from './scale.js';
 import { wordCloudTally } from './wordcloud.js';
 
@@ -12,6 +16,10 @@ export const KIND_TALLIES: { readonly [K in AnswerKind]: KindTally<K, unknown, u
   wordcloud: wordCloudTally,
   open: openTally,
   scale: scaleTally,
+  ranking: rankingTally,
+  points: pointsTally,
+  grid: gridTally,
+  pin: pinTally,
 };
 
 /** The tally of a kind; the one place where a kind and its tally are paired. */

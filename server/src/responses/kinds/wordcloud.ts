@@ -1,5 +1,5 @@
-import { cleanText } from '@ettor/protocol';
-import { wordGroupKey } from '@ettor/protocol/words';
+import { WORDCLOUD_LIMITS, cleanText, wordKey } from '@ettor/protocol';
+import { countedWordKey } from '@ettor/protocol/words';
 import { type KindTally, addCount } from './kind.js';
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
@@ -14,7 +14,7 @@ interface Word {
 
 interface WordCounts {
   respondents: number;
-  /** By wordGroupKey(). */
+  /** By countedWordKey(): the word's group in the deck's language, as the presenter regrouped it. */
   words: Map<string, Word>;
 }
 
@@ -38,10 +38,10 @@ function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
  */
 export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
   empty: () => ({ respondents: 0, words: new Map() }),
-  held({ answer }, { language }) {
+  held({ answer }, { language, wordGroups }) {
     const byKey = new Map<string, string>();
     for (const entry of answer.entries) {
-      const key = wordGroupKey(entry, language);
+      const key = countedWordKey(entry, language, wordGroups);
       if (key.length > 0 && !byKey.has(key)) byKey.set(key, cleanText(entry));
     }
     return [...byKey].map(([key, spelling]) => ({ key, spelling }));
@@ -49,14 +49,19 @@ export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
   add: (counts, entries) => count(counts, entries, 1),
   remove: (counts, entries) => count(counts, entries, -1),
   results(slide, counts, { hiddenWords }) {
-    const list = [...counts.words].map(([key, word]) => ({ key, text: mostCommon(word.spellings), count: word.count }));
+    const list = [...counts.words].map(([key, word]) => ({ key, word, forms: formsOf(word.spellings) }));
     // Distinct keys can collate as equal (ignorable characters); code units then decide, as the map's order depends on history.
-    list.sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.key, b.key));
+    list.sort((a, b) => b.word.count - a.word.count || byCollationThenCodeUnits(a.key, b.key));
     return {
       kind: 'wordcloud',
       slideId: slide.id,
       respondents: counts.respondents,
-      words: list.map(({ key, text, count }) => ({ text, count, hidden: hiddenWords.has(key) })),
+      words: list.map(({ key, word, forms: [label = '', ...others] }) => ({
+        text: label,
+        count: word.count,
+        hidden: hiddenWords.has(key),
+        forms: others.slice(0, WORDCLOUD_LIMITS.shownForms),
+      })),
     };
   },
 };
@@ -75,4 +80,20 @@ function mostCommon(spellings: Map<string, number>): string {
     }
   }
   return best;
+}
+
+/**
+ * The forms counted as one word (case aside: "Politiker" is "politiker"), most given first, each in its most common
+ * spelling: the first is the word's label, the rest the other forms the presenter sees.
+ */
+function formsOf(spellings: Map<string, number>): string[] {
+  const byForm = new Map<string, Map<string, number>>();
+  for (const [spelling, count] of spellings) {
+    const form = wordKey(spelling);
+    byForm.set(form, (byForm.get(form) ?? new Map<string, number>()).set(spelling, count));
+  }
+  return [...byForm.values()]
+    .map((forms) => ({ text: mostCommon(forms), count: [...forms.values()].reduce((sum, n) => sum + n, 0) }))
+    .sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.text, b.text))
+    .map((form) => form.text);
 }

@@ -4,9 +4,10 @@ import type { SummaryProps } from '../kind';
 import { noAnswers, results, slide } from './fixtures';
 import { render } from '../../test-support/render.svelte';
 import TopographySummary from './TopographySummary.svelte';
+import { noModeration } from '../../test-support/moderation';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const moderation = { hideAnswer: () => undefined, hideWord: () => undefined };
+const moderation = noModeration;
 
 let destroy: (() => void) | undefined;
 afterEach(() => destroy?.());
