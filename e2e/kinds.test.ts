@@ -142,6 +142,7 @@ describe.skipIf(browserSkipReason)('ranking, points, grid and pin from three pho
           image: { assetId: 'region-karta', alt: 'Karta över regionen i fyra delar' },
           regions: REGIONS,
         },
+        { id: 'ordmoln', kind: 'wordcloud', question: 'Vad behöver vi mest?', maxEntries: 2 },
       ],
       assets: [{ id: 'region-karta', contentType: 'image/png', data: map }],
     };
@@ -291,5 +292,37 @@ describe.skipIf(browserSkipReason)('ranking, points, grid and pin from three pho
       .toMatchObject({ Nordväst: '0', Nordost: '2', Sydväst: '0', Sydost: '1' });
     await screenshot(screen, 'kinds-pin-screen');
     await expectAccessible(screen);
+  });
+
+  it('word cloud: forms of a word count as one; the control view merges two words and splits them again', async () => {
+    await showSlide(screen, deck, slideOf('wordcloud'));
+    const typed = [['Kompetens', 'mod'], ['kompetensen'], ['kompetenser', 'Tillit']];
+    for (const [index, words] of typed.entries()) {
+      const phone = phones[index]!;
+      const inputs = phone.getByTestId('word-input');
+      await inputs.first().waitFor();
+      for (const [field, word] of words.entries()) await inputs.nth(field).fill(word);
+      await send(phone);
+    }
+    const listed = () => screen.locator('[data-testid="present-results"] li').allTextContents();
+    await expect.poll(listed).toEqual(['Kompetens: 3', 'mod: 1', 'Tillit: 1']);
+
+    const control = await newPage(PHONE, true);
+    await control.goto(`${server.url}/app/sessions/${session.id}/control`);
+    const word = (text: string) => control.locator('li:has(> .word)', { hasText: text });
+    await word('Kompetens').getByText('även kompetensen, kompetenser').waitFor();
+    await word('mod').getByTestId('merge-word').click();
+    await control.getByText('Välj ordet som ”mod” ska räknas som, eller Avbryt.').waitFor();
+    await screenshot(control, 'kinds-wordcloud-control-merging');
+    await expectAccessible(control);
+    await word('Tillit').getByTestId('merge-here').click();
+    await expect.poll(listed).toEqual(['Kompetens: 3', 'Tillit: 2']);
+
+    // Splitting Tillit gives mod back; splitting Kompetens counts its forms one by one.
+    await word('Tillit').getByTestId('split-word').click();
+    await expect.poll(listed).toEqual(['Kompetens: 3', 'mod: 1', 'Tillit: 1']);
+    await word('Kompetens').getByTestId('split-word').click();
+    await expect.poll(listed).toEqual(['Kompetens: 1', 'kompetensen: 1', 'kompetenser: 1', 'mod: 1', 'Tillit: 1']);
+    await screenshot(screen, 'kinds-wordcloud-screen-split');
   });
 });

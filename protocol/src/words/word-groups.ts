@@ -63,6 +63,14 @@ export function wordGroupKey(text: string, language: DeckLanguage): string {
  */
 export type WordGroups = ReadonlyMap<string, string | null>;
 
+/** Between a split word's natural key and one of its forms: a control character no typed word carries. */
+const FORM_SEPARATOR = '\u001f';
+
+/** Whether an entry counted under `key` stays in its own word: its natural group, or one of its forms after a split. */
+export function isOwnWordKey(key: string, natural: string): boolean {
+  return key === natural || key.startsWith(`${natural}${FORM_SEPARATOR}`);
+}
+
 /** Merges followed at most this far; a longer chain (or a loop a race let in) stops where it is. */
 const MAX_MERGES = 10;
 
@@ -77,7 +85,7 @@ export function countedWordKey(text: string, language: DeckLanguage, groups: Wor
   for (let step = 0; step < MAX_MERGES; step += 1) {
     const into = groups.get(key);
     if (into === undefined) break;
-    if (into === null) return key === natural ? `${natural}\u001f${wordKey(text)}` : key;
+    if (into === null) return key === natural ? `${natural}${FORM_SEPARATOR}${wordKey(text)}` : key;
     key = into;
   }
   return key;

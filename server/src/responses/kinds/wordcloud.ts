@@ -1,5 +1,5 @@
 import { WORDCLOUD_LIMITS, cleanText, wordKey } from '@ettor/protocol';
-import { countedWordKey } from '@ettor/protocol/words';
+import { countedWordKey, isOwnWordKey, wordGroupKey } from '@ettor/protocol/words';
 import { type KindTally, addCount } from './kind.js';
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
@@ -10,6 +10,8 @@ const byCollationThenCodeUnits = (a: string, b: string): number => collator.comp
 interface Word {
   count: number;
   spellings: Map<string, number>;
+  /** Of those, spellings counted here because the presenter merged their word into this one. */
+  joined: Map<string, number>;
 }
 
 interface WordCounts {
@@ -18,15 +20,16 @@ interface WordCounts {
   words: Map<string, Word>;
 }
 
-/** Each entry's group key and spelling, worked out once: stemming is not free. */
-type Entries = readonly { key: string; spelling: string }[];
+/** Each entry's group key and spelling, and whether a merge brought it here, worked out once: stemming is not free. */
+type Entries = readonly { key: string; spelling: string; joined: boolean }[];
 
 function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
   counts.respondents += sign;
-  for (const { key, spelling } of entries) {
-    const word = counts.words.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+  for (const { key, spelling, joined } of entries) {
+    const word = counts.words.get(key) ?? { count: 0, spellings: new Map<string, number>(), joined: new Map<string, number>() };
     word.count += sign;
     addCount(word.spellings, spelling, sign);
+    if (joined) addCount(word.joined, spelling, sign);
     if (word.count === 0) counts.words.delete(key);
     else counts.words.set(key, word);
   }
@@ -39,17 +42,20 @@ function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
 export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
   empty: () => ({ respondents: 0, words: new Map() }),
   held({ answer }, { language, wordGroups }) {
-    const byKey = new Map<string, string>();
+    const byKey = new Map<string, { key: string; spelling: string; joined: boolean }>();
     for (const entry of answer.entries) {
       const key = countedWordKey(entry, language, wordGroups);
-      if (key.length > 0 && !byKey.has(key)) byKey.set(key, cleanText(entry));
+      if (key.length === 0 || byKey.has(key)) continue;
+      // Merges are rare; only then is the natural key worked out a second time (a split form keeps it as its prefix).
+      const joined = wordGroups.size > 0 && !isOwnWordKey(key, wordGroupKey(entry, language));
+      byKey.set(key, { key, spelling: cleanText(entry), joined });
     }
-    return [...byKey].map(([key, spelling]) => ({ key, spelling }));
+    return [...byKey.values()];
   },
   add: (counts, entries) => count(counts, entries, 1),
   remove: (counts, entries) => count(counts, entries, -1),
   results(slide, counts, { hiddenWords }) {
-    const list = [...counts.words].map(([key, word]) => ({ key, word, forms: formsOf(word.spellings) }));
+    const list = [...counts.words].map(([key, word]) => ({ key, word, forms: formsOf(word) }));
     // Distinct keys can collate as equal (ignorable characters); code units then decide, as the map's order depends on history.
     list.sort((a, b) => b.word.count - a.word.count || byCollationThenCodeUnits(a.key, b.key));
     return {
@@ -84,16 +90,21 @@ function mostCommon(spellings: Map<string, number>): string {
 
 /**
  * The forms counted as one word (case aside: "Politiker" is "politiker"), most given first, each in its most common
- * spelling: the first is the word's label, the rest the other forms the presenter sees.
+ * spelling: the first is the word's label, the rest the other forms the presenter sees. On a tie a form of the word
+ * itself goes before one merged into it, so "mod" merged into "tillit" reads "tillit".
  */
-function formsOf(spellings: Map<string, number>): string[] {
+function formsOf({ spellings, joined }: Word): string[] {
   const byForm = new Map<string, Map<string, number>>();
   for (const [spelling, count] of spellings) {
     const form = wordKey(spelling);
     byForm.set(form, (byForm.get(form) ?? new Map<string, number>()).set(spelling, count));
   }
   return [...byForm.values()]
-    .map((forms) => ({ text: mostCommon(forms), count: [...forms.values()].reduce((sum, n) => sum + n, 0) }))
-    .sort((a, b) => b.count - a.count || byCollationThenCodeUnits(a.text, b.text))
+    .map((forms) => {
+      const given = [...forms].reduce((sum, [, n]) => sum + n, 0);
+      const native = [...forms].some(([spelling, n]) => n > (joined.get(spelling) ?? 0));
+      return { text: mostCommon(forms), count: given, native };
+    })
+    .sort((a, b) => b.count - a.count || Number(b.native) - Number(a.native) || byCollationThenCodeUnits(a.text, b.text))
     .map((form) => form.text);
 }
