@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, browserSkipReason, launchChromium } from './support/browser.js';
@@ -37,6 +38,13 @@ describe.skipIf(browserSkipReason)('the audience page on the wire', () => {
       if (script.bytes > 1024) expect(script.encoding, script.url).toMatch(/gzip|br|deflate/);
     }
     expect(scripts.map((s) => s.url).join(' ')).not.toMatch(/\/app-|qrcode|cloud|Editor|Present/i);
+    // The presenter's texts stay on the presenter's page, and nothing on the phone asks for one of them.
+    const presenterKeys = [
+      ...fs.readFileSync(new URL('../web/src/i18n/presenter-sv.ts', import.meta.url), 'utf8').matchAll(/^ {2}'([\w.]+)':/gmu),
+    ];
+    expect(presenterKeys.length).toBeGreaterThan(100);
+    const code = (await Promise.all(scripts.map(async (script) => (await fetch(script.url)).text()))).join('\n');
+    expect(presenterKeys.map(([, key]) => key).filter((key) => code.includes(`"${key}"`) || code.includes(`'${key}'`))).toEqual([]);
     expect([...hosts]).toEqual([new URL(server.url).host]);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AxeViolation,
   BIG_SCREEN,
+  LAPTOP,
   PHONE,
   axeViolations,
   browserSkipReason,
@@ -324,5 +325,22 @@ describe.skipIf(browserSkipReason)('ranking, points, grid and pin from three pho
     await word('Kompetens').getByTestId('split-word').click();
     await expect.poll(listed).toEqual(['Kompetens: 1', 'kompetensen: 1', 'kompetenser: 1', 'mod: 1', 'Tillit: 1']);
     await screenshot(screen, 'kinds-wordcloud-screen-split');
+  });
+
+  it('editor: each kind has its settings form, accessible, and a change there is saved', async () => {
+    const editor = await newPage(LAPTOP, true);
+    await editor.goto(`${server.url}/app/presentations/${deck.id}`);
+    await editor.getByTestId('slide-list').waitFor();
+    for (const [index, kind] of ['ranking', 'points', 'grid', 'pin'].entries()) {
+      await editor.getByTestId('slide-item').nth(index).click();
+      await editor.getByTestId('edit-question').waitFor();
+      await screenshot(editor, `kinds-${kind}-editor`);
+      await expectAccessible(editor);
+    }
+    await editor.getByTestId('slide-item').nth(1).click();
+    await editor.getByTestId('edit-points-budget').fill('50');
+    await editor.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ state: 'attached' });
+    const saved = (await api('GET', `/api/presentations/${deck.id}`)) as Presentation;
+    expect(saved.slides.find((slide) => slide.kind === 'points')).toMatchObject({ budget: 50 });
   });
 });

@@ -5,5 +5,5 @@ import { mount } from 'svelte';
 import { initI18n } from '../i18n/i18n.svelte';
 import AppShell from './AppShell.svelte';
 
-await initI18n();
+await initI18n('presenter');
 mount(AppShell, { target: document.getElementById('root')! });

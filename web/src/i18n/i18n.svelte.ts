@@ -1,14 +1,30 @@
 import type { ErrorCode } from '@ettor/protocol';
-import type { Catalogue, MessageKey } from './sv';
+import type { PresenterCatalogue } from './presenter-sv';
+import type { CoreCatalogue, CoreKey } from './sv';
 
 export type Locale = 'sv' | 'en';
-export type { MessageKey };
+/** Every text of the app: the phone's page has only the core ones loaded. */
+export type MessageKey = CoreKey | keyof PresenterCatalogue;
+/** Which texts a page loads: the phone's page needs none of the presenter's, and a phone's download should stay small. */
+export type Scope = 'audience' | 'presenter';
 
 // Each page loads only the language it shows; the other arrives when someone switches.
-const loaders: Record<Locale, () => Promise<Catalogue>> = {
+const coreLoaders: Record<Locale, () => Promise<CoreCatalogue>> = {
   sv: () => import('./sv').then((module) => module.sv),
   en: () => import('./en').then((module) => module.en),
 };
+const presenterLoaders: Record<Locale, () => Promise<PresenterCatalogue>> = {
+  sv: () => import('./presenter-sv').then((module) => module.presenterSv),
+  en: () => import('./presenter-en').then((module) => module.presenterEn),
+};
+// Tests mount presenter components without a page; they get every text.
+let scope: Scope = 'presenter';
+
+async function load(locale: Locale): Promise<Partial<Record<MessageKey, string>>> {
+  if (scope === 'audience') return coreLoaders[locale]();
+  const [core, presenter] = await Promise.all([coreLoaders[locale](), presenterLoaders[locale]()]);
+  return { ...core, ...presenter };
+}
 const STORAGE_KEY = 'ettor.locale';
 
 function initialLocale(): Locale {
@@ -27,11 +43,12 @@ function readStored(): string | null {
 }
 
 const current = $state({ locale: initialLocale() });
-let catalogue = $state.raw<Catalogue | null>(null);
+let catalogue = $state.raw<Partial<Record<MessageKey, string>> | null>(null);
 
-/** Loads the catalogue of the starting language; call before mounting an app. */
-export async function initI18n(): Promise<void> {
-  catalogue = await loaders[current.locale]();
+/** Loads the texts of the starting language that the page shows; call before mounting an app. */
+export async function initI18n(pageScope: Scope): Promise<void> {
+  scope = pageScope;
+  catalogue = await load(current.locale);
   document.documentElement.lang = current.locale;
 }
 
@@ -40,7 +57,7 @@ export function locale(): Locale {
 }
 
 export async function setLocale(next: Locale): Promise<void> {
-  catalogue = await loaders[next]();
+  catalogue = await load(next);
   current.locale = next;
   document.documentElement.lang = next;
   try {
