@@ -3,6 +3,8 @@ import decisionMakersEn from './decision-makers.en.json' with { type: 'json' };
 import decisionMakersSv from './decision-makers.sv.json' with { type: 'json' };
 import digcompEn from './digcomp.en.json' with { type: 'json' };
 import digcompSv from './digcomp.sv.json' with { type: 'json' };
+import prioritiesEn from './priorities.en.json' with { type: 'json' };
+import prioritiesSv from './priorities.sv.json' with { type: 'json' };
 
 /** A ready deck to start a presentation from, in one language. */
 export interface Template {
@@ -52,6 +54,22 @@ const SOURCES: readonly TemplateSource[] = [
     description:
       'A short self-assessment of knowledge, skills and attitudes across the five areas of the EU’s digital competence framework, with a competence map by role.',
     credit: 'DigComp 2.2, European Commission (JRC), CC BY 4.0',
+  },
+  {
+    id: 'priorities-sv',
+    language: 'sv',
+    file: prioritiesSv,
+    description:
+      'En workshop om var de digitala satsningarna ska börja: rangordna det viktigaste, fördela 100 poäng, placera åtgärder efter insats och nytta, och samla första steg. Resultaten går att dela upp per roll.',
+    credit: 'Ettor',
+  },
+  {
+    id: 'priorities-en',
+    language: 'en',
+    file: prioritiesEn,
+    description:
+      'A workshop on where digital investments should start: rank what matters most, spread 100 points, place measures by effort and benefit, and gather first steps. Results can be split by role.',
+    credit: 'Ettor',
   },
 ];
 
