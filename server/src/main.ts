@@ -127,7 +127,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
   const app = await createHttpApp({
     auth,
     webDir: config.webDir,
-    trustProxy: config.trustProxy,
+    trustProxy: trust,
     logLevel: config.logLevel,
     ...(options.slowClientTimeoutMs ? { headersTimeoutMs: options.slowClientTimeoutMs } : {}),
   });

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.js';
-import { type TrustProxy, trustFunction } from './client-address.js';
+import type { TrustFunction } from './client-address.js';
 import { AppError } from './errors.js';
 import { isCrossSite } from './same-origin.js';
 
@@ -26,7 +26,8 @@ declare module 'fastify' {
 export interface AppOptions {
   auth: AuthService;
   webDir: string;
-  trustProxy: TrustProxy;
+  /** The proxies believed, compiled once by the caller so HTTP and the live channel apply the same function. */
+  trustProxy: TrustFunction;
   logLevel: string;
   /** How long a client may take to send a request's headers; tests shorten it. */
   headersTimeoutMs?: number;
@@ -51,7 +52,7 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
       serializers: { req: (request) => ({ method: request.method, route: request.routeOptions?.url ?? 'unmatched' }) },
     },
     // request.ip and request.protocol then heed X-Forwarded-* only from the proxies the admin named.
-    trustProxy: trustFunction(options.trustProxy),
+    trustProxy: options.trustProxy,
     bodyLimit: BODY_LIMIT,
     connectionTimeout: IDLE_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Core, createCore, registerRoutes } from '../main.js';
 import { createHttpApp } from './app.js';
+import { trustFunction } from './client-address.js';
 
 interface Operation {
   operationId: string;
@@ -30,7 +31,12 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-openapi-'));
     core = await createCore({ databaseUrl: undefined, dataDir, signupOpenByDefault: false });
-    app = await createHttpApp({ auth: core.auth, webDir: path.join(dataDir, 'no-web'), trustProxy: false, logLevel: 'silent' });
+    app = await createHttpApp({
+      auth: core.auth,
+      webDir: path.join(dataDir, 'no-web'),
+      trustProxy: trustFunction(false),
+      logLevel: 'silent',
+    });
     app.addHook('onRoute', (route) => {
       // Fastify adds HEAD to every GET by itself.
       for (const method of [route.method].flat()) if (method !== 'HEAD') registered.push({ method, url: route.url });

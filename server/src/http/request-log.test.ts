@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, expect, it } from 'vitest';
 import { createCore, registerRoutes } from '../main.js';
 import { createHttpApp } from './app.js';
+import { trustFunction } from './client-address.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-log-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -15,7 +16,7 @@ it('logs requests by method and route: no client address, join code, share-link 
   const lines: string[] = [];
   log.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
   const webDir = path.join(dataDir, 'no-web');
-  const app = await createHttpApp({ auth: core.auth, webDir, trustProxy: ['loopback'], logLevel: 'info', logStream: log });
+  const app = await createHttpApp({ auth: core.auth, webDir, trustProxy: trustFunction(['loopback']), logLevel: 'info', logStream: log });
   registerRoutes(app, core, { publicUrl: undefined, webDir });
   await app.ready();
 
