@@ -17,6 +17,7 @@ import {
 } from './support/browser.js';
 import { audienceSocket } from './support/phone.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 const NARROW_PHONE = { ...PHONE, viewport: { width: 360, height: 760 } };
 
@@ -103,7 +104,7 @@ async function hostSocket(url: string, cookie: string, sessionId: string) {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  socket.send(JSON.stringify({ type: 'host', v: 1, sessionId }));
+  socket.send(JSON.stringify({ type: 'host', v: PROTOCOL_VERSION, sessionId }));
   const until = async (done: () => boolean, what: string) => {
     for (let waited = 0; !done(); waited += 50) {
       if (waited > 10_000) throw new Error(`no ${what} within 10 s`);

@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { Presentation, Results, ServerMessage, SessionState, Slide } from '@ettor/protocol';
 import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 /**
  * One device's network: a TCP relay between that browser context and the server, which the test can cut.
@@ -126,7 +127,7 @@ export async function hostView(serverUrl: string, cookie: string, sessionId: str
         clearTimeout(timer);
         resolve({ state, participants, results });
       };
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'host', v: 1, sessionId })));
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'host', v: PROTOCOL_VERSION, sessionId })));
       socket.on('error', reject);
       socket.on('message', (data) => {
         const message = JSON.parse(String(data)) as ServerMessage;
@@ -175,7 +176,7 @@ export async function audienceSocket(serverUrl: string, code: string) {
       });
     });
   };
-  socket.send(JSON.stringify({ type: 'join', v: 1, code }));
+  socket.send(JSON.stringify({ type: 'join', v: PROTOCOL_VERSION, code }));
   await next((m) => m.type === 'welcome', 'welcome');
   return {
     /** Sends an answer and resolves with the server's ack or error for it. */

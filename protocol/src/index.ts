@@ -18,6 +18,8 @@ export * from './kinds/ranking/rules.js';
 export * from './kinds/points/rules.js';
 export * from './kinds/grid/rules.js';
 export * from './kinds/pin/rules.js';
+export * from './kinds/qa/rules.js';
+export * from './reactions.js';
 export * from './routes.js';
 // Schemas for every boundary.
 export * from './errors.js';

@@ -39,6 +39,28 @@ const state = {
   anonymityThreshold: 5,
   strictAnonymity: false,
   split: { slideId: 'role', show: 'side-by-side' },
+  askAnytime: {
+    id: 'qa',
+    kind: 'qa',
+    notes: '',
+    question: 'Questions?',
+    anytime: true,
+    approveFirst: false,
+    names: true,
+    maxLength: 280,
+  },
+  reactions: true,
+};
+
+const QUESTION = {
+  id: 'q1',
+  text: 'How do we start?',
+  name: null,
+  askedAt: '2026-12-02T10:00:00.000Z',
+  votes: 3,
+  status: 'shown',
+  answered: false,
+  pinned: true,
 };
 
 const clientExamples = {
@@ -58,6 +80,13 @@ const clientExamples = {
   splitOneGroup: { type: 'set-split', split: { slideId: 'role', show: { optionId: 'a' } } },
   splitNotGiven: { type: 'set-split', split: { slideId: 'role', show: { optionId: null } } },
   splitOff: { type: 'set-split', split: null },
+  ask: { type: 'ask', clientId: CLIENT_ID, slideId: 'qa', text: 'How do we start?' },
+  askSigned: { type: 'ask', clientId: CLIENT_ID, slideId: 'qa', text: 'Why?', name: 'Anna' },
+  upvote: { type: 'upvote', clientId: CLIENT_ID, questionId: 'q1', up: true },
+  takeBack: { type: 'upvote', clientId: CLIENT_ID, questionId: 'q1', up: false },
+  moderate: { type: 'moderate-question', questionId: 'q1', action: 'pin' },
+  react: { type: 'react', reaction: 'applause' },
+  reactionsOff: { type: 'set-reactions', on: false },
   ping: { type: 'ping' },
   pingWithTime: { type: 'ping', t: 1712345678901.5 },
 } as const;
@@ -70,13 +99,15 @@ const serverExamples = {
     participantToken: TOKEN,
     state,
     answers: { role: { kind: 'choice', optionIds: ['a'] }, words: { kind: 'wordcloud', entries: ['Mod'] } },
+    questions: { asked: [{ ...QUESTION, slideId: 'qa' }], upvoted: ['q2'] },
   },
   welcomeHost: {
     type: 'welcome',
     v: PROTOCOL_VERSION,
     role: 'host',
-    state: { ...state, slide: null, status: 'ended', votingOpen: false },
+    state: { ...state, slide: null, status: 'ended', votingOpen: false, askAnytime: null },
     answers: {},
+    questions: { asked: [], upvoted: [] },
   },
   state: { type: 'state', state },
   resultsChoice: {
@@ -99,6 +130,13 @@ const serverExamples = {
     type: 'results',
     results: { kind: 'open', slideId: 'open', respondents: 1, entries: [{ id: 'r1', text: 'Hej!', hidden: true }] },
   },
+  resultsQa: {
+    type: 'results',
+    results: { kind: 'qa', slideId: 'qa', respondents: 1, total: 3, pending: 1, hidden: 1, questions: [QUESTION] },
+  },
+  asked: { type: 'asked', clientId: CLIENT_ID, question: { ...QUESTION, slideId: 'qa' } },
+  upvoted: { type: 'upvoted', clientId: CLIENT_ID, questionId: 'q1', up: true },
+  reactions: { type: 'reactions', slideId: 'role', added: { applause: 3 }, totals: { applause: 12, heart: 2 } },
   withheld: { type: 'withheld', slideId: 'role', respondents: 2 },
   segments: {
     type: 'segments',
@@ -125,7 +163,7 @@ describe('constants', () => {
   it('have the documented values', () => {
     expect(LIVE_PATH).toBe('/live');
     expect(MAX_CLIENT_FRAME_BYTES).toBe(16384);
-    expect(PROTOCOL_VERSION).toBe(1);
+    expect(PROTOCOL_VERSION).toBe(2);
     expect(CLOSE_CODES).toEqual({ sessionEnded: 4000, refused: 4001, protocolMismatch: 4002, joinTimeout: 4003 });
   });
 });
@@ -166,6 +204,13 @@ describe('clientMessageSchema', () => {
     refusedClient({ ...clientExamples.setVoting, open: 'false' });
     refusedClient({ ...clientExamples.ping, t: '5' });
     refusedClient({ ...clientExamples.answerChoice, answer: { kind: 'choice', optionIds: 'a' } });
+    refusedClient({ ...clientExamples.ask, text: 42 });
+    refusedClient({ ...clientExamples.ask, name: null });
+    refusedClient({ ...clientExamples.upvote, up: 'yes' });
+    refusedClient({ ...clientExamples.upvote, questionId: 'not an id!' });
+    refusedClient({ ...clientExamples.moderate, action: 'delete' });
+    refusedClient({ ...clientExamples.react, reaction: 'poop' });
+    refusedClient({ ...clientExamples.reactionsOff, on: 'no' });
     refusedClient('ping');
     refusedClient(null);
     refusedClient([clientExamples.ping]);
@@ -216,6 +261,8 @@ describe('clientMessageSchema', () => {
     refusedClient({ ...clientExamples.goto, slideId: huge });
     refusedClient({ ...clientExamples.answerOpen, answer: { kind: 'open', text: huge } });
     refusedClient({ ...clientExamples.answerWords, answer: { kind: 'wordcloud', entries: [huge] } });
+    refusedClient({ ...clientExamples.ask, text: huge });
+    refusedClient({ ...clientExamples.askSigned, name: huge });
     refusedClient({ ...clientExamples.answerChoice, answer: { kind: 'choice', optionIds: [huge] } });
   });
 

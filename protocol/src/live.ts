@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { errorCodeSchema } from './errors.js';
+import { QA_ACTIONS, QA_LIMITS } from './kinds/qa/rules.js';
+import { REACTIONS } from './reactions.js';
 import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
-import { segmentSchema } from './reports.js';
-import { answerSchema, countSchema, optionIdSchema, resultsSchema, slideIdSchema, slideSchema, textSchema } from './slides.js';
+import { reactionCountsSchema, segmentSchema } from './reports.js';
+import {
+  answerSchema,
+  countSchema,
+  optionIdSchema,
+  qaQuestionIdSchema,
+  qaQuestionSchema,
+  qaSlideSchema,
+  resultsSchema,
+  slideIdSchema,
+  slideSchema,
+  textSchema,
+} from './slides.js';
 
 export const joinCodeSchema = z.string().regex(/^\d{8}$/, 'a join code is 8 digits');
 /** A client-generated id that makes a retried answer idempotent. */
@@ -31,6 +44,42 @@ export const answerMessageSchema = z.strictObject({
   clientId: clientIdSchema,
   slideId: slideIdSchema,
   answer: answerSchema,
+});
+
+/** Audience: ask a Q&A slide a question, signed with a name or not. A retry with the same clientId is asked once. */
+export const askMessageSchema = z.strictObject({
+  type: z.literal('ask'),
+  clientId: clientIdSchema,
+  slideId: slideIdSchema,
+  text: textSchema(QA_LIMITS.maxLength * 8),
+  name: textSchema(QA_LIMITS.nameLength * 8).optional(),
+});
+
+/** Audience: upvote someone else's question once, or take the vote back (`up: false`). */
+export const upvoteMessageSchema = z.strictObject({
+  type: z.literal('upvote'),
+  clientId: clientIdSchema,
+  questionId: qaQuestionIdSchema,
+  up: z.boolean(),
+});
+
+/** Host only: approve or hide a question, mark it answered, or pin it to the big screen (one at a time). */
+export const moderateQuestionMessageSchema = z.strictObject({
+  type: z.literal('moderate-question'),
+  questionId: qaQuestionIdSchema,
+  action: z.enum(QA_ACTIONS),
+});
+
+/** Audience: a reaction to whatever is on screen; fire and forget, refused only when too fast or turned off. */
+export const reactMessageSchema = z.strictObject({
+  type: z.literal('react'),
+  reaction: z.enum(REACTIONS),
+});
+
+/** Host only: let phones send reactions, or stop them. */
+export const setReactionsMessageSchema = z.strictObject({
+  type: z.literal('set-reactions'),
+  on: z.boolean(),
 });
 
 /** Host only: show a slide to everyone. */
@@ -118,6 +167,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   joinMessageSchema,
   hostMessageSchema,
   answerMessageSchema,
+  askMessageSchema,
+  upvoteMessageSchema,
+  moderateQuestionMessageSchema,
+  reactMessageSchema,
+  setReactionsMessageSchema,
   gotoMessageSchema,
   setVotingMessageSchema,
   resetResultsMessageSchema,
@@ -132,6 +186,8 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type JoinMessage = z.infer<typeof joinMessageSchema>;
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 export type AnswerMessage = z.infer<typeof answerMessageSchema>;
+export type AskMessage = z.infer<typeof askMessageSchema>;
+export type UpvoteMessage = z.infer<typeof upvoteMessageSchema>;
 
 // ---- server → client ----
 
@@ -158,8 +214,19 @@ export const sessionStateSchema = z.strictObject({
   strictAnonymity: z.boolean(),
   /** How the big screen splits results, or null. */
   split: splitSchema.nullable(),
+  /** The Q&A phones may ask from any slide (anytimeQa()), notes removed; null when none allows it. */
+  askAnytime: qaSlideSchema.nullable(),
+  /** Whether phones may send reactions; the presenter turns them off and on. */
+  reactions: z.boolean(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** A participant's own part in a session's Q&As: what they asked (with its status) and which questions they upvoted. */
+export const ownQuestionsSchema = z.strictObject({
+  asked: z.array(qaQuestionSchema.extend({ slideId: slideIdSchema })),
+  upvoted: z.array(qaQuestionIdSchema),
+});
+export type OwnQuestions = z.infer<typeof ownQuestionsSchema>;
 
 export const welcomeMessageSchema = z.strictObject({
   type: z.literal('welcome'),
@@ -170,6 +237,8 @@ export const welcomeMessageSchema = z.strictObject({
   state: sessionStateSchema,
   /** Audience only: this participant's saved answers by slide id. */
   answers: z.record(z.string(), answerSchema),
+  /** Audience only: this participant's questions and upvotes; empty for hosts. */
+  questions: ownQuestionsSchema,
 });
 
 export const stateMessageSchema = z.strictObject({
@@ -212,6 +281,29 @@ export const ackMessageSchema = z.strictObject({
   answer: answerSchema,
 });
 
+/** Sent once the question is committed, as the asker sees it; a retry with the same clientId gets the same one. */
+export const askedMessageSchema = z.strictObject({
+  type: z.literal('asked'),
+  clientId: clientIdSchema,
+  question: qaQuestionSchema.extend({ slideId: slideIdSchema }),
+});
+
+/** Sent once an upvote (or taking it back) is committed. */
+export const upvotedMessageSchema = z.strictObject({
+  type: z.literal('upvoted'),
+  clientId: clientIdSchema,
+  questionId: qaQuestionIdSchema,
+  up: z.boolean(),
+});
+
+/** Hosts only: the reactions a slide got since the last of these (to float on the big screen), and its totals. */
+export const reactionsMessageSchema = z.strictObject({
+  type: z.literal('reactions'),
+  slideId: slideIdSchema,
+  added: reactionCountsSchema,
+  totals: reactionCountsSchema,
+});
+
 /** A refused message; the socket stays open unless the error is about joining. */
 export const errorMessageSchema = z.strictObject({
   type: z.literal('error'),
@@ -233,10 +325,16 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   segmentsMessageSchema,
   presenceMessageSchema,
   ackMessageSchema,
+  askedMessageSchema,
+  upvotedMessageSchema,
+  reactionsMessageSchema,
   errorMessageSchema,
   pongMessageSchema,
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type WelcomeMessage = z.infer<typeof welcomeMessageSchema>;
 export type AckMessage = z.infer<typeof ackMessageSchema>;
+export type AskedMessage = z.infer<typeof askedMessageSchema>;
+export type UpvotedMessage = z.infer<typeof upvotedMessageSchema>;
+export type ReactionsMessage = z.infer<typeof reactionsMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;

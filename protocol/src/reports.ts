@@ -2,7 +2,11 @@
 // answer, with the anonymity threshold applied. See docs/results-format.md.
 import { z } from 'zod';
 import { ANONYMITY } from './anonymity.js';
+import { REACTIONS } from './reactions.js';
 import { countSchema, resultsSchema, slideIdSchema, slideKindSchema, slideSchema } from './slides.js';
+
+/** Counts per reaction; a reaction no one sent is left out. */
+export const reactionCountsSchema = z.partialRecord(z.enum(REACTIONS), countSchema);
 
 const timestamp = z.string().describe('ISO 8601');
 
@@ -55,6 +59,8 @@ export const sessionReportSchema = z.strictObject({
   segmentBy: z.strictObject({ slideId: slideIdSchema, question: z.string() }).nullable(),
   /** Every question slide of the deck, in deck order. */
   slides: z.array(slideReportSchema),
+  /** The reactions each slide got, in deck order; slides without any are left out. Counts only: no one is in them. */
+  reactions: z.array(z.strictObject({ slideId: slideIdSchema, title: z.string(), counts: reactionCountsSchema })),
 });
 
 /** The formats a session's results export to. */

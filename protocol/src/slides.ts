@@ -11,6 +11,7 @@ import { rankingAnswerSchema, rankingResultsSchema, rankingSlideSchema } from '.
 import { pointsAnswerSchema, pointsResultsSchema, pointsSlideSchema } from './kinds/points/schema.js';
 import { gridAnswerSchema, gridResultsSchema, gridSlideSchema } from './kinds/grid/schema.js';
 import { pinAnswerSchema, pinResultsSchema, pinSlideSchema } from './kinds/pin/schema.js';
+import { qaResultsSchema, qaSlideSchema } from './kinds/qa/schema.js';
 
 export * from './kinds/base.js';
 export * from './kinds/content/schema.js';
@@ -23,6 +24,7 @@ export * from './kinds/ranking/schema.js';
 export * from './kinds/points/schema.js';
 export * from './kinds/grid/schema.js';
 export * from './kinds/pin/schema.js';
+export * from './kinds/qa/schema.js';
 
 /** Every slide kind, in the order the editor offers them. */
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -35,6 +37,7 @@ export const slideSchema = z.discriminatedUnion('kind', [
   pointsSlideSchema,
   gridSlideSchema,
   pinSlideSchema,
+  qaSlideSchema,
   topographySlideSchema,
 ]);
 
@@ -59,6 +62,7 @@ export const resultsSchema = z.discriminatedUnion('kind', [
   pointsResultsSchema,
   gridResultsSchema,
   pinResultsSchema,
+  qaResultsSchema,
   topographyResultsSchema,
 ]);
 
@@ -74,8 +78,10 @@ export type AnswerKind = Answer['kind'];
 export type Results = z.infer<typeof resultsSchema>;
 /** The kinds that have results: every question, and kinds drawn from other slides' answers. */
 export type ResultKind = Results['kind'];
+/** Kinds whose results are what the audience asks and upvotes, not answers: a Q&A. */
+export type QaKind = 'qa';
 /** Kinds whose results are drawn from other slides' answers, taking none of their own. */
-export type DerivedKind = Exclude<ResultKind, AnswerKind>;
+export type DerivedKind = Exclude<ResultKind, AnswerKind | QaKind>;
 
 export type SlideOf<K extends SlideKind> = Extract<Slide, { kind: K }>;
 export type SlideInputOf<K extends SlideKind> = Extract<SlideInput, { kind: K }>;

@@ -22,6 +22,8 @@ import { compareRoutes } from './reports/compare.routes.js';
 import { createCompareService } from './reports/compare.service.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { createReportsService } from './reports/reports.service.js';
+import { createQaService } from './qa/qa.service.js';
+import { createReactionsService } from './reactions/reactions.service.js';
 import { createResponsesService } from './responses/responses.service.js';
 import { createRetentionService, scheduleRetention } from './retention/retention.service.js';
 import { sessionRoutes } from './sessions/sessions.routes.js';
@@ -65,6 +67,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const sessions = createSessionsService({ db, clock, bus, presentations });
   const participants = createParticipantsService({ db, clock });
   const responses = createResponsesService({ db, clock, bus, sessions });
+  const qa = createQaService({ db, clock, bus, sessions });
   const reports = createReportsService({ db, clock });
   const compare = createCompareService({ db });
   const shareLinks = createShareLinksService({ db, clock, reports });
@@ -78,13 +81,14 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     sessions,
     participants,
     responses,
+    qa,
     reports,
     compare,
     shareLinks,
     retention,
     async close() {
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
-      await Promise.all([participants.drain(), responses.drain()]);
+      await Promise.all([participants.drain(), responses.drain(), qa.drain()]);
       await bus.close();
       await store.close();
     },
@@ -134,6 +138,11 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
   registerRoutes(app, core, config);
 
   let live: LiveServer | undefined;
+  const reactions = createReactionsService({
+    db: store.db,
+    bus,
+    onError: (error) => app.log.error({ err: error }, 'reactions not stored'),
+  });
   const pruneTimer = setInterval(() => void auth.pruneExpiredSessions().catch(() => undefined), 3_600_000);
   pruneTimer.unref();
   const stopRetention = scheduleRetention(core.retention, app.log);
@@ -148,6 +157,8 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         sessions,
         participants,
         responses,
+        qa: core.qa,
+        reactions,
         derivedResults: (sessionId, slideId) => core.reports.derivedResults(sessionId, slideId),
         segments: (sessionId, slideId, splitBy) => core.reports.liveSegments(sessionId, slideId, splitBy),
         log: app.log,
@@ -168,6 +179,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
       clearInterval(pruneTimer);
       await stopRetention();
       await live?.close();
+      await reactions.close();
       await app.close();
       await core.close();
     },

@@ -12,8 +12,8 @@ export interface AnswerRules<K extends AnswerKind> {
   check(slide: SlideOf<K>, answer: AnswerOf<K>): AnswerCheck;
   /** Whether phones see this slide's results once they have answered. */
   resultsOnPhones(slide: SlideOf<K>): boolean;
-  /** The results without what the presenter hid from the big screen, for anyone but the presenter (a share link). */
-  withoutHidden(results: ResultsOf<K>): ResultsOf<K>;
+  /** The slide as phones get it: without what would give the answer away (a quiz's correct options). */
+  forPhones(slide: SlideOf<K>): SlideOf<K>;
   /**
    * The parts of the results the anonymity threshold applies to one by one, as how many people each is drawn from (a
    * scale's statements: how many rated each); null when it applies to the results as a whole.
@@ -22,6 +22,11 @@ export interface AnswerRules<K extends AnswerKind> {
   /** The results with the parts marked true withheld: their numbers gone, "för få svar" shown instead. */
   withholdParts(results: ResultsOf<K>, withheld: readonly boolean[]): ResultsOf<K>;
 }
+
+/** The rules of a question that shows phones all of itself. */
+export const plainQuestion = {
+  forPhones: <S>(slide: S): S => slide,
+};
 
 /** The threshold rules of a kind whose results are withheld only as a whole. */
 export const wholeResults = {
@@ -35,6 +40,8 @@ export interface KindRules<K extends SlideKind> {
   answers: K extends AnswerKind ? AnswerRules<K> : null;
   /** Whether the slide has results: every question, and a kind drawn from other slides' answers. */
   hasResults: K extends ResultKind ? true : false;
+  /** The results without what the presenter hid from the big screen or has not approved, for anyone but the presenter (phones, a share link). */
+  withoutHidden: K extends ResultKind ? (results: ResultsOf<K>) => ResultsOf<K> : null;
   /** A new slide as the editor starts it, before the schema's defaults: `id` is its id, `newId` makes ids for its items. */
   blank(id: string, newId: () => string): SlideInputOf<K>;
   /** The text that names the slide in lists, outlines and screen-reader labels. */

@@ -6,7 +6,19 @@ const newId = () => `item${++next}`;
 
 describe('the kind registry', () => {
   it('lists every kind of the slide schema, in the editor order', () => {
-    expect(SLIDE_KINDS).toEqual(['content', 'choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin', 'topography']);
+    expect(SLIDE_KINDS).toEqual([
+      'content',
+      'choice',
+      'wordcloud',
+      'open',
+      'scale',
+      'ranking',
+      'points',
+      'grid',
+      'pin',
+      'qa',
+      'topography',
+    ]);
     expect(slideKindSchema.options).toEqual(SLIDE_KINDS);
     expect(Object.keys(KIND_RULES)).toEqual(SLIDE_KINDS);
   });

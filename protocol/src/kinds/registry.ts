@@ -8,6 +8,7 @@ import { gridRules } from './grid/rules.js';
 import { openRules } from './open/rules.js';
 import { pinRules } from './pin/rules.js';
 import { pointsRules } from './points/rules.js';
+import { qaRules } from './qa/rules.js';
 import { rankingRules } from './ranking/rules.js';
 import { scaleRules } from './scale/rules.js';
 import { topographyRules } from './topography/rules.js';
@@ -23,6 +24,7 @@ export const KIND_RULES: { readonly [K in SlideKind]: KindRules<K> } = {
   points: pointsRules,
   grid: gridRules,
   pin: pinRules,
+  qa: qaRules,
   topography: topographyRules,
 };
 
@@ -65,8 +67,8 @@ export function showsResultsOnPhones(slide: Slide): boolean {
 
 /** Results without what the presenter hid from the big screen, for anyone but the presenter. */
 export function withoutHiddenEntries(results: Results): Results {
-  const rules = KIND_RULES[results.kind].answers as AnswerRules<AnswerKind> | null;
-  return rules === null ? results : rules.withoutHidden(results as Extract<Results, { kind: AnswerKind }>);
+  const withoutHidden = KIND_RULES[results.kind].withoutHidden as ((results: Results) => Results) | null;
+  return withoutHidden === null ? results : withoutHidden(results);
 }
 
 /**
@@ -105,6 +107,12 @@ export function isWithheld(results: Results, threshold: number): boolean {
 /** A slide as anyone but its presenter sees it (phones, share links, comparisons): speaker notes are the presenter's own. */
 export function withoutNotes<S extends Slide>(slide: S): S {
   return { ...slide, notes: '' };
+}
+
+/** A slide as phones get it during a session: without speaker notes, and without what would give an answer away. */
+export function forPhones(slide: Slide): Slide {
+  const rules = answerRulesOf(slide);
+  return withoutNotes(rules === null ? slide : rules.forPhones(slide as QuestionSlide));
 }
 
 /** The text that names a slide in lists, outlines and screen-reader labels. */

@@ -1,4 +1,4 @@
-import type { SessionState } from '@ettor/protocol';
+import type { ReactionCounts, SessionState } from '@ettor/protocol';
 import type { StoredAnswer } from '../responses/tally.js';
 
 /**
@@ -15,7 +15,11 @@ export type SharedState = Omit<SessionState, 'participants' | 'closesInMs'> & { 
 export type SessionEvent =
   | { type: 'state'; state: SharedState }
   | { type: 'answers-stored'; slideId: string; round: number; answers: StoredAnswer[] }
-  | { type: 'answers-changed'; slideId: string };
+  | { type: 'answers-changed'; slideId: string }
+  /** A Q&A's questions, upvotes or moderation changed: its results are counted from the store again. */
+  | { type: 'qa-changed'; slideId: string }
+  /** Reactions a node gathered for a slide since its last flush, and the slide's stored totals after adding them. */
+  | { type: 'reactions'; slideId: string; added: ReactionCounts; totals: ReactionCounts };
 
 export type SessionEventHandler = (event: SessionEvent) => void;
 

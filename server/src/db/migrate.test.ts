@@ -50,6 +50,8 @@ describe.each(dialects)('migrations on $name', (dialect) => {
       '0006-answers-purged',
       '0007-deck-language',
       '0008-word-groups',
+      '0009-qa',
+      '0010-reactions',
     ]);
     expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity', 'language']).execute()).toEqual([
       { id: 'p', anonymity_threshold: 5, strict_anonymity: 0, language: 'sv' },

@@ -8,6 +8,8 @@ import { split } from './migrations/0005-split.js';
 import { answersPurged } from './migrations/0006-answers-purged.js';
 import { deckLanguage } from './migrations/0007-deck-language.js';
 import { wordGroups } from './migrations/0008-word-groups.js';
+import { qa } from './migrations/0009-qa.js';
+import { reactions } from './migrations/0010-reactions.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +22,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-answers-purged': answersPurged,
     '0007-deck-language': deckLanguage,
     '0008-word-groups': wordGroups,
+    '0009-qa': qa,
+    '0010-reactions': reactions,
   };
 }
 

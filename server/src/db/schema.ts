@@ -15,6 +15,9 @@ export interface Database {
   answer_receipts: AnswerReceiptsTable;
   hidden_words: HiddenWordsTable;
   word_groups: WordGroupsTable;
+  qa_questions: QaQuestionsTable;
+  qa_votes: QaVotesTable;
+  slide_reactions: SlideReactionsTable;
   share_links: ShareLinksTable;
 }
 
@@ -84,6 +87,8 @@ export interface LiveSessionsTable {
   split: string | null;
   /** When the answer-retention setting deleted the session's answers and participants; null while they are kept. */
   answers_purged_at: string | null;
+  /** 1 when the presenter turned reactions off. */
+  reactions_off: number;
 }
 
 export interface SlideStatesTable {
@@ -160,3 +165,36 @@ export type LiveSessionRow = Selectable<LiveSessionsTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type NewResponse = Insertable<ResponsesTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;
+
+export interface QaQuestionsTable {
+  id: string;
+  session_id: string;
+  /** The Q&A slide it was asked of. */
+  slide_id: string;
+  participant_id: string;
+  /** The asking phone's id for the message, so that a retry finds the question instead of asking it again. */
+  client_id: string;
+  text: string;
+  /** The name it was signed with; null when anonymous. */
+  name: string | null;
+  asked_at: string;
+  /** 'pending' (awaits approval), 'shown' or 'hidden'. */
+  status: string;
+  answered_at: string | null;
+  pinned_at: string | null;
+}
+
+export interface QaVotesTable {
+  question_id: string;
+  participant_id: string;
+  session_id: string;
+  voted_at: string;
+}
+
+export interface SlideReactionsTable {
+  session_id: string;
+  slide_id: string;
+  /** One of the protocol's REACTIONS. */
+  reaction: string;
+  count: number;
+}

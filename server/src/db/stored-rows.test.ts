@@ -5,6 +5,7 @@ import { type HttpClient, signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
 import { dialects } from '../test/services.js';
 import { type TestServer, startTestServer } from '../test/test-server.js';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 /** Slides as an earlier version of Ettor stored them: written before allowChange, showResultsOnPhones, maxLength and notes existed. */
 const OLD_SLIDES = [
@@ -96,7 +97,7 @@ describe.each(dialects)('rows stored by an earlier version, on $name', (dialect)
       const refusal = again.next('error');
       again.send({
         type: 'join',
-        v: 1,
+        v: PROTOCOL_VERSION,
         code: session.code,
         participantToken: welcome?.type === 'welcome' ? welcome.participantToken : undefined,
       });

@@ -4,6 +4,7 @@ import { signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
 import { dialects } from '../test/services.js';
 import { type TestServer, startTestServer } from '../test/test-server.js';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 const sqlite = dialects.find((d) => d.name === 'sqlite')!;
 
@@ -86,7 +87,7 @@ describe('per-participant socket limit', () => {
 
     const sixth = await LiveClient.connect(server.wsUrl);
     const refusal = sixth.next('error');
-    sixth.send({ type: 'join', v: 1, code, participantToken: token });
+    sixth.send({ type: 'join', v: PROTOCOL_VERSION, code, participantToken: token });
     expect((await refusal).code).toBe('rate_limited');
     expect(await sixth.closed()).toBe(4001);
 

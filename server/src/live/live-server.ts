@@ -5,6 +5,7 @@ import {
   CLOSE_CODES,
   type ClientMessage,
   LIVE_PATH,
+  type OwnQuestions,
   type ServerMessage,
   MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
@@ -18,6 +19,8 @@ import { AppError } from '../http/errors.js';
 import { isCrossSite } from '../http/same-origin.js';
 import { Strikes } from '../limits/strikes.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
+import type { QaRequest, QaService } from '../qa/qa.service.js';
+import type { ReactionsService } from '../reactions/reactions.service.js';
 import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { AddressCounts } from './address-counts.js';
@@ -40,6 +43,8 @@ const MAX_PENDING_PER_ADDRESS = 100;
  * then twice as long each time: no page does that, and refusing costs far less than accepting and closing.
  */
 const FLOODER_RULES = { perWindow: 10, windowMs: 60_000, firstBlockMs: 60_000, maxBlockMs: 15 * 60_000 };
+/** The Q&A part of a welcome for a new participant or a host. */
+const NO_QUESTIONS: OwnQuestions = { asked: [], upvoted: [] };
 /** A phone sends its join as soon as the socket opens; this is ample on a poor connection. */
 const DEFAULT_JOIN_TIMEOUT_MS = 10_000;
 
@@ -48,6 +53,8 @@ export interface LiveDeps {
   sessions: SessionsService;
   participants: ParticipantsService;
   responses: ResponsesService;
+  qa: QaService;
+  reactions: ReactionsService;
   /** The results of a slide drawn from other slides' answers (a topography), counted from the store. */
   derivedResults: RoomDeps['derivedResults'];
   /** A question's results split by the groups of a single-choice question, k applied, counted from the store. */
@@ -204,6 +211,45 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         );
         return;
       }
+      case 'ask':
+      case 'upvote': {
+        const { sessionId, participantId } = connection;
+        if (connection.role !== 'audience' || !sessionId || !participantId) {
+          throw new AppError('not_joined', 'Join a session before asking or voting.');
+        }
+        const request: QaRequest = { ...message, sessionId, participantId };
+        const reply = deps.qa.submit(request);
+        connection.sendWhenReady(
+          reply.then(
+            (replied): ServerMessage => ('question' in replied ? { type: 'asked', ...replied } : { type: 'upvoted', ...replied }),
+            (error: unknown) => refusal(error, message.clientId),
+          ),
+        );
+        return;
+      }
+      case 'react': {
+        const { sessionId, participantId } = connection;
+        const room = sessionId === undefined ? undefined : rooms.get(sessionId)?.room;
+        if (connection.role !== 'audience' || !room || !sessionId || !participantId) {
+          throw new AppError('not_joined', 'Join a session before reacting.');
+        }
+        const { reactions, slide } = room.currentState();
+        if (!reactions || !slide) throw new AppError('reactions_off', 'The presenter has turned reactions off.');
+        if (!deps.reactions.add(sessionId, slide.id, participantId, message.reaction)) {
+          throw new AppError('rate_limited', 'Too many reactions; wait a moment.');
+        }
+        return;
+      }
+      case 'set-reactions': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.setReactions(userId, sessionId, message.on);
+        return;
+      }
+      case 'moderate-question': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.qa.moderate(userId, sessionId, message.questionId, message.action);
+        return;
+      }
       case 'goto': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.goto(userId, sessionId, message.slideId);
@@ -287,6 +333,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       return;
     }
     const answers = participant.isNew ? {} : await deps.responses.answersOf(session.id, participant.id);
+    const questions = participant.isNew ? NO_QUESTIONS : await deps.qa.own(session.id, participant.id);
     if (connection.ws.readyState !== connection.ws.OPEN) return;
     connection.becomes('audience', session.id);
     connection.participantId = participant.id;
@@ -298,6 +345,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       participantToken: participant.token,
       state: room.currentState(),
       answers,
+      questions,
     });
     const slideId = room.currentState().slide?.id;
     if (slideId && room.showsResultsOnPhones(slideId)) await room.sendCurrentResults(connection);
@@ -321,7 +369,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     if (connection.ws.readyState !== connection.ws.OPEN) return;
     connection.becomes('host', sessionId);
     room.addHost(connection);
-    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: room.currentState(), answers: {} });
+    connection.send({
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'host',
+      state: room.currentState(),
+      answers: {},
+      questions: NO_QUESTIONS,
+    });
     connection.send({ type: 'presence', participants: room.participantCount });
     await room.sendCurrentResults(connection);
   }

@@ -4,6 +4,7 @@ import { HttpClient, signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
 import { dialects } from '../test/services.js';
 import { type TestServer, startTestServer } from '../test/test-server.js';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 const isResults = (slideId: string) => (m: ServerMessage) => m.type === 'results' && m.results.slideId === slideId;
 
@@ -342,7 +343,7 @@ describe.each(dialects)('live session on $name', (dialect) => {
   it.skipIf(dialect.skipReason)('refuses an unknown code and closes that socket for good', async () => {
     const phone = track(await LiveClient.connect(server.wsUrl));
     const error = phone.next('error');
-    phone.send({ type: 'join', v: 1, code: '00000000' });
+    phone.send({ type: 'join', v: PROTOCOL_VERSION, code: '00000000' });
     expect((await error).code).toBe('unknown_code');
     expect(await phone.closed()).toBe(4001);
   });
@@ -359,7 +360,7 @@ describe.each(dialects)('live session on $name', (dialect) => {
   it.skipIf(dialect.skipReason)('refuses a host socket without the owner’s cookie', async () => {
     const stranger = track(await LiveClient.connect(server.wsUrl));
     const error = stranger.next('error');
-    stranger.send({ type: 'host', v: 1, sessionId: session.id });
+    stranger.send({ type: 'host', v: PROTOCOL_VERSION, sessionId: session.id });
     expect((await error).code).toBe('unauthorized');
     expect(await stranger.closed()).toBe(4001);
   });
@@ -494,7 +495,7 @@ describe.each(dialects)('live session on $name', (dialect) => {
     expect((await new HttpClient(server.url).get(`/api/join/${session.code}`)).body.error.code).toBe('session_ended');
     const late = track(await LiveClient.connect(server.wsUrl));
     const refusal = late.next('error');
-    late.send({ type: 'join', v: 1, code: session.code });
+    late.send({ type: 'join', v: PROTOCOL_VERSION, code: session.code });
     expect((await refusal).code).toBe('session_ended');
     expect(await late.closed()).toBe(4000);
   });

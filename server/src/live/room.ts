@@ -8,6 +8,7 @@ import {
   applyThreshold,
   showsResultsOnPhones,
   slideSources,
+  withoutHiddenEntries,
 } from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
@@ -128,11 +129,23 @@ export class Room {
         this.results.recount(event.slideId);
         this.scheduleResults(event.slideId);
         return;
+      case 'reactions':
+        this.broadcast(this.hosts, { type: 'reactions', slideId: event.slideId, added: event.added, totals: event.totals });
+        return;
+      case 'qa-changed':
+        if (event.slideId === this.derivedSlideShown()) this.scheduleResults(event.slideId);
+        else if (event.slideId === this.state.askAnytime?.id) this.scheduleAnytimeQa(event.slideId);
+        return;
     }
   }
 
   /** Sends the current slide's results to one socket now, e.g. right after it joined; a host gets them split too, when they are. */
   async sendCurrentResults(connection: Connection): Promise<void> {
+    const anytime = this.state.askAnytime?.id;
+    if (connection.role !== 'audience' && anytime !== undefined && anytime !== this.state.slide?.id) {
+      const questions = await this.resultsOf(anytime);
+      if (questions) connection.send(this.resultsMessage(questions, false));
+    }
     const slideId = this.state.slide?.id;
     if (!slideId) return;
     const results = await this.resultsOf(slideId);
@@ -182,7 +195,15 @@ export class Room {
   }
 
   private resultsOf(slideId: string): Promise<Results | undefined> {
-    return slideId === this.derivedSlideShown() ? this.derived.current(slideId) : this.results.results(slideId);
+    return slideId === this.derivedSlideShown() || slideId === this.state.askAnytime?.id
+      ? this.derived.current(slideId)
+      : this.results.results(slideId);
+  }
+
+  /** The presenter follows the Q&A that takes questions from any slide (to approve them) while another slide is shown. */
+  private scheduleAnytimeQa(slideId: string): void {
+    this.derived.changed();
+    this.hostDerived.request(slideId, () => this.deliverResults(slideId, this.hosts, false));
   }
 
   /** The question the current slide's results are split by, when the current slide is a question that can be split. */
@@ -193,9 +214,11 @@ export class Room {
 
   /**
    * Results as a socket may see them: a question's results (or parts of them) of fewer than k go to no phone, nor in
-   * strict mode to any screen; the presenter's screens otherwise get them all and withhold on the big screen themselves.
+   * strict mode to any screen, and nothing hidden or awaiting approval goes to a phone; the presenter's screens
+   * otherwise get them all and withhold on the big screen themselves.
    */
-  private resultsMessage(results: Results, toAudience: boolean): ServerMessage {
+  private resultsMessage(all: Results, toAudience: boolean): ServerMessage {
+    const results = toAudience ? withoutHiddenEntries(all) : all;
     const shown = toAudience || this.state.strictAnonymity ? applyThreshold(results, this.state.anonymityThreshold) : results;
     return shown === null
       ? { type: 'withheld', slideId: results.slideId, respondents: results.respondents }

@@ -1083,13 +1083,42 @@ describe.each(dialects)('hostile input on $name', (dialect) => {
         fc
           .boolean()
           .map((open): Case => ({ role: 'host', frame: j({ type: 'set-voting', slideId: content.id, open }), codes: ['not_a_question'] })),
-        // Joined sockets join once; 1.0 is the integer 1 in JSON.
+        // Joined sockets join once; 2.0 is the integer 2 in JSON.
         fc
-          .tuple(fc.constantFrom<Role>('phone', 'host'), fc.stringMatching(/^\d{8}$/), fc.constantFrom('1', '1.0', '1e0', '10e-1'))
+          .tuple(
+            fc.constantFrom<Role>('phone', 'host'),
+            fc.stringMatching(/^\d{8}$/),
+            fc.constantFrom(`${PROTOCOL_VERSION}`, `${PROTOCOL_VERSION}.0`, `${PROTOCOL_VERSION}e0`, `${PROTOCOL_VERSION * 10}e-1`),
+          )
           .map(([role, code, v]): Case => ({ role, frame: `{"type":"join","v":${v},"code":${j(code)}}`, codes: ['conflict'] })),
         fc
           .tuple(fc.constantFrom<Role>('phone', 'host'), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/))
-          .map(([role, sessionId]): Case => ({ role, frame: j({ type: 'host', v: 1, sessionId }), codes: ['conflict'] })),
+          .map(([role, sessionId]): Case => ({ role, frame: j({ type: 'host', v: PROTOCOL_VERSION, sessionId }), codes: ['conflict'] })),
+        // Q&A: only a phone asks and upvotes, only the presenter moderates, and a question must exist.
+        fc
+          .tuple(fc.constantFrom<Role>('host', 'pending'), anySlide, fc.string({ minLength: 1, maxLength: 20 }))
+          .map(([role, slideId, text]): Case => ({
+            role,
+            frame: j({ type: 'ask', clientId: 'qa-ask-0001', slideId, text }),
+            codes: ['not_joined'],
+            clientId: 'qa-ask-0001',
+          })),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/).map((questionId): Case => ({
+          role: 'phone',
+          frame: j({ type: 'upvote', clientId: 'qa-vote-0001', questionId, up: true }),
+          codes: ['not_found'],
+          clientId: 'qa-vote-0001',
+        })),
+        fc.tuple(fc.constantFrom<Role>('phone', 'pending'), fc.constantFrom('show', 'hide', 'pin')).map(([role, action]): Case => ({
+          role,
+          frame: j({ type: 'moderate-question', questionId: 'q1', action }),
+          codes: ['forbidden'],
+        })),
+        fc.constantFrom('show', 'hide', 'answer').map((action): Case => ({
+          role: 'host',
+          frame: j({ type: 'moderate-question', questionId: 'no-such-question', action }),
+          codes: ['not_found'],
+        })),
         // A socket that has not joined.
         answerCase('pending', anySlide, validAnswer, ['not_joined']),
         anySlide.map((slideId): Case => ({ role: 'pending', frame: j({ type: 'goto', slideId }), codes: ['forbidden'] })),

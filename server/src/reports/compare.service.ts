@@ -1,6 +1,7 @@
 import { COMPARED_RUNS, type SessionComparison, type SessionSummary, type SlideReport, hasResults, withoutNotes } from '@ettor/protocol';
 import type { Db, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
+import * as qaRepo from '../qa/qa.repository.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import { compareRuns } from '../results/compare.js';
 import { buildSlideReports } from '../results/report.js';
@@ -64,6 +65,7 @@ export function createCompareService(deps: { db: Db }) {
               words: await repo.readSessionWords(trx, session.id, presentationsRepo.deckLanguageOf(deck)),
               segmentBy: null,
               threshold: deck.anonymity_threshold,
+              questions: await qaRepo.listQuestions(trx, session.id),
             });
             if (!built.ok) throw AppError.from(built.problem);
             runs.push(built.slides);

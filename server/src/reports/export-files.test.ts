@@ -18,6 +18,7 @@ const MODEL: ExportModel = {
       ],
     },
   ],
+  reactions: null,
   responses: null,
 };
 

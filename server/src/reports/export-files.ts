@@ -36,7 +36,7 @@ function csvField(cell: Cell): string {
 
 /** Every table in turn: its heading rows, a blank line, its rows; a blank line between tables; CRLF line ends. */
 export function writeCsv(model: ExportModel): Buffer {
-  const tables = [model.summary, ...model.questions];
+  const tables = [model.summary, ...model.questions, ...(model.reactions ? [model.reactions] : [])];
   const lines = tables.flatMap((table, index) => [...(index > 0 ? [''] : []), ...table.heading.map(csvRow), '', ...table.rows.map(csvRow)]);
   return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }
@@ -94,7 +94,12 @@ export async function writeXlsx(model: ExportModel, meta: { title: string; creat
   workbook.creator = 'Ettor';
   workbook.title = neutralise(meta.title);
   workbook.created = meta.created;
-  const tables = [model.summary, ...model.questions, ...(model.responses ? [model.responses] : [])];
+  const tables = [
+    model.summary,
+    ...model.questions,
+    ...(model.reactions ? [model.reactions] : []),
+    ...(model.responses ? [model.responses] : []),
+  ];
   const names = sheetNames(tables.map((table) => table.name));
   tables.forEach((table, index) => addSheet(workbook, names[index]!, table));
   return Buffer.from(await workbook.xlsx.writeBuffer());

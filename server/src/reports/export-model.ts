@@ -1,6 +1,15 @@
 // What a session's results export holds, as tables of cells: built from the session report (the one set of
 // counting rules) and the deck's labels, then written as CSV or XLSX. Pure. See docs/results-format.md#exports.
-import { type ResultSlide, type SessionReport, type Slide, type SlideReport, hasResults, isQuestionSlide } from '@ettor/protocol';
+import {
+  REACTION_EMOJI,
+  REACTIONS,
+  type ResultSlide,
+  type SessionReport,
+  type Slide,
+  type SlideReport,
+  hasResults,
+  isQuestionSlide,
+} from '@ettor/protocol';
 import type { ReportAnswer } from '../results/answers.js';
 import { currentAnswers } from '../results/answers.js';
 import { type SessionWords, tallyContext } from '../results/report.js';
@@ -20,6 +29,8 @@ export interface ExportTable {
 export interface ExportModel {
   summary: ExportTable;
   questions: ExportTable[];
+  /** How many of each reaction every slide got; null when none did. */
+  reactions: ExportTable | null;
   /** Every participant's current answers under a pseudonym; null in strict anonymity mode. */
   responses: ExportTable | null;
 }
@@ -48,7 +59,21 @@ export function buildExportModel(input: ExportInput): ExportModel {
   return {
     summary: summaryTable(input),
     questions,
+    reactions: reactionsTable(report),
     responses: input.includeResponses && !input.strictAnonymity ? responsesTable(input) : null,
+  };
+}
+
+function reactionsTable({ reactions }: SessionReport): ExportTable | null {
+  if (reactions.length === 0) return null;
+  return {
+    name: 'Reaktioner',
+    heading: [['Reaktioner per bild']],
+    header: 1,
+    rows: [
+      ['Bild', ...REACTIONS.map((reaction) => REACTION_EMOJI[reaction])],
+      ...reactions.map(({ title, counts }): Row => [title, ...REACTIONS.map((reaction) => counts[reaction] ?? 0)]),
+    ],
   };
 }
 
@@ -72,7 +97,7 @@ function summaryTable({ report, strictAnonymity, exportedAt }: ExportInput): Exp
       ['Exporterad (UTC)', exportedAt],
       [
         'Obs',
-        `Resultat från färre än ${report.anonymityThreshold} deltagare, och delar som skulle avslöja dem, visas som "${LABELS.tooFew}". Svar som presentatören dolde är inte med i resultaten men räknas som svarande.`,
+        `Resultat från färre än ${report.anonymityThreshold} deltagare, och delar som skulle avslöja dem, visas som "${LABELS.tooFew}". Svar som presentatören dolde är inte med i resultaten men räknas som svarande; publikens frågor listas alla, dolda med status Dold.`,
       ],
     ],
   };

@@ -1,5 +1,6 @@
 import {
   type ExportFormat,
+  type ReactionCounts,
   type Results,
   type Segment,
   type SessionReport,
@@ -9,6 +10,7 @@ import {
   hasResults,
   isQuestionSlide,
   slideSources,
+  slideTitle,
   withoutNotes,
 } from '@ettor/protocol';
 import { type Clock, systemClock } from '../clock.js';
@@ -16,7 +18,10 @@ import type { Db } from '../db/database.js';
 import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
+import * as qaRepo from '../qa/qa.repository.js';
+import * as reactionsRepo from '../reactions/reactions.repository.js';
 import { derivedResults } from '../results/derived.js';
+import type { StoredQuestion } from '../results/qa.js';
 import { type ReportAnswer, type SessionWords, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import { CONTENT_TYPES, attachmentHeader, writeCsv, writeXlsx } from './export-files.js';
@@ -40,6 +45,8 @@ interface ReportRead {
   slides: Slide[];
   answers: ReportAnswer[];
   words: SessionWords;
+  questions: StoredQuestion[];
+  reactions: Map<string, ReactionCounts>;
 }
 
 /** Results that outlive the talk: a deck's sessions, and a session's results with the deck's anonymity threshold. */
@@ -67,6 +74,8 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
           slides: await presentationsRepo.listSlides(trx, deck.id),
           answers: await repo.listCurrentAnswers(trx, sessionId),
           words: await repo.readSessionWords(trx, sessionId, presentationsRepo.deckLanguageOf(deck)),
+          questions: await qaRepo.listQuestions(trx, sessionId),
+          reactions: await reactionsRepo.readSessionTotals(trx, sessionId),
         };
       });
   }
@@ -80,6 +89,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       words: read.words,
       segmentBy,
       threshold,
+      questions: read.questions,
     });
     if (!built.ok) throw AppError.from(built.problem);
     return {
@@ -88,6 +98,10 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       anonymityThreshold: threshold,
       segmentBy: built.segmentBy,
       slides: built.slides,
+      reactions: read.slides.flatMap((slide) => {
+        const counts = read.reactions.get(slide.id);
+        return counts ? [{ slideId: slide.id, title: slideTitle(slide), counts }] : [];
+      }),
     };
   }
 
@@ -124,7 +138,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     },
 
     /**
-     * The live results of a slide drawn from other slides' answers (a topography), counted from the store so that
+     * The live results of a slide without answers of its own (a topography, a Q&A), counted from the store so that
      * every node agrees; undefined for any other slide. The live channel has checked who may see them.
      */
     async derivedResults(sessionId: string, slideId: string): Promise<Results | undefined> {
@@ -133,8 +147,10 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       const { deck, slides } = found;
       const slide = slides.find((candidate) => candidate.id === slideId);
       if (!slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
-      const answers = await repo.listCurrentAnswers(db, sessionId, slideSources(slide));
-      return derivedResults({ slide, deck: slides, answers, threshold: deck.anonymity_threshold });
+      const sources = slideSources(slide);
+      const answers = sources.length === 0 ? [] : await repo.listCurrentAnswers(db, sessionId, sources);
+      const questions = await qaRepo.listQuestions(db, sessionId, slide.id);
+      return derivedResults({ slide, deck: slides, answers, threshold: deck.anonymity_threshold, questions, live: true });
     },
 
     /**
@@ -151,6 +167,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
         words: await repo.readSessionWords(db, sessionId, presentationsRepo.deckLanguageOf(deck)),
         segmentBy: splitBy,
         threshold: deck.anonymity_threshold,
+        questions: [],
       });
       return built.ok ? (built.slides.find((slide) => slide.slideId === slideId)?.segments ?? undefined) : undefined;
     },

@@ -89,7 +89,7 @@ describe('compareRuns', () => {
       };
     };
     const run = (answers: ReportAnswer[]) => {
-      const built = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: null, threshold: 3 });
+      const built = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: null, threshold: 3, questions: [] });
       if (!built.ok) throw new Error(built.problem.message);
       return built.slides;
     };

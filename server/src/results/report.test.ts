@@ -105,6 +105,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   words: { ...NO_WORDS, hidden: new Map([['words', new Set(['ai'])]]) },
   segmentBy: 'role',
   threshold: 3,
+  questions: [],
   ...over,
 });
 

@@ -18,6 +18,7 @@ import type { WordGroups } from '@ettor/protocol/words';
 import { type StoredAnswer, type TallyContext, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
 import { derivedResults } from './derived.js';
+import type { StoredQuestion } from './qa.js';
 import { type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
 import { suppress } from './suppression.js';
 
@@ -55,6 +56,8 @@ export interface ReportInput {
   segmentBy: string | null;
   /** k, already validated >= ANONYMITY.minThreshold. */
   threshold: number;
+  /** The session's Q&A questions. */
+  questions: readonly StoredQuestion[];
 }
 
 export type ReportCheck = { ok: true; segmentBy: SessionReport['segmentBy']; slides: SlideReport[] } | { ok: false; problem: Problem };
@@ -76,7 +79,14 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
   const slides = input.slides.filter(hasResults).map((slide): SlideReport => {
     if (!isQuestionSlide(slide)) {
       // A derived slide applies the threshold cell by cell, and splitting it again would mean nothing.
-      const results = derivedResults({ slide, deck: input.slides, answers: input.answers, threshold: input.threshold });
+      const results = derivedResults({
+        slide,
+        deck: input.slides,
+        answers: input.answers,
+        threshold: input.threshold,
+        questions: input.questions,
+        live: false,
+      });
       return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };
     }
     const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();

@@ -32,8 +32,11 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A session of the example deck where one phone put a word in the cloud, the word hidden and the results shared. */
-  async function answeredSession(userId: string, deckId: string, slideId: string): Promise<string> {
+  /**
+   * A session of the example deck where one phone put a word in the cloud and asked a question another phone upvoted,
+   * the word hidden and the results shared.
+   */
+  async function answeredSession(userId: string, deckId: string, slideId: string, qaSlideId: string): Promise<string> {
     const session = await core.sessions.start(userId, deckId);
     const participant = await core.participants.resolve(session.id, undefined);
     await core.responses.submit({
@@ -44,6 +47,17 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
       answer: { kind: 'wordcloud', entries: ['hemligt'] },
     });
     await core.responses.hideWord(userId, session.id, slideId, 'hemligt', true);
+    const asked = await core.qa.submit({
+      type: 'ask',
+      sessionId: session.id,
+      participantId: participant.id,
+      clientId: 'c2',
+      slideId: qaSlideId,
+      text: 'Vem?',
+    });
+    const voter = await core.participants.resolve(session.id, undefined);
+    const questionId = 'question' in asked ? asked.question.id : '';
+    await core.qa.submit({ type: 'upvote', sessionId: session.id, participantId: voter.id, clientId: 'c3', questionId, up: true });
     await core.shareLinks.create(userId, session.id);
     return session.id;
   }
@@ -51,7 +65,7 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
   /** What is stored from a session's audience, by table. */
   async function stored(sessionId: string) {
     const { db } = core.store;
-    const count = async (table: 'responses' | 'participants' | 'hidden_words' | 'share_links') =>
+    const count = async (table: 'responses' | 'participants' | 'hidden_words' | 'share_links' | 'qa_questions' | 'qa_votes') =>
       (await db.selectFrom(table).select('session_id').where('session_id', '=', sessionId).execute()).length;
     const receipts = await db
       .selectFrom('answer_receipts')
@@ -65,9 +79,11 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
       receipts: receipts.length,
       hiddenWords: await count('hidden_words'),
       shareLinks: await count('share_links'),
+      questions: await count('qa_questions'),
+      upvotes: await count('qa_votes'),
     };
   }
-  const whole = { responses: 1, participants: 1, receipts: 1, hiddenWords: 1, shareLinks: 1 };
+  const whole = { responses: 1, participants: 2, receipts: 1, hiddenWords: 1, shareLinks: 1, questions: 1, upvotes: 1 };
 
   it.skipIf(dialect.skipReason)(
     'deletes the answers of sessions that ended more than N days ago, and only those, once; null keeps everything',
@@ -76,9 +92,10 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
       const [deck] = await core.presentations.list(user.id);
       const slides = (await core.presentations.get(user.id, deck!.id)).slides;
       const cloud = slides.find((slide) => slide.kind === 'wordcloud')!.id;
-      const old = await answeredSession(user.id, deck!.id, cloud);
-      const recent = await answeredSession(user.id, deck!.id, cloud);
-      const live = await answeredSession(user.id, deck!.id, cloud);
+      const qa = slides.find((slide) => slide.kind === 'qa')!.id;
+      const old = await answeredSession(user.id, deck!.id, cloud, qa);
+      const recent = await answeredSession(user.id, deck!.id, cloud, qa);
+      const live = await answeredSession(user.id, deck!.id, cloud, qa);
       await core.sessions.end(user.id, old);
       now = at(2);
       await core.sessions.end(user.id, recent);
@@ -91,7 +108,15 @@ describe.each(dialects)('answer retention on $name', (dialect) => {
 
       await core.auth.updateSettings({ answerRetentionDays: 30 });
       expect(await retention.runOnce()).toEqual({ sessions: 1 });
-      expect(await stored(old)).toEqual({ responses: 0, participants: 0, receipts: 0, hiddenWords: 0, shareLinks: 0 });
+      expect(await stored(old)).toEqual({
+        responses: 0,
+        participants: 0,
+        receipts: 0,
+        hiddenWords: 0,
+        shareLinks: 0,
+        questions: 0,
+        upvotes: 0,
+      });
       expect(await stored(recent)).toEqual(whole);
       expect(await stored(live)).toEqual(whole);
       const sessions = await core.store.db

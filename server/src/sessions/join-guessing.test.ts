@@ -4,6 +4,7 @@ import { HttpClient, signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
 import { dialects } from '../test/services.js';
 import { type TestServer, startTestServer } from '../test/test-server.js';
+import { PROTOCOL_VERSION } from '@ettor/protocol';
 
 /** A code no session has: the test's sessions are few, so a random 8-digit one is wrong but for a 1 in 10^7 chance. */
 const wrongCode = (session: SessionInfo, n: number) => {
@@ -37,7 +38,7 @@ describe.each(dialects)('guessing join codes, on $name', (dialect) => {
     for (let n = 15; n < 30; n += 1) {
       const typo = await LiveClient.connect(running.wsUrl);
       sockets.push(typo);
-      typo.send({ type: 'join', v: 1, code: wrongCode(session, n) });
+      typo.send({ type: 'join', v: PROTOCOL_VERSION, code: wrongCode(session, n) });
       expect(await typo.waitFor((m: ServerMessage) => m.type === 'error')).toMatchObject({ code: 'unknown_code' });
     }
     const lookups = await Promise.all(Array.from({ length: 300 }, () => visitor.get(`/api/join/${session.code}`)));
@@ -65,7 +66,7 @@ describe.each(dialects)('guessing join codes, on $name', (dialect) => {
       });
       const socket = await LiveClient.connect(running.wsUrl);
       sockets.push(socket);
-      socket.send({ type: 'join', v: 1, code: session.code });
+      socket.send({ type: 'join', v: PROTOCOL_VERSION, code: session.code });
       expect(await socket.waitFor((m: ServerMessage) => m.type === 'error')).toMatchObject({ code: 'rate_limited' });
       await socket.closed();
       expect(socket.messages.some((m) => m.type === 'welcome')).toBe(false);

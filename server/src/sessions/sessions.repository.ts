@@ -31,7 +31,7 @@ export async function insertSession(db: Queryable, row: LiveSessionRow): Promise
 export async function updateSession(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at' | 'split'>>,
+  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at' | 'split' | 'reactions_off'>>,
 ): Promise<void> {
   await db
     .updateTable('live_sessions')
@@ -118,7 +118,7 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
 
 /**
  * Deletes everything a session's audience left: the participants, their answers and answer receipts, the words
- * hidden from their answers and their regrouping, and the share links that show them. The session itself stays.
+ * hidden from their answers and their regrouping, their Q&A questions, upvotes and reactions, and the share links that show them. The session itself stays.
  */
 export async function deleteAudienceData(db: Queryable, sessionId: string): Promise<void> {
   const participants = db.selectFrom('participants').select('id').where('session_id', '=', sessionId);
@@ -126,6 +126,9 @@ export async function deleteAudienceData(db: Queryable, sessionId: string): Prom
   await db.deleteFrom('responses').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('hidden_words').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('word_groups').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('qa_votes').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('qa_questions').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('slide_reactions').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('share_links').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('participants').where('session_id', '=', sessionId).execute();
 }

@@ -8,6 +8,8 @@ import {
   type Split,
   isQuestionSlide,
   splitSchema,
+  anytimeQa,
+  forPhones,
   withoutNotes,
 } from '@ettor/protocol';
 import type { Bus, SharedState } from '../bus/bus.js';
@@ -55,6 +57,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const slide = slides[slideIndex] ?? null;
     const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : repo.untouchedSlide;
     const split = row.split === null ? null : readStoredJson(splitSchema, row.split, `split of session ${row.id}`);
+    const anytime = anytimeQa(slides);
     return {
       sessionId: row.id,
       code: row.code,
@@ -63,7 +66,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       seq: row.seq,
       slideIndex,
       slideCount: slides.length,
-      slide: slide ? withoutNotes(slide) : null,
+      slide: slide ? forPhones(slide) : null,
       votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
       round,
       // A close still in the future is a countdown running.
@@ -72,6 +75,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       strictAnonymity: presentation?.strict_anonymity === 1,
       // A question edited or deleted since the split was chosen no longer splits anything.
       split: split !== null && findSegmentingSlide(slides, split.slideId).ok ? split : null,
+      askAnytime: anytime && withoutNotes(anytime),
+      reactions: row.reactions_off === 0,
     };
   }
 
@@ -132,6 +137,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
           ended_at: null,
           split: null,
           answers_purged_at: null,
+          reactions_off: 0,
         };
         try {
           await repo.insertSession(db, row);
@@ -190,6 +196,11 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     },
 
     /** Splits the big screen's results by a single-choice question of the deck (everyone, one group, or side by side), or stops. */
+    /** Lets phones send reactions, or stops them. */
+    setReactions(userId: string, sessionId: string, on: boolean): Promise<SharedState> {
+      return change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { reactions_off: on ? 0 : 1 }));
+    },
+
     setSplit(userId: string, sessionId: string, split: Split | null): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
         if (split !== null) {

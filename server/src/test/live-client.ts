@@ -1,6 +1,8 @@
 import { PROTOCOL_VERSION, type ServerMessage } from '@ettor/protocol';
 import WebSocket from 'ws';
 
+const newClientId = (): string => `c${Math.random().toString(36).slice(2, 14)}`;
+
 /** A scripted phone or presenter speaking the live protocol, for tests. */
 export class LiveClient {
   readonly messages: ServerMessage[] = [];
@@ -83,9 +85,23 @@ export class LiveClient {
   }
 
   /** Sends an answer and waits for its ack or error. */
-  async answer(slideId: string, answer: unknown, clientId = `c${Math.random().toString(36).slice(2, 14)}`): Promise<ServerMessage> {
+  async answer(slideId: string, answer: unknown, clientId = newClientId()): Promise<ServerMessage> {
     const reply = this.nextMatching((m) => (m.type === 'ack' || m.type === 'error') && m.clientId === clientId);
     this.send({ type: 'answer', clientId, slideId, answer });
+    return reply;
+  }
+
+  /** Asks a Q&A a question and waits for its confirmation or error. */
+  async ask(slideId: string, text: unknown, name?: unknown, clientId = newClientId()): Promise<ServerMessage> {
+    const reply = this.nextMatching((m) => (m.type === 'asked' || m.type === 'error') && m.clientId === clientId);
+    this.send({ type: 'ask', clientId, slideId, text, ...(name === undefined ? {} : { name }) });
+    return reply;
+  }
+
+  /** Upvotes a question (or takes the vote back) and waits for the confirmation or error. */
+  async upvote(questionId: string, up = true, clientId = newClientId()): Promise<ServerMessage> {
+    const reply = this.nextMatching((m) => (m.type === 'upvoted' || m.type === 'error') && m.clientId === clientId);
+    this.send({ type: 'upvote', clientId, questionId, up });
     return reply;
   }
 

@@ -5,6 +5,8 @@ import { rankingEn } from './ranking';
 import { pointsEn } from './points';
 import { gridEn } from './grid';
 import { pinEn } from './pin';
+import { qaEn } from './qa';
+import { reactionsEn } from './reactions';
 
 export const en: CoreCatalogue = {
   'app.name': 'Ettor',
@@ -55,6 +57,10 @@ export const en: CoreCatalogue = {
   'error.over_budget': 'You have given out more points than you have.',
   'error.skip_not_allowed': '“Don’t know” is not an answer here. Choose one of the steps.',
   'error.duplicate_entry': 'The same answer appears twice. Remove the duplicate.',
+  'error.own_question': 'You cannot vote for your own question.',
+  'error.already_voted': 'You have already voted for that question.',
+  'error.not_voted': 'You have not voted for that question, so there is no vote to take back.',
+  'error.question_hidden': 'That question is no longer shown, so it cannot be voted on.',
   'error.invalid_reference':
     'The slide draws on a question that does not fit: rows come from a single-choice question and columns from a scale question.',
   'error.slide_in_use': 'A competence map draws on this question. Pick another question in the map, or delete the map first.',
@@ -147,4 +153,6 @@ export const en: CoreCatalogue = {
   ...pointsEn,
   ...gridEn,
   ...pinEn,
+  ...qaEn,
+  ...reactionsEn,
 };

@@ -4,6 +4,8 @@ import { compareEn } from './compare';
 import { templatesEn } from './templates';
 import { privacyEn } from './privacy';
 import { wordsEn } from './words';
+import { qaPresenterEn } from './qa-presenter';
+import { reactionsPresenterEn } from './reactions-presenter';
 
 export const presenterEn: PresenterCatalogue = {
   'auth.email': 'Email address',
@@ -256,4 +258,6 @@ export const presenterEn: PresenterCatalogue = {
   ...compareEn,
   ...privacyEn,
   ...wordsEn,
+  ...qaPresenterEn,
+  ...reactionsPresenterEn,
 };

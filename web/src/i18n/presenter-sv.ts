@@ -4,6 +4,8 @@ import { compareSv } from './compare';
 import { templatesSv } from './templates';
 import { privacySv } from './privacy';
 import { wordsSv } from './words';
+import { qaPresenterSv } from './qa-presenter';
+import { reactionsPresenterSv } from './reactions-presenter';
 
 export const presenterSv = {
   'auth.email': 'E-postadress',
@@ -256,6 +258,8 @@ export const presenterSv = {
   ...compareSv,
   ...privacySv,
   ...wordsSv,
+  ...qaPresenterSv,
+  ...reactionsPresenterSv,
 } as const;
 
 /** The presenter's texts in another language: the same keys as Swedish. */

@@ -4,6 +4,8 @@ import { rankingSv } from './ranking';
 import { pointsSv } from './points';
 import { gridSv } from './grid';
 import { pinSv } from './pin';
+import { qaSv } from './qa';
+import { reactionsSv } from './reactions';
 
 /** Swedish, the reference catalogue of the texts every page may show: every other language must have exactly these keys. */
 export const sv = {
@@ -55,6 +57,10 @@ export const sv = {
   'error.over_budget': 'Du har delat ut fler poäng än du har.',
   'error.skip_not_allowed': 'Här går det inte att svara ”Vet ej”. Välj ett av stegen.',
   'error.duplicate_entry': 'Samma svar finns två gånger. Ta bort dubbletten.',
+  'error.own_question': 'Du kan inte rösta på din egen fråga.',
+  'error.already_voted': 'Du har redan röstat på den frågan.',
+  'error.not_voted': 'Du har inte röstat på den frågan, så det finns ingen röst att ta tillbaka.',
+  'error.question_hidden': 'Frågan visas inte längre, så det går inte att rösta på den.',
   'error.invalid_reference':
     'Bilden bygger på en fråga som inte passar: raderna kommer från en fråga med ett svarsalternativ och kolumnerna från en skalfråga.',
   'error.slide_in_use': 'En kompetenstopografi bygger på den här frågan. Välj en annan fråga i topografin, eller ta bort den först.',
@@ -147,6 +153,8 @@ export const sv = {
   ...pointsSv,
   ...gridSv,
   ...pinSv,
+  ...qaSv,
+  ...reactionsSv,
 } as const;
 
 /** The texts every page may show, phones included; the presenter's own are in ./presenter-sv.ts. */

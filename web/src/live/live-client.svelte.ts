@@ -5,13 +5,20 @@ import {
   PROTOCOL_VERSION,
   type AckMessage,
   type Answer,
+  type AskedMessage,
   type ClientMessage,
   type ErrorCode,
   type ErrorMessage,
+  type OwnQuestions,
+  type QaAction,
+  type Reaction,
+  type ReactionCounts,
+  type ReactionsMessage,
   type Results,
   type Segment,
   type ServerMessage,
   type SessionState,
+  type UpvotedMessage,
   type WelcomeMessage,
 } from '@ettor/protocol';
 import { newClientId } from './client-id';
@@ -20,7 +27,19 @@ import { loadParticipantToken, saveParticipantToken } from './participant-token'
 
 export type HostCommand = Extract<
   ClientMessage,
-  { type: 'goto' | 'set-voting' | 'reset-results' | 'hide-answer' | 'hide-word' | 'merge-word' | 'split-word' | 'set-split' }
+  {
+    type:
+      | 'goto'
+      | 'set-voting'
+      | 'reset-results'
+      | 'hide-answer'
+      | 'hide-word'
+      | 'merge-word'
+      | 'split-word'
+      | 'moderate-question'
+      | 'set-reactions'
+      | 'set-split';
+  }
 >;
 
 /** A question's results per group of the split question `splitBy`, as the server last counted them. */
@@ -35,14 +54,13 @@ export type LiveRole = { role: 'audience'; code: string } | { role: 'host'; sess
 export interface LiveEvents {
   welcome?(message: WelcomeMessage): void;
   ack?(message: AckMessage): void;
+  asked?(message: AskedMessage): void;
+  upvoted?(message: UpvotedMessage): void;
   error?(message: ErrorMessage): void;
 }
 
-interface PendingAnswer {
-  clientId: string;
-  slideId: string;
-  answer: Answer;
-}
+/** What a phone sends that the server confirms by its clientId: resent with the same one until confirmed or refused. */
+type Confirmed = Extract<ClientMessage, { type: 'answer' | 'ask' | 'upvote' }>;
 
 const PING_EVERY_MS = 20_000;
 const DEAD_AFTER_MS = 45_000;
@@ -66,6 +84,12 @@ export class LiveClient {
   withheld = $state.raw<Record<string, number>>({});
   /** Hosts only, while results are split: the latest per slide. */
   segments = $state.raw<Record<string, SplitResults>>({});
+  /** Audience only: this participant's questions (with their status) and upvotes in the session's Q&As. */
+  questions = $state.raw<OwnQuestions>({ asked: [], upvoted: [] });
+  /** Hosts only: each slide's reaction totals, as of the latest flush that reached this page. */
+  reactionTotals = $state.raw<Record<string, ReactionCounts>>({});
+  /** Hosts only: the latest reactions to float on the big screen; a new object for every flush. */
+  latestReactions = $state.raw<ReactionsMessage | null>(null);
   /** Why the server refused the socket, from the close reason, when it said so. */
   refusal = $state<ErrorCode | null>(null);
 
@@ -73,9 +97,9 @@ export class LiveClient {
   #parse: MessageParser;
   #events: LiveEvents;
   #socket: WebSocket | null = null;
-  // Unacknowledged answers are bookkeeping the page never renders, so a plain map is right.
+  // Unconfirmed messages are bookkeeping the page never renders, so a plain map is right.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #pending = new Map<string, PendingAnswer>();
+  #pending = new Map<string, Confirmed>();
   #attempt = 0;
   #highestSeq = -1;
   #lastMessageAt = 0;
@@ -110,10 +134,33 @@ export class LiveClient {
 
   /** Sends an answer (now, or after reconnecting) and returns the clientId its ack or error will carry. */
   sendAnswer(slideId: string, answer: Answer): string {
-    const pending = { clientId: newClientId(), slideId, answer };
-    this.#pending.set(pending.clientId, pending);
-    if (this.status === 'open') this.#send({ type: 'answer', ...pending });
-    return pending.clientId;
+    return this.#sendConfirmed({ type: 'answer', clientId: newClientId(), slideId, answer });
+  }
+
+  /** Asks a Q&A slide a question; returns the clientId its confirmation (`asked`) or error will carry. */
+  ask(slideId: string, text: string, name?: string): string {
+    return this.#sendConfirmed({ type: 'ask', clientId: newClientId(), slideId, text, ...(name ? { name } : {}) });
+  }
+
+  /** Upvotes a question, or takes the vote back; returns the clientId its confirmation (`upvoted`) or error will carry. */
+  upvote(questionId: string, up: boolean): string {
+    return this.#sendConfirmed({ type: 'upvote', clientId: newClientId(), questionId, up });
+  }
+
+  /** Sends a reaction to whatever is on screen; one lost while offline is not worth sending later. */
+  react(reaction: Reaction): void {
+    if (this.status === 'open') this.#send({ type: 'react', reaction });
+  }
+
+  /** A presenter's moderation of one Q&A question. */
+  moderateQuestion(questionId: string, action: QaAction): void {
+    this.command({ type: 'moderate-question', questionId, action });
+  }
+
+  #sendConfirmed(message: Confirmed): string {
+    this.#pending.set(message.clientId, message);
+    if (this.status === 'open') this.#send(message);
+    return message.clientId;
   }
 
   /** A presenter's command: move, open or close voting, clear results, hide an answer or a word, split the results. */
@@ -162,8 +209,9 @@ export class LiveClient {
         }
         this.status = 'open';
         this.#applyState(message.state);
+        this.questions = message.questions;
         this.#events.welcome?.(message);
-        for (const pending of this.#pending.values()) this.#send({ type: 'answer', ...pending });
+        for (const pending of this.#pending.values()) this.#send(pending);
         return;
       case 'state':
         this.#applyState(message.state);
@@ -184,10 +232,28 @@ export class LiveClient {
       case 'presence':
         this.participants = message.participants;
         return;
+      case 'reactions':
+        this.reactionTotals = { ...this.reactionTotals, [message.slideId]: message.totals };
+        this.latestReactions = message;
+        return;
       case 'ack':
         this.#pending.delete(message.clientId);
         this.#events.ack?.(message);
         return;
+      case 'asked': {
+        this.#pending.delete(message.clientId);
+        const others = this.questions.asked.filter((question) => question.id !== message.question.id);
+        this.questions = { ...this.questions, asked: [...others, message.question] };
+        this.#events.asked?.(message);
+        return;
+      }
+      case 'upvoted': {
+        this.#pending.delete(message.clientId);
+        const others = this.questions.upvoted.filter((id) => id !== message.questionId);
+        this.questions = { ...this.questions, upvoted: message.up ? [...others, message.questionId] : others };
+        this.#events.upvoted?.(message);
+        return;
+      }
       case 'error':
         if (message.clientId) this.#pending.delete(message.clientId);
         this.#events.error?.(message);

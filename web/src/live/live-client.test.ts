@@ -74,6 +74,7 @@ const CODE = '84061391';
 const TOKEN = 'ncJAxDwE4YAuqVZTCObolVgFTANOi-53';
 const OTHER_TOKEN = 'Zq1vYx0aBcDeFgHiJkLmNoPq-_42';
 const CHOICE: Answer = { kind: 'choice', optionIds: ['staff'] };
+const NO_QUESTIONS = { asked: [], upvoted: [] };
 
 function state(overrides: Partial<SessionState> = {}): SessionState {
   return {
@@ -92,12 +93,22 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     anonymityThreshold: 5,
     strictAnonymity: false,
     split: null,
+    askAnytime: null,
+    reactions: true,
     ...overrides,
   };
 }
 
 function welcome(overrides: Partial<SessionState> = {}, participantToken = TOKEN): ServerMessage {
-  return { type: 'welcome', v: PROTOCOL_VERSION, role: 'audience', participantToken, state: state(overrides), answers: {} };
+  return {
+    type: 'welcome',
+    v: PROTOCOL_VERSION,
+    role: 'audience',
+    participantToken,
+    state: state(overrides),
+    answers: {},
+    questions: NO_QUESTIONS,
+  };
 }
 
 function sockets(): FakeSocket[] {
@@ -213,7 +224,7 @@ describe('joining', () => {
     latest().open();
     expect(latest().sent).toEqual([{ type: 'host', v: PROTOCOL_VERSION, sessionId: 'session-1' }]);
 
-    latest().receive({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: state(), answers: {} });
+    latest().receive({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: state(), answers: {}, questions: NO_QUESTIONS });
     expect(client.status).toBe('open');
     expect(localStorage.length).toBe(0);
   });
@@ -616,7 +627,14 @@ describe('results split by a single-choice question (hosts)', () => {
   function splitHost(): LiveClient {
     const client = startClient({ role: 'host', sessionId: 'session-1' });
     latest().open();
-    latest().receive({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: state({ seq: 1, split }), answers: {} });
+    latest().receive({
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'host',
+      state: state({ seq: 1, split }),
+      answers: {},
+      questions: NO_QUESTIONS,
+    });
     return client;
   }
 

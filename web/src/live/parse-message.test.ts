@@ -19,6 +19,8 @@ const state = {
   anonymityThreshold: 5,
   strictAnonymity: false,
   split: { slideId: 'role', show: { optionId: null } },
+  askAnytime: null,
+  reactions: true,
 };
 
 describe.each([
@@ -27,7 +29,7 @@ describe.each([
 ])('%s', (_name, parse) => {
   it('reads a well-formed message of each kind it knows', () => {
     const messages = [
-      { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {} },
+      { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {}, questions: { asked: [], upvoted: [] } },
       { type: 'state', state },
       { type: 'presence', participants: 3 },
       { type: 'withheld', slideId: 'tools', respondents: 3 },

@@ -9,6 +9,9 @@ const KNOWN: Record<ServerMessage['type'], true> = {
   segments: true,
   presence: true,
   ack: true,
+  asked: true,
+  upvoted: true,
+  reactions: true,
   error: true,
   pong: true,
 };

@@ -1,4 +1,4 @@
-import { ANONYMITY, type Results, type Segment, type SessionDetail, type Slide, type Split } from '@ettor/protocol';
+import { ANONYMITY, type QaAction, type Results, type Segment, type SessionDetail, type Slide, type Split } from '@ettor/protocol';
 import { api } from '../api/client';
 import { describeError } from '../api/error-text';
 import { LiveClient } from '../live/live-client.svelte';
@@ -130,6 +130,16 @@ export class HostSession {
 
   splitWord(word: string): void {
     if (this.current) this.live.command({ type: 'split-word', slideId: this.current.id, word });
+  }
+
+  /** Approves, hides, answers or pins a question of the current Q&A. */
+  moderateQuestion(questionId: string, action: QaAction): void {
+    this.live.moderateQuestion(questionId, action);
+  }
+
+  /** Lets phones send reactions, or stops them. */
+  setReactions(on: boolean): void {
+    this.live.command({ type: 'set-reactions', on });
   }
 
   /** Splits the big screen's results by a single-choice question, or stops splitting them (null). */

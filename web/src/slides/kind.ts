@@ -5,6 +5,12 @@ import type {
   AnswerOf,
   DerivedKind,
   ErrorCode,
+  OwnQuestions,
+  QaAction,
+  QaKind,
+  QaQuestion,
+  QaResults,
+  QaSlide,
   QuestionSlide,
   ResultKind,
   ResultSlide,
@@ -60,6 +66,8 @@ export interface Moderation {
   mergeWord(word: string, into: string): void;
   /** Takes a word apart: words merged into it stand alone again, or else its forms are counted one by one. */
   splitWord(word: string): void;
+  /** Approves, hides, answers or pins a question of the current Q&A. */
+  moderateQuestion(questionId: string, action: QaAction): void;
 }
 
 export interface SummaryProps<K extends ResultKind> extends ResultsProps<K> {
@@ -88,13 +96,40 @@ export interface DerivedPhone<K extends DerivedKind> {
   Results: Component<ResultsProps<K>>;
 }
 
+/** A Q&A on the phone: the questions asked so far, and the phone's own asking and upvoting through the live connection. */
+export interface QaPhoneProps {
+  slide: QaSlide;
+  /** Only questions the presenter lets everyone see; undefined before the first. */
+  results: QaResults | undefined;
+  /** This participant's questions (with their status, pending ones too) and upvotes. */
+  own: OwnQuestions;
+  /** False while the phone is offline: what it sends waits for the connection. */
+  connected: boolean;
+  /** Sends a question; returns the clientId its confirmation or refusal carries. */
+  ask(text: string, name: string | undefined): string;
+  /** Upvotes a question or takes the vote back; returns the clientId its confirmation or refusal carries. */
+  upvote(questionId: string, up: boolean): string;
+  /** Refusals of what this phone sent, by clientId. */
+  refusals: Readonly<Record<string, ErrorCode>>;
+  /** Questions the server took, by the clientId they were sent with: says whether one was shown at once or awaits approval. */
+  asked: Readonly<Record<string, QaQuestion>>;
+  /** The level of the slide's heading; 2 on the phone's page, under its visually hidden title. */
+  level?: number;
+}
+
+export interface QaPhone {
+  Board: Component<QaPhoneProps>;
+}
+
 export type PhoneKind<K extends SlideKind> = K extends AnswerKind
   ? QuestionPhone<K>
   : K extends DerivedKind
     ? DerivedPhone<K>
-    : K extends InfoKind
-      ? InfoPhone<K>
-      : never;
+    : K extends QaKind
+      ? QaPhone
+      : K extends InfoKind
+        ? InfoPhone<K>
+        : never;
 
 /** Runs of a deck compared: each run's results of one slide, oldest (the baseline) first. */
 export interface ChangeProps<K extends ResultKind> {

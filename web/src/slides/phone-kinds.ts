@@ -1,14 +1,25 @@
 // What the phone's page needs of each kind. Kept apart from the presenter's parts so the phone never loads charts, the editor or zod.
-import type { Answer, AnswerKind, DerivedKind, Problem, QuestionSlide, SlideKind, SlideOf } from '@ettor/protocol';
+import type { Answer, AnswerKind, DerivedKind, Problem, QaSlide, QuestionSlide, SlideKind, SlideOf } from '@ettor/protocol';
 import { errorText } from '../i18n/i18n.svelte';
 import { choicePhone } from './choice/phone';
 import { contentPhone } from './content/phone';
-import { savedFor, type DerivedPhone, type InfoKind, type InfoPhone, type InfoSlide, type PhoneKind, type QuestionPhone } from './kind';
+import {
+  savedFor,
+  type DerivedPhone,
+  type InfoKind,
+  type InfoPhone,
+  type InfoSlide,
+  type PhoneKind,
+  type QaPhone,
+  type QuestionPhone,
+} from './kind';
 import { openPhone } from './open/phone';
 import { rankingPhone } from './ranking/phone';
 import { pointsPhone } from './points/phone';
 import { gridPhone } from './grid/phone';
 import { pinPhone } from './pin/phone';
+// Renamed: qaPhone() below is the accessor the pages use, as derivedPhone() is.
+import { qaPhone as qaParts } from './qa/phone';
 import { scalePhone } from './scale/phone';
 import { topographyPhone } from './topography/phone';
 import { wordCloudPhone } from './wordcloud/phone';
@@ -24,6 +35,7 @@ export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   points: pointsPhone,
   grid: gridPhone,
   pin: pinPhone,
+  qa: qaParts,
   topography: topographyPhone,
 };
 
@@ -37,6 +49,10 @@ export function infoPhone(slide: InfoSlide): InfoPhone<InfoKind> {
 }
 
 export function derivedPhone(slide: SlideOf<DerivedKind>): DerivedPhone<DerivedKind> {
+  return PHONE_KINDS[slide.kind];
+}
+
+export function qaPhone(slide: QaSlide): QaPhone {
   return PHONE_KINDS[slide.kind];
 }
 

@@ -8,6 +8,7 @@ import { rankingPresenter } from './ranking/presenter';
 import { pointsPresenter } from './points/presenter';
 import { gridPresenter } from './grid/presenter';
 import { pinPresenter } from './pin/presenter';
+import { qaPresenter } from './qa/presenter';
 import { scalePresenter } from './scale/presenter';
 import { topographyPresenter } from './topography/presenter';
 import { wordCloudPresenter } from './wordcloud/presenter';
@@ -23,6 +24,7 @@ export const PRESENTER_KINDS: { readonly [K in SlideKind]: PresenterKind<K> } = 
   points: pointsPresenter,
   grid: gridPresenter,
   pin: pinPresenter,
+  qa: qaPresenter,
   topography: topographyPresenter,
 };
 

@@ -6,4 +6,5 @@ export const noModeration: Moderation = {
   hideWord: () => undefined,
   mergeWord: () => undefined,
   splitWord: () => undefined,
+  moderateQuestion: () => undefined,
 };

@@ -1,11 +1,12 @@
 import type { ChoiceSlide, Slide } from '../../slides.js';
-import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, wholeResults, plainQuestion } from '../kind.js';
 
 export const CHOICE_LIMITS = { minOptions: 2, maxOptions: 10 } as const;
 
 export const choiceRules: KindRules<'choice'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       if (answer.optionIds.length === 0) return fail('empty_answer', 'Choose an option first.');
       const known = new Set(slide.options.map((o) => o.id));
@@ -16,10 +17,10 @@ export const choiceRules: KindRules<'choice'> = {
       const ordered = slide.options.filter((o) => picked.includes(o.id)).map((o) => o.id);
       return { ok: true, answer: { kind: 'choice', optionIds: ordered } };
     },
-    withoutHidden: (results) => results,
     resultsOnPhones: (slide) => slide.showResultsOnPhones,
     ...wholeResults,
   },
+  withoutHidden: (results) => results,
   blank: (id, newId) => ({
     id,
     kind: 'choice',

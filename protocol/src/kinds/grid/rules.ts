@@ -1,10 +1,11 @@
-import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, plainQuestion } from '../kind.js';
 
 export const GRID_LIMITS = { minItems: 1, maxItems: 8, minMax: 2, maxMax: 100, axisLabelLength: 60 } as const;
 
 export const gridRules: KindRules<'grid'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       const known = new Set(slide.items.map((item) => item.id));
       if (answer.placements.length === 0) return fail('empty_answer', 'Place at least one item.');
@@ -23,7 +24,6 @@ export const gridRules: KindRules<'grid'> = {
       return { ok: true, answer: { kind: 'grid', placements } };
     },
     resultsOnPhones: () => false,
-    withoutHidden: (results) => results,
     parts: (results) => results.items.map((item) => item.n),
     withholdParts: (results, withheld) => ({
       ...results,
@@ -32,6 +32,7 @@ export const gridRules: KindRules<'grid'> = {
       ),
     }),
   },
+  withoutHidden: (results) => results,
   blank: (id, newId) => ({ id, kind: 'grid', question: '', items: [{ id: newId(), label: '' }] }),
   title: (slide) => slide.question,
   ...withoutAssets,

@@ -1,4 +1,4 @@
-import { fail, type KindRules, wholeResults, withoutSources } from '../kind.js';
+import { fail, type KindRules, wholeResults, withoutSources, plainQuestion } from '../kind.js';
 
 export const PIN_LIMITS = {
   maxRegions: 12,
@@ -29,6 +29,7 @@ export function regionCentre(region: { x: number; y: number; width: number; heig
 export const pinRules: KindRules<'pin'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(_slide, answer) {
       if (!Number.isFinite(answer.x) || !Number.isFinite(answer.y) || answer.x < 0 || answer.x > 1 || answer.y < 0 || answer.y > 1) {
         return fail('out_of_range', 'A pin must be on the image.');
@@ -36,9 +37,9 @@ export const pinRules: KindRules<'pin'> = {
       return { ok: true, answer: { kind: 'pin', x: round(answer.x), y: round(answer.y) } };
     },
     resultsOnPhones: () => false,
-    withoutHidden: (results) => results,
     ...wholeResults,
   },
+  withoutHidden: (results) => results,
   blank: (id) => ({ id, kind: 'pin', question: '' }),
   title: (slide) => slide.question,
   assetIds: (slide) => (slide.image ? [slide.image.assetId] : []),

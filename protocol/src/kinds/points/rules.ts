@@ -1,10 +1,11 @@
-import { fail, type KindRules, wholeResults, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, wholeResults, withoutAssets, withoutSources, plainQuestion } from '../kind.js';
 
 export const POINTS_LIMITS = { minItems: 2, maxItems: 10, minBudget: 1, maxBudget: 1000 } as const;
 
 export const pointsRules: KindRules<'points'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       const known = new Set(slide.items.map((item) => item.id));
       const given = answer.allocations.filter((allocation) => allocation.points !== 0);
@@ -25,9 +26,9 @@ export const pointsRules: KindRules<'points'> = {
       return { ok: true, answer: { kind: 'points', allocations } };
     },
     resultsOnPhones: () => false,
-    withoutHidden: (results) => results,
     ...wholeResults,
   },
+  withoutHidden: (results) => results,
   blank: (id, newId) => ({
     id,
     kind: 'points',

@@ -1,10 +1,11 @@
-import { fail, type KindRules, wholeResults, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, wholeResults, withoutAssets, withoutSources, plainQuestion } from '../kind.js';
 
 export const RANKING_LIMITS = { minItems: 2, maxItems: 10 } as const;
 
 export const rankingRules: KindRules<'ranking'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       const known = new Set(slide.items.map((item) => item.id));
       if (answer.order.length === 0) return fail('empty_answer', 'Put the items in order.');
@@ -16,9 +17,9 @@ export const rankingRules: KindRules<'ranking'> = {
       return { ok: true, answer: { kind: 'ranking', order: [...answer.order] } };
     },
     resultsOnPhones: () => false,
-    withoutHidden: (results) => results,
     ...wholeResults,
   },
+  withoutHidden: (results) => results,
   blank: (id, newId) => ({
     id,
     kind: 'ranking',

@@ -1,4 +1,4 @@
-import { fail, type KindRules, withoutAssets, withoutSources } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, plainQuestion } from '../kind.js';
 
 export const SCALE_LIMITS = {
   minStatements: 1,
@@ -11,6 +11,7 @@ export const SCALE_LIMITS = {
 export const scaleRules: KindRules<'scale'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       const known = new Set(slide.statements.map((s) => s.id));
       const rated = new Set(answer.ratings.map((r) => r.statementId));
@@ -30,7 +31,6 @@ export const scaleRules: KindRules<'scale'> = {
       const ratings = slide.statements.filter((s) => byId.has(s.id)).map((s) => ({ statementId: s.id, value: byId.get(s.id) ?? null }));
       return { ok: true, answer: { kind: 'scale', ratings } };
     },
-    withoutHidden: (results) => results,
     resultsOnPhones: () => false,
     parts: (results) => results.statements.map((statement) => statement.n),
     withholdParts: (results, withheld) => ({
@@ -42,6 +42,7 @@ export const scaleRules: KindRules<'scale'> = {
       ),
     }),
   },
+  withoutHidden: (results) => results,
   blank: (id, newId) => ({ id, kind: 'scale', question: '', statements: [{ id: newId(), label: '' }] }),
   title: (slide) => slide.question,
   ...withoutAssets,

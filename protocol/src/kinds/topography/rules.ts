@@ -12,6 +12,7 @@ const problem = (message: string): Problem => ({ code: 'invalid_reference', mess
 export const topographyRules: KindRules<'topography'> = {
   hasResults: true,
   answers: null,
+  withoutHidden: (results) => results,
   blank: (id) => ({ id, kind: 'topography', heading: '' }),
   title: (slide) => slide.heading,
   ...withoutAssets,

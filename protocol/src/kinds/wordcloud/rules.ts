@@ -1,11 +1,12 @@
 import { cleanText, hasLoneSurrogate, textLength, wordKey } from '../../text.js';
-import { fail, type KindRules, withoutAssets, withoutSources, wholeResults } from '../kind.js';
+import { fail, type KindRules, withoutAssets, withoutSources, wholeResults, plainQuestion } from '../kind.js';
 
 export const WORDCLOUD_LIMITS = { maxEntries: 3, maxLength: 50, shownForms: 5 } as const;
 
 export const wordCloudRules: KindRules<'wordcloud'> = {
   hasResults: true,
   answers: {
+    ...plainQuestion,
     check(slide, answer) {
       if (answer.entries.some(hasLoneSurrogate)) return fail('validation_failed', 'The text contains broken characters.');
       // The same word twice on one phone ("Förståelse", "förståelse") is one entry, kept as first written: a person
@@ -23,10 +24,10 @@ export const wordCloudRules: KindRules<'wordcloud'> = {
       }
       return { ok: true, answer: { kind: 'wordcloud', entries } };
     },
-    withoutHidden: (results) => ({ ...results, words: results.words.filter((word) => !word.hidden) }),
     resultsOnPhones: () => false,
     ...wholeResults,
   },
+  withoutHidden: (results) => ({ ...results, words: results.words.filter((word) => !word.hidden) }),
   blank: (id) => ({ id, kind: 'wordcloud', question: '' }),
   title: (slide) => slide.question,
   ...withoutAssets,

@@ -7,6 +7,7 @@ import { rankingExport } from './ranking.js';
 import { pointsExport } from './points.js';
 import { gridExport } from './grid.js';
 import { pinExport } from './pin.js';
+import { qaExport } from './qa.js';
 import { scaleExport } from './scale.js';
 import { topographyExport } from './topography.js';
 import { wordCloudExport } from './wordcloud.js';
@@ -20,6 +21,7 @@ const KIND_EXPORTS: { readonly [K in ResultKind]: K extends AnswerKind ? KindExp
   points: pointsExport,
   grid: gridExport,
   pin: pinExport,
+  qa: qaExport,
   topography: topographyExport,
 };
 
