@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // The smoke mode of the benchmark: it keeps the harness working. It asserts correctness only (everyone
-// joined, nothing lost, nothing counted twice), never a timing: speed is measured by `npm run bench`.
+// joined, nothing lost, nothing counted twice, nothing refused), never a timing: speed is measured by `npm run bench`.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'bench/dist/src');
 const N = 200;
@@ -17,7 +17,9 @@ interface ServerReport {
   connected: number;
   lost: number | null;
   double_counted: number | null;
+  vote_to_presenter_p99_ms: number | null;
   failure?: string;
+  details: Record<string, unknown>;
 }
 
 /** Runs the built harness as `npm run bench` does and returns its JSON report. */
@@ -67,16 +69,25 @@ describe('benchmark smoke (N = 200)', () => {
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'bench'], { cwd: root, stdio: 'inherit' });
   });
 
-  it('Ettor: everyone joins; the burst, the talk and a flood lose nothing and count nothing twice', async () => {
-    const { code, report, output } = await bench(['--servers', 'ettor', '--scenario', 'hold,burst,talk,flood']);
+  it('Ettor: everyone joins; the burst, the talk, the Q&A and a flood lose nothing and count nothing twice', async () => {
+    const { code, report, output } = await bench(['--servers', 'ettor', '--scenario', 'hold,burst,talk,qa,flood']);
     expect(code, output).toBe(0);
-    expectCorrect(report, ['hold', 'burst', 'talk', 'flood'], ['ettor']);
+    expectCorrect(report, ['hold', 'burst', 'talk', 'qa', 'flood'], ['ettor']);
+    const qa = report.scenarios.qa?.ettor;
+    expect(qa?.details.upvotes_acked, 'qa: every upvote confirmed').toBe(qa?.details.upvotes_sent);
+    expect({ ...(qa?.details.ask_errors as object), ...(qa?.details.upvote_errors as object) }, 'qa: nothing refused').toEqual({});
+    expect(qa?.vote_to_presenter_p99_ms, 'qa: upvotes seen on the big screen').not.toBeNull();
   });
 
-  it('the baselines: everyone joins, the burst loses nothing and counts nothing twice', async () => {
-    const { code, report, output } = await bench(['--servers', 'limit,typical', '--scenario', 'hold,burst']);
+  it('the baselines: everyone joins, the burst loses nothing and counts nothing twice; they take no questions', async () => {
+    const { code, report, output } = await bench(['--servers', 'limit,typical', '--scenario', 'hold,burst,qa']);
     expect(code, output).toBe(0);
     expectCorrect(report, ['hold', 'burst'], ['limit', 'typical']);
+    for (const server of ['limit', 'typical']) {
+      const qa = report.scenarios.qa?.[server];
+      expect(qa?.failure, `qa on ${server}`).toBeUndefined();
+      expect(qa?.vote_to_presenter_p99_ms, `qa on ${server}: not applicable`).toBeNull();
+    }
   });
 
   it('the database check finds a lost answer and a double count', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ANONYMITY,
+  type OwnQuestions,
   type QuestionSlide,
   type Results,
   type SessionState,
@@ -82,8 +83,14 @@ export function stateOf(session: Session, participants: number): SessionState {
     anonymityThreshold: ANONYMITY.minThreshold,
     strictAnonymity: false,
     split: null,
+    // The baselines speak join / slide / answer only: no phone is offered a Q&A to ask in, nor reactions to send.
+    askAnytime: null,
+    reactions: false,
   };
 }
+
+/** A welcome's Q&A part: nobody asks or upvotes on a baseline. */
+export const NO_QUESTIONS: OwnQuestions = { asked: [], upvoted: [] };
 
 export const newToken = () => randomBytes(24).toString('base64url');
 export const newId = () => randomUUID();

@@ -1,10 +1,11 @@
 // The "limit" baseline: raw ws, JSON.parse and nothing more, better-sqlite3 with batched commits.
 // The floor any Node server of this protocol can reach on this machine; benchmark code, not product code.
 import http from 'node:http';
-import { type Answer, type ClientMessage, type Slide, isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
+import { type Answer, type ClientMessage, PROTOCOL_VERSION, type Slide, isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   Bucket,
+  NO_QUESTIONS,
   Throttle,
   answerStatements,
   env,
@@ -177,11 +178,12 @@ function welcome(client: Client, room: Room, participantId: string, token: strin
     client,
     JSON.stringify({
       type: 'welcome',
-      v: 1,
+      v: PROTOCOL_VERSION,
       role: 'audience',
       participantToken: token,
       state: stateOf(room.session, room.participants.size),
       answers,
+      questions: NO_QUESTIONS,
     }),
   );
   const slide = currentSlide(room);
@@ -234,7 +236,17 @@ function onMessage(client: Client, text: string): void {
       client.role = 'host';
       client.session = session;
       room.hosts.add(client);
-      send(client, JSON.stringify({ type: 'welcome', v: 1, role: 'host', state: stateOf(session, room.participants.size), answers: {} }));
+      send(
+        client,
+        JSON.stringify({
+          type: 'welcome',
+          v: PROTOCOL_VERSION,
+          role: 'host',
+          state: stateOf(session, room.participants.size),
+          answers: {},
+          questions: NO_QUESTIONS,
+        }),
+      );
       send(client, JSON.stringify({ type: 'presence', participants: room.participants.size }));
       const slide = currentSlide(room);
       const tally = slide && room.tallies.get(slide.id);

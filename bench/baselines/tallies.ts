@@ -8,6 +8,7 @@ import {
   type ResultsOf,
   type SlideOf,
   inRegion,
+  isCorrectAnswer,
   pinCell,
   summariseRatings,
 } from '@ettor/protocol';
@@ -27,6 +28,26 @@ interface KindTally<K extends AnswerKind> {
 
 /** A kind without a tally here does not compile. */
 export const BASELINE_TALLIES: { readonly [K in AnswerKind]: KindTally<K> } = {
+  quiz: {
+    listsAnswers: false,
+    start(slide) {
+      const counts = new Map(slide.options.map((option) => [option.id, 0]));
+      let correct = 0;
+      return {
+        add(answer, times) {
+          for (const id of answer.optionIds) counts.set(id, (counts.get(id) ?? 0) + times);
+          if (isCorrectAnswer(slide, answer.optionIds)) correct += times;
+        },
+        results: (respondents) => ({
+          kind: 'quiz',
+          slideId: slide.id,
+          respondents,
+          counts: [...counts].map(([optionId, count]) => ({ optionId, count })),
+          correct,
+        }),
+      };
+    },
+  },
   choice: {
     listsAnswers: false,
     start(slide) {

@@ -2,10 +2,11 @@
 // would write this app. Same join / slide / answer protocol, each message a socket.io event named by its type.
 // Benchmark code, not product code.
 import http from 'node:http';
-import { isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
+import { PROTOCOL_VERSION, isQuestionSlide, showsResultsOnPhones } from '@ettor/protocol';
 import { Server, type Socket } from 'socket.io';
 import {
   Bucket,
+  NO_QUESTIONS,
   Throttle,
   answerStatements,
   env,
@@ -94,11 +95,12 @@ io.on('connection', (socket: Socket) => {
     );
     socket.emit('welcome', {
       type: 'welcome',
-      v: 1,
+      v: PROTOCOL_VERSION,
       role: 'audience',
       participantToken: token,
       state: stateOf(found, countOf(found)),
       answers,
+      questions: NO_QUESTIONS,
     });
     const slide = found.slides[found.current];
     if (slide && isQuestionSlide(slide) && showsResultsOnPhones(slide))
@@ -115,7 +117,14 @@ io.on('connection', (socket: Socket) => {
     session = found;
     role = 'host';
     void socket.join([everyone(found), hostsOf(found)]);
-    socket.emit('welcome', { type: 'welcome', v: 1, role: 'host', state: stateOf(found, countOf(found)), answers: {} });
+    socket.emit('welcome', {
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'host',
+      state: stateOf(found, countOf(found)),
+      answers: {},
+      questions: NO_QUESTIONS,
+    });
     socket.emit('presence', { type: 'presence', participants: countOf(found) });
     const slide = found.slides[found.current];
     if (slide && isQuestionSlide(slide)) socket.emit('results', { type: 'results', results: tally(st, found.id, slide) });

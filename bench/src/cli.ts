@@ -12,6 +12,8 @@ export interface Options {
   keepData: boolean;
   /** How long the flood scenario's attack lasts. */
   floodSeconds: number;
+  /** How long the qa scenario's upvotes are spread over; its questions come in the first sixth of that. */
+  qaSeconds: number;
   /** Shorter waits for the smoke test: checks the harness end to end; its timings are not comparable. */
   quick: boolean;
 }
@@ -19,7 +21,7 @@ export interface Options {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --participants N     simulated phones (default 10000)
-  --scenario NAME      hold, fanout, burst, sustained, talk or flood; repeat or comma-separate (default: all)
+  --scenario NAME      hold, fanout, burst, sustained, talk, qa or flood; repeat or comma-separate (default: all)
   --servers LIST       ettor,limit,typical (default: all three)
   --json FILE          also write the results as JSON
   --workers N          simulator processes (default: 2, more if the open-file limit needs it)
@@ -27,6 +29,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --port N             first port to listen on (default 4300; each server gets the next)
   --keep-data          keep each server's temp folder (database and log)
   --flood-seconds N    how long the flood scenario's attack lasts (default 20)
+  --qa-seconds N       how long the qa scenario's upvotes are spread over (default 60)
   --quick              shorter waits (smoke test): checks correctness, its timings mean little
 `;
 
@@ -53,6 +56,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
       port: { type: 'string' },
       'keep-data': { type: 'boolean' },
       'flood-seconds': { type: 'string' },
+      'qa-seconds': { type: 'string' },
       quick: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -62,6 +66,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(participants) || participants < 1) throw new Error('--participants must be a positive whole number');
   const floodSeconds = Number(values['flood-seconds'] ?? 20);
   if (!Number.isFinite(floodSeconds) || floodSeconds <= 0) throw new Error('--flood-seconds must be a positive number');
+  const qaSeconds = Number(values['qa-seconds'] ?? 60);
+  if (!Number.isFinite(qaSeconds) || qaSeconds <= 0) throw new Error('--qa-seconds must be a positive number');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error('--workers must be a positive whole number');
   return {
@@ -74,6 +80,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     port: Number(values.port ?? 4300),
     keepData: values['keep-data'] ?? false,
     floodSeconds,
+    qaSeconds,
     quick: values.quick ?? false,
   };
 }

@@ -72,3 +72,58 @@ export function checkDatabase(dbPath: string, sessionId: string, slides: Record<
     db.close();
   }
 }
+
+export interface QaIntegrityReport {
+  /** Confirmed questions the database does not hold, and confirmed upvotes it does not count. */
+  lostQuestions: number;
+  lostUpvotes: number;
+  /** Stored questions no ask explains, and stored upvotes beyond the confirmed ones and those never answered. */
+  doubleQuestions: number;
+  doubleUpvotes: number;
+  storedQuestions: number;
+  storedUpvotes: number;
+}
+
+/**
+ * A Q&A against the server's own SQLite file, opened read-only: every confirmed question stored under its clientId,
+ * and per question as many stored upvotes as phones hold confirmed. Upvotes the server never answered may or may not
+ * be stored; up to `unansweredUpvotes` extra ones are theirs.
+ */
+export function checkQaDatabase(
+  dbPath: string,
+  sessionId: string,
+  slideId: string,
+  truth: SlideTruth,
+  unansweredUpvotes: number,
+): QaIntegrityReport {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const questions = db
+      .prepare<[string, string], { client_id: string }>('SELECT client_id FROM qa_questions WHERE session_id = ? AND slide_id = ?')
+      .all(sessionId, slideId);
+    const votes = db
+      .prepare<[string, string], { question_id: string; n: number }>(
+        `SELECT v.question_id, COUNT(*) AS n FROM qa_votes v JOIN qa_questions q ON q.id = v.question_id
+         WHERE q.session_id = ? AND q.slide_id = ? GROUP BY v.question_id`,
+      )
+      .all(sessionId, slideId);
+    const storedClientIds = new Set(questions.map((row) => row.client_id));
+    const matched = truth.clientIds.filter((id) => storedClientIds.has(id)).length;
+    const awaitingAck = truth.pendingClientIds.filter((id) => storedClientIds.has(id)).length;
+    const storedVotes = new Map(votes.map((row) => [row.question_id, row.n]));
+    let lostUpvotes = 0;
+    let extraUpvotes = 0;
+    for (const [questionId, confirmed] of truth.counts) lostUpvotes += Math.max(0, confirmed - (storedVotes.get(questionId) ?? 0));
+    for (const [questionId, stored] of storedVotes) extraUpvotes += Math.max(0, stored - (truth.counts.get(questionId) ?? 0));
+    return {
+      lostQuestions: truth.clientIds.length - matched,
+      lostUpvotes,
+      doubleQuestions: questions.length - matched - awaitingAck,
+      doubleUpvotes: Math.max(0, extraUpvotes - unansweredUpvotes),
+      storedQuestions: questions.length,
+      storedUpvotes: votes.reduce((sum, row) => sum + row.n, 0),
+    };
+  } finally {
+    db.close();
+  }
+}

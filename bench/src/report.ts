@@ -50,6 +50,21 @@ const COLUMNS: Record<ScenarioName, [string, (row: ScenarioRow) => unknown][]> =
     ['lost', (r) => r.figures.lost],
     ['double', (r) => r.figures.double_counted],
   ],
+  qa: [
+    ['questions', (r) => fraction(r.details.questions_acked, r.details.questions_asked)],
+    ['upvotes', (r) => fraction(r.details.upvotes_acked, r.details.upvotes_sent)],
+    [
+      'upvote→screen p50/p99 ms',
+      (r) =>
+        r.details.not_applicable ? null : `${r.details.vote_to_presenter_p50_ms ?? '-'}/${r.figures.vote_to_presenter_p99_ms ?? '-'}`,
+    ],
+    ['measured', (r) => r.details.vote_to_presenter_measured],
+    ['CPU-s/1000', (r) => r.figures.cpu_s_per_1000_votes],
+    ['above idle', (r) => r.details.cpu_s_per_1000_votes_above_idle],
+    ['errors', (r) => errorList(r)],
+    ['lost', (r) => r.figures.lost],
+    ['double', (r) => r.figures.double_counted],
+  ],
   flood: [
     ['connections/s', (r) => r.details.attack_connections_per_s],
     ['junk frames/s', (r) => r.details.attack_frames_per_s],
@@ -68,6 +83,20 @@ function phase(row: ScenarioRow, name: 'during' | 'after', measure: 'vote' | 'sc
   const figures = row.details[name] as Record<string, number | null> | undefined;
   if (!figures) return null;
   return `${figures[`${measure}_p50_ms`] ?? '-'}/${figures[measure === 'vote' ? 'vote_p99_ms' : 'screen_max_ms'] ?? '-'}`;
+}
+
+function fraction(part: unknown, whole: unknown): string | null {
+  return part === undefined && whole === undefined ? null : `${cell(part)}/${cell(whole)}`;
+}
+
+/** A Q&A's refusals of questions and upvotes, by code. */
+function errorList(row: ScenarioRow): string | null {
+  if (row.details.not_applicable) return null;
+  const errors = new Map<string, number>();
+  for (const counts of [row.details.ask_errors, row.details.upvote_errors] as (Record<string, number> | undefined)[]) {
+    for (const [code, count] of Object.entries(counts ?? {})) errors.set(code, (errors.get(code) ?? 0) + count);
+  }
+  return errors.size === 0 ? 'none' : [...errors].map(([code, count]) => `${code} ${count}`).join(', ');
 }
 
 function rssTrail(row: ScenarioRow): string | null {
@@ -207,7 +236,11 @@ export function render(rows: ScenarioRow[], participants: number): string {
     const columns = COLUMNS[scenario];
     const body = rows
       .filter((r) => r.scenario === scenario)
-      .map((r) => [r.server, ...columns.map(([, read]) => cell(read(r))), r.failure ? `FAILED: ${r.failure.split('\n')[0]}` : '']);
+      .map((r) => [
+        r.server,
+        ...columns.map(([, read]) => cell(read(r))),
+        r.failure ? `FAILED: ${r.failure.split('\n')[0]}` : cell(r.details.not_applicable ?? ''),
+      ]);
     const busy = rows
       .filter((r) => r.scenario === scenario && typeof r.details.other_cpu_share === 'number')
       .map((r) => `${r.server} ${Math.round((r.details.other_cpu_share as number) * 100)} %`);

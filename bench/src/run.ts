@@ -11,6 +11,7 @@ import type { ScenarioContext, ScenarioOutcome } from './scenarios/context.js';
 import { fanout } from './scenarios/fanout.js';
 import { flood } from './scenarios/flood.js';
 import { hold } from './scenarios/hold.js';
+import { qa, takesQuestions } from './scenarios/qa.js';
 import { sustained } from './scenarios/sustained.js';
 import { talk } from './scenarios/talk.js';
 import { REPO, killServers, startServer } from './server-process.js';
@@ -32,9 +33,18 @@ function workerCount(options: Options, fileLimit: number): number {
 }
 
 /** Hard time limits per scenario, so one run stays bounded whatever the server does. */
-function limitMs(scenario: ScenarioName, participants: number): number {
-  const scale = Math.max(1, participants / 10_000);
-  const seconds: Record<ScenarioName, number> = { hold: 150, fanout: 240, burst: 120, sustained: 300, talk: 300, flood: 600 };
+function limitMs(scenario: ScenarioName, options: Options): number {
+  const scale = Math.max(1, options.participants / 10_000);
+  const seconds: Record<ScenarioName, number> = {
+    hold: 150,
+    fanout: 240,
+    burst: 120,
+    sustained: 300,
+    talk: 300,
+    // The asking, the upvotes, and room to settle and check.
+    qa: 120 + 2 * options.qaSeconds,
+    flood: 600,
+  };
   return seconds[scenario] * scale * 1000;
 }
 
@@ -109,7 +119,7 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
     pools.add(pool);
     const base = { server, session, presenter, pool, participants: options.participants, log: (line: string) => log(`${kind}: ${line}`) };
 
-    const holdLimit = limitMs('hold', options.participants);
+    const holdLimit = limitMs('hold', options);
     const holdFrom = now();
     const holdBefore = ownAndMachineCpu(server.pid, pool.pids);
     const held = await withLimit(
@@ -121,6 +131,7 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
       Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(server.pid, pool.pids), (now() - holdFrom) / 1000) * 100) / 100;
     if (options.scenarios.includes('hold')) rows.push(row('hold', held.connected, held));
     const ctx: ScenarioContext = { ...base, connected: held.connected, idleCpuPerS: held.idleCpuPerS };
+    const qaMs = (options.quick ? 3 : options.qaSeconds) * 1000;
     const scenarios: Record<Exclude<ScenarioName, 'hold'>, () => Promise<ScenarioOutcome>> = {
       fanout: () => fanout(ctx, options.quick ? 5 : 30),
       burst: () => burst(ctx, { timeoutMs: 30_000 }),
@@ -138,6 +149,15 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
           questionTimeoutMs: options.quick ? 30_000 : 5_000,
           thinkMs: options.quick ? 500 : 3_000,
           contentDwellMs: options.quick ? 20 : 100,
+        }),
+      // The issue's proportions: a fifth of the room asks, and the room upvotes five times its size within the time.
+      qa: () =>
+        qa(ctx, {
+          questions: Math.round(held.connected / 5),
+          upvotes: 5 * held.connected,
+          askMs: qaMs / 6,
+          upvoteMs: qaMs,
+          graceMs: 10_000,
         }),
       flood: () =>
         flood(ctx, {
@@ -157,6 +177,11 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
         );
         continue;
       }
+      if (name === 'qa' && !takesQuestions(kind)) {
+        // Not a failure: the figures are null, as for any figure a scenario does not measure.
+        rows.push(row(name, held.connected, { figures: {}, details: { not_applicable: 'the baselines take no questions' } }));
+        continue;
+      }
       if (broken) {
         rows.push(row(name, held.connected, undefined, `skipped: ${broken}`));
         continue;
@@ -164,7 +189,7 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
       try {
         const startedAt = now();
         const before = ownAndMachineCpu(server.pid, pool.pids);
-        const outcome = await withLimit(scenarios[name](), limitMs(name, options.participants), name);
+        const outcome = await withLimit(scenarios[name](), limitMs(name, options), name);
         const seconds = (now() - startedAt) / 1000;
         const share = otherCpuShare(before, ownAndMachineCpu(server.pid, pool.pids), seconds);
         log(

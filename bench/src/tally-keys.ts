@@ -1,4 +1,4 @@
-import { type Answer, type AnswerKind, type AnswerOf, type DerivedKind, type Results, type ResultsOf, pinCell } from '@ettor/protocol';
+import { type Answer, type AnswerKind, type AnswerOf, type ResultKind, type Results, type ResultsOf, pinCell } from '@ettor/protocol';
 import { wordGroupKey } from '@ettor/protocol/words';
 
 /**
@@ -14,6 +14,10 @@ interface TallyKeys<K extends AnswerKind> {
 
 /** A kind whose results the bench cannot check does not compile. */
 export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
+  quiz: {
+    ofAnswer: (answer) => answer.optionIds,
+    ofResults: (results) => results.counts.map(({ optionId, count }) => [optionId, count]),
+  },
   choice: {
     ofAnswer: (answer) => answer.optionIds,
     ofResults: (results) => results.counts.map(({ optionId, count }) => [optionId, count]),
@@ -60,10 +64,17 @@ export const TALLY_KEYS: { readonly [K in AnswerKind]: TallyKeys<K> } = {
   },
 };
 
-/** What the results of a kind drawn from other slides' answers show per key, so the bench sees them change. */
-const DERIVED_KEYS: { readonly [K in DerivedKind]: (results: ResultsOf<K>) => [string, number][] } = {
+/** Kinds with results but no answers of their own: drawn from other slides' answers, or a Q&A's questions. */
+type StoredResultKind = Exclude<ResultKind, AnswerKind>;
+
+/** What the results of a kind without answers of its own show per key, so the bench sees them change. */
+const STORED_KEYS: { readonly [K in StoredResultKind]: (results: ResultsOf<K>) => [string, number][] } = {
   // The ratings behind each column; cells are withheld under k, totals of a whole room seldom are.
   topography: (results) => results.columns.map(({ statementId, total }) => [statementId, total.n]),
+  // The players counted; the scores themselves are checked by the server's tests.
+  leaderboard: (results) => [['players', results.respondents]],
+  // Upvotes per listed question; one asked and never upvoted is there with 0, so it differs from one missing.
+  qa: (results) => results.questions.map(({ id, votes }) => [id, votes]),
 };
 
 /** Adds `times` to a key's count. */
@@ -79,7 +90,7 @@ export function countAnswer(counts: Map<string, number>, answer: Answer): void {
 /** What a results message shows, per key. */
 export function shownCounts(results: Results): Map<string, number> {
   const counts = new Map<string, number>();
-  const keys = results.kind === 'topography' ? DERIVED_KEYS[results.kind](results) : resultsKeys(results.kind, results);
+  const keys = isAnswerResults(results) ? resultsKeys(results.kind, results) : storedKeys(results.kind, results);
   for (const [key, count] of keys) addCount(counts, key, count);
   return counts;
 }
@@ -97,4 +108,10 @@ function answerKeys<K extends AnswerKind>(kind: K, answer: AnswerOf<K>): string[
 }
 function resultsKeys<K extends AnswerKind>(kind: K, results: ResultsOf<K>): [string, number][] {
   return TALLY_KEYS[kind].ofResults(results);
+}
+function storedKeys<K extends StoredResultKind>(kind: K, results: ResultsOf<K>): [string, number][] {
+  return STORED_KEYS[kind](results);
+}
+function isAnswerResults(results: Results): results is ResultsOf<AnswerKind> {
+  return Object.hasOwn(TALLY_KEYS, results.kind);
 }

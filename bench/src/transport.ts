@@ -7,8 +7,15 @@ import type { TransportKind } from './types.js';
 export interface LinkHandlers {
   open(): void;
   message(data: string | object): void;
+  /**
+   * For a client that never reads results: a results frame over ws comes here with its size, undecoded. A Q&A's
+   * results are tens of KB each second to every phone; decoding them would cost the simulator more than the server.
+   */
+  results?(bytes: number): void;
   close(code: number, reason: string): void;
 }
+
+const RESULTS_FRAME = Buffer.from('{"type":"results"');
 
 /** One client connection, whatever carries it; the simulator and the presenter speak through this. */
 export interface Link {
@@ -34,7 +41,10 @@ function openWs(baseUrl: string, headers: Record<string, string>, handlers: Link
   };
   ws.on('open', () => handlers.open());
   ws.on('message', (data, isBinary) => {
-    if (!isBinary) handlers.message(data.toString());
+    if (isBinary) return;
+    if (handlers.results && Buffer.isBuffer(data) && data.subarray(0, RESULTS_FRAME.length).equals(RESULTS_FRAME)) {
+      handlers.results(data.length);
+    } else handlers.message(data.toString());
   });
   ws.on('close', (code, reason) => finish(code, reason.toString()));
   // A refused or reset connection emits error then close; the close carries the outcome.

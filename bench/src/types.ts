@@ -7,7 +7,7 @@ export type ServerKind = (typeof SERVER_KINDS)[number];
 /** How a client reaches a server: Ettor and the limit baseline speak JSON over raw WebSocket, typical speaks socket.io. */
 export type TransportKind = 'ws' | 'socketio';
 
-export const SCENARIOS = ['hold', 'fanout', 'burst', 'sustained', 'talk', 'flood'] as const;
+export const SCENARIOS = ['hold', 'fanout', 'burst', 'sustained', 'talk', 'qa', 'flood'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** A live session ready for the audience: what phones need (code) and what the presenter needs (id, cookie). */

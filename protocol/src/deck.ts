@@ -30,6 +30,10 @@ export const deckFileSchema = z
     strictAnonymity: z.boolean().default(false),
     /** The language the deck is written in; a file written before it existed is Swedish. */
     language: deckLanguageSchema.default('sv'),
+    /** Quiz countdowns run twice as long; a file written before it existed gets false. */
+    extendedTime: z.boolean().default(false),
+    /** Offensive words are held for the presenter; a file written before it existed gets true. */
+    filterOffensive: z.boolean().default(true),
     slides: z.array(slideSchema).max(LIMITS.slides),
     assets: z.array(deckAssetSchema).default([]),
   })

@@ -86,6 +86,10 @@ export const presentationSchema = z.strictObject({
   strictAnonymity: z.boolean(),
   /** The language the deck is written in: its word clouds merge inflected forms and drop filler words by it. */
   language: deckLanguageSchema,
+  /** Every quiz countdown runs EXTENDED_TIME_FACTOR times as long, so that no one who needs more time is locked out. */
+  extendedTime: z.boolean(),
+  /** Free text with offensive words (Swedish and English) is held for the presenter instead of shown. */
+  filterOffensive: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -107,10 +111,12 @@ export const updatePresentationBodySchema = z
     anonymityThreshold: anonymityThresholdSchema.optional(),
     strictAnonymity: z.boolean().optional(),
     language: deckLanguageSchema.optional(),
+    extendedTime: z.boolean().optional(),
+    filterOffensive: z.boolean().optional(),
   })
   .refine(
     (body) => Object.values(body).some((value) => value !== undefined),
-    'name a title, an anonymityThreshold, strictAnonymity or a language to change',
+    'name a title, an anonymityThreshold, strictAnonymity, a language, extendedTime or filterOffensive to change',
   );
 export type UpdatePresentationBody = z.infer<typeof updatePresentationBodySchema>;
 

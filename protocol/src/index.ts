@@ -19,6 +19,8 @@ export * from './kinds/points/rules.js';
 export * from './kinds/grid/rules.js';
 export * from './kinds/pin/rules.js';
 export * from './kinds/qa/rules.js';
+export * from './kinds/quiz/rules.js';
+export * from './kinds/leaderboard/rules.js';
 export * from './reactions.js';
 export * from './routes.js';
 // Schemas for every boundary.

@@ -86,6 +86,7 @@ const clientExamples = {
   takeBack: { type: 'upvote', clientId: CLIENT_ID, questionId: 'q1', up: false },
   moderate: { type: 'moderate-question', questionId: 'q1', action: 'pin' },
   react: { type: 'react', reaction: 'applause' },
+  nickname: { type: 'set-nickname', clientId: CLIENT_ID, nickname: 'Anna' },
   reactionsOff: { type: 'set-reactions', on: false },
   ping: { type: 'ping' },
   pingWithTime: { type: 'ping', t: 1712345678901.5 },
@@ -100,6 +101,7 @@ const serverExamples = {
     state,
     answers: { role: { kind: 'choice', optionIds: ['a'] }, words: { kind: 'wordcloud', entries: ['Mod'] } },
     questions: { asked: [{ ...QUESTION, slideId: 'qa' }], upvoted: ['q2'] },
+    nickname: 'Anna',
   },
   welcomeHost: {
     type: 'welcome',
@@ -108,6 +110,7 @@ const serverExamples = {
     state: { ...state, slide: null, status: 'ended', votingOpen: false, askAnytime: null },
     answers: {},
     questions: { asked: [], upvoted: [] },
+    nickname: null,
   },
   state: { type: 'state', state },
   resultsChoice: {
@@ -136,6 +139,17 @@ const serverExamples = {
   },
   asked: { type: 'asked', clientId: CLIENT_ID, question: { ...QUESTION, slideId: 'qa' } },
   upvoted: { type: 'upvoted', clientId: CLIENT_ID, questionId: 'q1', up: true },
+  nickname: { type: 'nickname', clientId: CLIENT_ID, nickname: 'Anna' },
+  score: {
+    type: 'score',
+    score: {
+      total: 1750,
+      rank: 2,
+      players: 40,
+      last: { slideId: 'q', answered: true, correct: true, points: 750, correctOptionIds: ['b'] },
+    },
+  },
+  scoreBeforeAny: { type: 'score', score: { total: 0, rank: null, players: 0, last: null } },
   reactions: { type: 'reactions', slideId: 'role', added: { applause: 3 }, totals: { applause: 12, heart: 2 } },
   withheld: { type: 'withheld', slideId: 'role', respondents: 2 },
   segments: {
@@ -163,7 +177,7 @@ describe('constants', () => {
   it('have the documented values', () => {
     expect(LIVE_PATH).toBe('/live');
     expect(MAX_CLIENT_FRAME_BYTES).toBe(16384);
-    expect(PROTOCOL_VERSION).toBe(2);
+    expect(PROTOCOL_VERSION).toBe(3);
     expect(CLOSE_CODES).toEqual({ sessionEnded: 4000, refused: 4001, protocolMismatch: 4002, joinTimeout: 4003 });
   });
 });
@@ -210,6 +224,8 @@ describe('clientMessageSchema', () => {
     refusedClient({ ...clientExamples.upvote, questionId: 'not an id!' });
     refusedClient({ ...clientExamples.moderate, action: 'delete' });
     refusedClient({ ...clientExamples.react, reaction: 'poop' });
+    refusedClient({ ...clientExamples.nickname, nickname: 7 });
+    refusedClient({ type: 'set-nickname', nickname: 'Anna' });
     refusedClient({ ...clientExamples.reactionsOff, on: 'no' });
     refusedClient('ping');
     refusedClient(null);
@@ -416,6 +432,8 @@ describe('deckFileSchema', () => {
       anonymityThreshold: 5,
       strictAnonymity: false,
       language: 'sv',
+      extendedTime: false,
+      filterOffensive: true,
       slides: [],
       assets: [],
     });

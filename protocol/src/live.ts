@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodeSchema } from './errors.js';
 import { QA_ACTIONS, QA_LIMITS } from './kinds/qa/rules.js';
+import { QUIZ_LIMITS } from './kinds/quiz/rules.js';
 import { REACTIONS } from './reactions.js';
 import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
 import { reactionCountsSchema, segmentSchema } from './reports.js';
@@ -68,6 +69,13 @@ export const moderateQuestionMessageSchema = z.strictObject({
   type: z.literal('moderate-question'),
   questionId: qaQuestionIdSchema,
   action: z.enum(QA_ACTIONS),
+});
+
+/** Audience: the name this phone plays quizzes under; unique in the session and checked for offensive words. */
+export const setNicknameMessageSchema = z.strictObject({
+  type: z.literal('set-nickname'),
+  clientId: clientIdSchema,
+  nickname: textSchema(QUIZ_LIMITS.nicknameLength * 8),
 });
 
 /** Audience: a reaction to whatever is on screen; fire and forget, refused only when too fast or turned off. */
@@ -172,6 +180,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   moderateQuestionMessageSchema,
   reactMessageSchema,
   setReactionsMessageSchema,
+  setNicknameMessageSchema,
   gotoMessageSchema,
   setVotingMessageSchema,
   resetResultsMessageSchema,
@@ -239,6 +248,8 @@ export const welcomeMessageSchema = z.strictObject({
   answers: z.record(z.string(), answerSchema),
   /** Audience only: this participant's questions and upvotes; empty for hosts. */
   questions: ownQuestionsSchema,
+  /** Audience only: the nickname this participant plays quizzes under; null before one is chosen, and for hosts. */
+  nickname: z.string().nullable(),
 });
 
 export const stateMessageSchema = z.strictObject({
@@ -304,6 +315,41 @@ export const reactionsMessageSchema = z.strictObject({
   totals: reactionCountsSchema,
 });
 
+/** Sent once a nickname is stored, as stored (trimmed). */
+export const nicknameMessageSchema = z.strictObject({
+  type: z.literal('nickname'),
+  clientId: clientIdSchema,
+  nickname: z.string(),
+});
+
+/** A participant's standing in the session's quizzes. */
+export const scoreSchema = z.strictObject({
+  /** Points from every quiz question so far. */
+  total: countSchema,
+  /** 1 for the highest total; equal totals share a place. Null before the first answer. */
+  rank: z.number().int().min(1).nullable(),
+  /** Participants who have answered at least one quiz question. */
+  players: countSchema,
+  /** The quiz question shown, once closed, as this participant did on it; null on a leaderboard. */
+  last: z
+    .strictObject({
+      slideId: slideIdSchema,
+      answered: z.boolean(),
+      correct: z.boolean(),
+      points: countSchema,
+      /** Now that it has closed, the right options may be told. */
+      correctOptionIds: z.array(optionIdSchema),
+    })
+    .nullable(),
+});
+export type Score = z.infer<typeof scoreSchema>;
+
+/** Audience only: the phone's own score and place, when a quiz question closes and while a leaderboard is shown. */
+export const scoreMessageSchema = z.strictObject({
+  type: z.literal('score'),
+  score: scoreSchema,
+});
+
 /** A refused message; the socket stays open unless the error is about joining. */
 export const errorMessageSchema = z.strictObject({
   type: z.literal('error'),
@@ -328,6 +374,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   askedMessageSchema,
   upvotedMessageSchema,
   reactionsMessageSchema,
+  nicknameMessageSchema,
+  scoreMessageSchema,
   errorMessageSchema,
   pongMessageSchema,
 ]);
@@ -337,4 +385,6 @@ export type AckMessage = z.infer<typeof ackMessageSchema>;
 export type AskedMessage = z.infer<typeof askedMessageSchema>;
 export type UpvotedMessage = z.infer<typeof upvotedMessageSchema>;
 export type ReactionsMessage = z.infer<typeof reactionsMessageSchema>;
+export type NicknameMessage = z.infer<typeof nicknameMessageSchema>;
+export type ScoreMessage = z.infer<typeof scoreMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;

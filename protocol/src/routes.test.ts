@@ -130,6 +130,8 @@ describe('the route table', () => {
             anonymityThreshold?: number | undefined;
             strictAnonymity?: boolean | undefined;
             language?: 'sv' | 'en' | undefined;
+            extendedTime?: boolean | undefined;
+            filterOffensive?: boolean | undefined;
           };
         }
     >();

@@ -12,6 +12,8 @@ import { pointsAnswerSchema, pointsResultsSchema, pointsSlideSchema } from './ki
 import { gridAnswerSchema, gridResultsSchema, gridSlideSchema } from './kinds/grid/schema.js';
 import { pinAnswerSchema, pinResultsSchema, pinSlideSchema } from './kinds/pin/schema.js';
 import { qaResultsSchema, qaSlideSchema } from './kinds/qa/schema.js';
+import { quizAnswerSchema, quizResultsSchema, quizSlideSchema } from './kinds/quiz/schema.js';
+import { leaderboardResultsSchema, leaderboardSlideSchema } from './kinds/leaderboard/schema.js';
 
 export * from './kinds/base.js';
 export * from './kinds/content/schema.js';
@@ -25,6 +27,8 @@ export * from './kinds/points/schema.js';
 export * from './kinds/grid/schema.js';
 export * from './kinds/pin/schema.js';
 export * from './kinds/qa/schema.js';
+export * from './kinds/quiz/schema.js';
+export * from './kinds/leaderboard/schema.js';
 
 /** Every slide kind, in the order the editor offers them. */
 export const slideSchema = z.discriminatedUnion('kind', [
@@ -37,6 +41,8 @@ export const slideSchema = z.discriminatedUnion('kind', [
   pointsSlideSchema,
   gridSlideSchema,
   pinSlideSchema,
+  quizSlideSchema,
+  leaderboardSlideSchema,
   qaSlideSchema,
   topographySlideSchema,
 ]);
@@ -51,6 +57,7 @@ export const answerSchema = z.discriminatedUnion('kind', [
   pointsAnswerSchema,
   gridAnswerSchema,
   pinAnswerSchema,
+  quizAnswerSchema,
 ]);
 
 export const resultsSchema = z.discriminatedUnion('kind', [
@@ -62,6 +69,8 @@ export const resultsSchema = z.discriminatedUnion('kind', [
   pointsResultsSchema,
   gridResultsSchema,
   pinResultsSchema,
+  quizResultsSchema,
+  leaderboardResultsSchema,
   qaResultsSchema,
   topographyResultsSchema,
 ]);

@@ -161,6 +161,7 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
         reactions,
         derivedResults: (sessionId, slideId) => core.reports.derivedResults(sessionId, slideId),
         segments: (sessionId, slideId, splitBy) => core.reports.liveSegments(sessionId, slideId, splitBy),
+        scores: (sessionId, slideId) => core.reports.scores(sessionId, slideId),
         log: app.log,
         maxSocketsPerAddress: config.maxSocketsPerAddress,
         clientsConnectDirectly: config.trustProxy === false,

@@ -22,3 +22,15 @@ export async function completeAt(presenter: Presenter, slideId: string, truth: S
   }
   return at;
 }
+
+/** Index of the first snapshot at or after a time (binary search; snapshots arrive in time order). */
+export function firstAtOrAfter(snapshots: Snapshot[], time: number): number {
+  let lo = 0;
+  let hi = snapshots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((snapshots[mid] as Snapshot).at < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

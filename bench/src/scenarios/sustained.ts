@@ -7,6 +7,7 @@ import type { SustainedArgs, SustainedResult, SustainedSlide } from '../simulato
 import { percentile, round } from '../stats.js';
 import { mergeCounts } from './burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
+import { firstAtOrAfter } from './screen.js';
 
 /** The rule the issue sets for a rate to count as held. */
 const ACK_P99_LIMIT_MS = 100;
@@ -244,16 +245,4 @@ function voteToScreen(presenter: Presenter, slides: SustainedSlide[], results: S
     });
   }
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), unseen };
-}
-
-/** Index of the first snapshot at or after a time (binary search; snapshots arrive in time order). */
-function firstAtOrAfter(snapshots: Snapshot[], time: number): number {
-  let lo = 0;
-  let hi = snapshots.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((snapshots[mid] as Snapshot).at < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

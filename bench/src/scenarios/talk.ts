@@ -1,10 +1,11 @@
-import { hasResults, isQuestionSlide } from '@ettor/protocol';
+import { QA_LIMITS, type QaSlide, hasResults, isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
-import { checkDatabase, mergeTruth } from '../db-check.js';
-import { SIMULATED_ANSWERS } from '../simulator/answers.js';
+import { checkDatabase, checkQaDatabase, emptyTruth, mergeTruth } from '../db-check.js';
+import { SIMULATED_ANSWERS, SIMULATED_QA } from '../simulator/answers.js';
 import { percentile, round } from '../stats.js';
 import { mergeCounts } from './burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
+import { activityTotals, askAndUpvote, qaLostAndDouble, takesQuestions } from './qa.js';
 import { completeAt, shows } from './screen.js';
 
 export interface TalkOptions {
@@ -19,8 +20,9 @@ export interface TalkOptions {
 /**
  * talk: the bench deck as a real talk. The presenter walks every slide; on each question a realistic share of
  * the room answers over a few seconds, 1 % double-tap and 1 % lose their connection right after sending (they
- * reconnect and resend, as the phone page does). The presenter moves on once every answer is acknowledged and
- * the big screen shows them all. At the end every question is checked against the database.
+ * reconnect and resend, as the phone page does); on a Q&A a few ask and more upvote, in the same way. The presenter
+ * moves on once everything is acknowledged and the big screen shows it all. At the end every question and Q&A is
+ * checked against the database.
  */
 export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<ScenarioOutcome> {
   const startedAt = now();
@@ -30,6 +32,8 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
   const errors: Record<string, number>[] = [];
   let sent = 0;
   let acked = 0;
+  const qaTotals: ReturnType<typeof activityTotals>[] = [];
+  const qaSlides = takesQuestions(ctx.server.kind) ? ctx.session.slides.filter((s): s is QaSlide => s.kind === 'qa') : [];
   for (const [index, slide] of ctx.session.slides.entries()) {
     const { sentAt, seq } = await ctx.presenter.goto(slide.id);
     const arrivals = await ctx.pool.all('seq', { seq, timeoutMs: 5_000 });
@@ -37,6 +41,16 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
     for (const value of latencies) arrivalsAll.push(value);
     const fanoutP99 = percentile(latencies, 99);
     if (fanoutP99 !== undefined) fanoutP99s.push(fanoutP99);
+    if (slide.kind === 'qa') {
+      // A server that takes no questions shows a Q&A as a slide to pass.
+      if (takesQuestions(ctx.server.kind)) {
+        const totals = await questionsAndUpvotes(ctx, slide, options);
+        qaTotals.push(totals);
+        errors.push(totals.askErrors, totals.upvoteErrors);
+        perSlide.push({ slide: index + 1, kind: slide.kind, fanout_p99_ms: round(fanoutP99), ...totals.perSlide });
+      } else await sleep(options.contentDwellMs);
+      continue;
+    }
     if (!isQuestionSlide(slide)) {
       if (hasResults(slide)) {
         // Drawn from other slides' answers, counted from the store when shown: how long the big screen waits for it.
@@ -89,7 +103,23 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
   await sleep(500);
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
   const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, questions);
-  const screenMismatches = questions.filter((id) => {
+  const qaIntegrity = qaSlides.map((slide, i) => {
+    const totals = qaTotals[i];
+    const stored = checkQaDatabase(
+      ctx.server.dbPath,
+      ctx.session.sessionId,
+      slide.id,
+      truth.slides[slide.id] ?? emptyTruth(),
+      totals?.upvotesUnanswered ?? 0,
+    );
+    return {
+      slide: slide.id,
+      stored_questions: stored.storedQuestions,
+      stored_upvotes: stored.storedUpvotes,
+      ...(totals ? qaLostAndDouble(totals, stored) : { lost: 0, double: 0 }),
+    };
+  });
+  const screenMismatches = [...questions, ...qaSlides.map((slide) => slide.id)].filter((id) => {
     const latest = ctx.presenter.latest(id);
     const slideTruth = truth.slides[id];
     return !latest || !slideTruth || !shows(latest, slideTruth);
@@ -99,8 +129,8 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
     figures: {
       fanout_p50_ms: round(percentile(arrivalsAll, 50)),
       fanout_p99_ms: round(percentile(arrivalsAll, 99)),
-      lost: integrity.lost,
-      double_counted: integrity.doubleCounted,
+      lost: integrity.lost + qaIntegrity.reduce((sum, q) => sum + q.lost, 0),
+      double_counted: integrity.doubleCounted + qaIntegrity.reduce((sum, q) => sum + q.double, 0),
     },
     details: {
       note: 'fanout figures are over every slide change of the talk, while answers flow',
@@ -109,12 +139,57 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
       duration_s: round((now() - startedAt) / 1000),
       answers: sent,
       acked,
+      questions: qaTotals.reduce((sum, t) => sum + t.questionsSent, 0),
+      questions_acked: qaTotals.reduce((sum, t) => sum + t.questionsAcked, 0),
+      upvotes: qaTotals.reduce((sum, t) => sum + t.upvotesSent, 0),
+      upvotes_acked: qaTotals.reduce((sum, t) => sum + t.upvotesAcked, 0),
+      upvotes_confirmed_on_resend: qaTotals.reduce((sum, t) => sum + t.confirmedOnResend, 0),
+      qa_stored: qaIntegrity,
       errors: mergeCounts(errors),
       reconnects: stats.reduce((sum, s) => sum + s.reconnects, 0),
       screen_mismatches: screenMismatches,
       pending_after: truth.pending,
       stored_awaiting_ack: integrity.awaitingAck,
       slides: perSlide,
+    },
+  };
+}
+
+/**
+ * A Q&A in the talk: a few people ask, at most as many as the screen lists newest (so every question is on it and
+ * checked), then people upvote each other's questions; the presenter moves on once the screen shows them all.
+ */
+async function questionsAndUpvotes(ctx: ScenarioContext, slide: QaSlide, options: TalkOptions) {
+  const activity = await askAndUpvote(ctx, slide.id, {
+    questions: Math.min(QA_LIMITS.listedPerPart, Math.ceil(ctx.connected * SIMULATED_QA.askShare)),
+    upvotes: Math.round(ctx.connected * SIMULATED_QA.upvotesPerPerson),
+    askMs: options.thinkMs,
+    upvoteMs: options.thinkMs,
+    dupShare: 0.01,
+    dropShare: 0.01,
+    graceMs: options.questionTimeoutMs,
+  });
+  const totals = activityTotals(activity);
+  const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 0 }));
+  const slideTruth = truth.slides[slide.id];
+  const tallyAt = slideTruth && truth.pending === 0 ? await completeAt(ctx.presenter, slide.id, slideTruth, 3_000) : undefined;
+  ctx.log(
+    `talk: Q&A ${totals.questionsAcked}/${totals.questionsSent} questions, ${totals.upvotesAcked}/${totals.upvotesSent} upvotes acked, screen ${tallyAt === undefined ? 'incomplete' : 'complete'}`,
+  );
+  return {
+    ...totals,
+    perSlide: {
+      questions: totals.questionsSent,
+      questions_acked: totals.questionsAcked,
+      upvotes: totals.upvotesSent,
+      upvotes_acked: totals.upvotesAcked,
+      upvote_ack_p99_ms: round(
+        percentile(
+          activity.upvotes.flatMap((r) => Array.from(r.ackedAt, (at, i) => at - (r.sentAt[i] as number)).filter(Number.isFinite)),
+          99,
+        ),
+      ),
+      screen_complete_after_window_ms: tallyAt === undefined ? null : round(Math.max(0, tallyAt - activity.upvoteWindowEndAt)),
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   type Answer,
   type AnswerKind,
   type AnswerOf,
+  type QaSlide,
   type QuestionSlide,
   type ScaleSlide,
   type SlideOf,
@@ -38,6 +39,13 @@ const PHRASES = [
   'Utbildning för alla, inte bara för IT-avdelningen',
   'Fråga medborgarna vad de faktiskt behöver',
 ];
+const QUESTIONS = [
+  'Hur hittar vi tid att lära oss de nya verktygen',
+  'Vem bestämmer vilka tjänster som digitaliseras först',
+  'Vad betyder det här för de mindre kommunerna',
+  'Hur når vi medborgarna som inte är uppkopplade',
+  'Var kan vi läsa mer om piloterna',
+];
 /** Where several options may be chosen, the chance a person ticks each one besides their first. */
 const ALSO_PICKED = 0.25;
 /** Where "don't know" is offered, the chance a person gives it for a statement. */
@@ -53,6 +61,14 @@ interface SimulatedKind<K extends AnswerKind> {
 
 /** A kind people cannot answer here does not compile. */
 export const SIMULATED_ANSWERS: { readonly [K in AnswerKind]: SimulatedKind<K> } = {
+  // Most of a room plays; about half know the answer, the rest guess.
+  quiz: {
+    share: 0.85,
+    answer(slide, _phone, random) {
+      const guess = slide.options[Math.floor(random() * slide.options.length)]?.id ?? '';
+      return { kind: 'quiz', optionIds: [slide.correct[0] !== undefined && random() < 0.5 ? slide.correct[0] : guess] };
+    },
+  },
   choice: {
     share: 0.8,
     answer(slide, _phone, random) {
@@ -129,6 +145,22 @@ export const SIMULATED_ANSWERS: { readonly [K in AnswerKind]: SimulatedKind<K> }
     },
   },
 };
+
+/** How a room takes part in a Q&A during a talk: a few ask, more upvote what they see. */
+export const SIMULATED_QA = {
+  /** The share of a real room that asks a question. */
+  askShare: 0.01,
+  /** Upvotes per person in the room: some upvote a few questions, most none. */
+  upvotesPerPerson: 0.3,
+  /** Where names are allowed, the share of people who sign their question. */
+  signedShare: 0.3,
+};
+
+/** The question person number `phone` asks, as the server stores it (trimmed), signed or not. */
+export function simulatedQuestion(slide: QaSlide, phone: number, random = Math.random): { text: string; name?: string } {
+  const text = `${QUESTIONS[phone % QUESTIONS.length] ?? ''}? (${phone})`.slice(0, slide.maxLength).trim();
+  return slide.names && random() < SIMULATED_QA.signedShare ? { text, name: `Deltagare ${phone}` } : { text };
+}
 
 /** A person's answer to a question slide. */
 export function simulatedAnswer(slide: QuestionSlide, phone: number, random = Math.random): Answer {

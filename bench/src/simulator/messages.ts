@@ -97,14 +97,70 @@ export interface SustainedResult {
   ackedAt: Float64Array;
 }
 
+/** Questions for a Q&A slide, one each from `count` phones of this worker, spread over a window. */
+export interface AskArgs {
+  slideId: string;
+  count: number;
+  startAt: number;
+  windowMs: number;
+  /** Share of questions sent twice with the same clientId, and of phones that drop right after asking. */
+  dupShare: number;
+  dropShare: number;
+  timeoutMs: number;
+}
+export interface AskResult {
+  sent: number;
+  acked: number;
+  unsettled: number;
+  errors: Record<string, number>;
+  ackLatencies: Float64Array;
+  /** The questions confirmed: every worker's phones upvote among them. */
+  questionIds: string[];
+}
+
+/**
+ * Upvotes spread uniformly over a window, each by a random phone of this worker on a random question of the list that
+ * it neither asked nor upvoted before: one phone upvotes one question at most once.
+ */
+export interface UpvoteArgs {
+  /** The Q&A slide the questions were asked on. */
+  slideId: string;
+  questionIds: string[];
+  count: number;
+  startAt: number;
+  windowMs: number;
+  dupShare: number;
+  dropShare: number;
+  /** How long confirmations may take after the window. */
+  graceMs: number;
+}
+export interface UpvoteResult {
+  sent: number;
+  acked: number;
+  unsettled: number;
+  /** Upvotes not sent: the phones drawn had all asked or upvoted the questions drawn with them. */
+  unpaired: number;
+  errors: Record<string, number>;
+  /** Confirmed by `already_voted` to a resend: the first send was stored and its confirmation lost with the connection. */
+  confirmedOnResend: number;
+  /** Per upvote sent: its question's index in questionIds, when it was sent and confirmed (NaN when not). */
+  questionIndex: Float64Array;
+  sentAt: Float64Array;
+  ackedAt: Float64Array;
+}
+
 /** What this worker's phones hold as acknowledged, per slide: the truth the database and big screen must match. */
 export interface SlideTruth {
+  /** Phones that answered; on a Q&A, phones that asked. */
   respondents: number;
-  /** What the held answers add up to on the big screen, per key of the slide's kind (see TALLY_KEYS). */
+  /**
+   * What the held answers add up to on the big screen, per key of the slide's kind (see TALLY_KEYS); on a Q&A the
+   * confirmed upvotes per question, with 0 for a question its asker holds and nobody upvoted.
+   */
   counts: Map<string, number>;
-  /** The last acknowledged clientId of each phone that answered: it must be the stored one. */
+  /** The last acknowledged clientId of each phone that answered, or of each question asked: it must be the stored one. */
   clientIds: string[];
-  /** Answers sent and not yet acknowledged: the database may or may not hold them yet. */
+  /** Answers or questions sent and not yet acknowledged: the database may or may not hold them yet. */
   pendingClientIds: string[];
 }
 export interface TruthResult {
@@ -120,12 +176,16 @@ export interface WorkerStats {
   pings: number;
   pongs: number;
   results: number;
+  /** The results frames' bytes, over ws. */
+  resultsBytes: number;
 }
 
 export interface Commands {
   connect: [ConnectArgs, ConnectResult];
   seq: [SeqArgs, SeqResult];
   round: [RoundArgs, RoundResult];
+  ask: [AskArgs, AskResult];
+  upvote: [UpvoteArgs, UpvoteResult];
   sustained: [SustainedArgs, SustainedResult];
   truth: [{ settleMs: number }, TruthResult];
   stats: [Record<string, never>, WorkerStats];

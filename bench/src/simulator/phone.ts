@@ -1,4 +1,4 @@
-import { CLOSE_CODES, PROTOCOL_VERSION, type Answer } from '@ettor/protocol';
+import { CLOSE_CODES, PROTOCOL_VERSION, type Answer, type ClientMessage } from '@ettor/protocol';
 import { now } from '../clock.js';
 import { type Link, openLink } from '../transport.js';
 import type { TransportKind } from '../types.js';
@@ -20,6 +20,26 @@ export interface PendingAnswer {
   onDone: (ackedAt: number | undefined, errorCode: string | undefined) => void;
 }
 
+/** A question or an upvote in flight: confirmed by `asked` or `upvoted`, or refused, by its clientId. */
+export interface PendingQa {
+  message: Extract<ClientMessage, { type: 'ask' | 'upvote' }>;
+  /** The Q&A slide it counts on. */
+  slideId: string;
+  /** Times sent: more than one after a double tap, a resend after reconnecting or after rate_limited. */
+  sends: number;
+  /**
+   * Where the worker files the outcome. A confirmed upvote may carry the refusal that confirmed it (`already_voted`
+   * to a resend); a confirmed question carries its id.
+   */
+  onDone: (confirmedAt: number | undefined, errorCode: string | undefined, questionId: string | undefined) => void;
+}
+
+/** A question a phone asked, as confirmed. */
+export interface AskedQuestion {
+  slideId: string;
+  clientId: string;
+}
+
 /** What a phone holds as acknowledged on one slide. */
 export interface Held {
   clientId: string;
@@ -37,7 +57,7 @@ export interface PhoneHub {
   onClose(phone: Phone, code: number): void;
   onError(code: string): void;
   onPong(): void;
-  onResults(): void;
+  onResults(bytes: number): void;
   onPing(): void;
 }
 
@@ -51,6 +71,10 @@ export class Phone {
   /** The clientId of a phone's latest answer to a slide while it is in flight. */
   readonly inFlight = new Map<string, string>();
   readonly pending = new Map<string, PendingAnswer>();
+  readonly pendingQa = new Map<string, PendingQa>();
+  /** Confirmed questions by id, and the slide of each confirmed upvote by question id. */
+  readonly asked = new Map<string, AskedQuestion>();
+  readonly upvoted = new Map<string, string>();
   /** Heartbeat bookkeeping; the worker's one timer reads these instead of two timers per phone. */
   lastHeardAt = 0;
   nextPingAt = Number.POSITIVE_INFINITY;
@@ -93,6 +117,10 @@ export class Phone {
           this.lastHeardAt = at;
           if (this.handle(data, at) === 'welcome') welcomed = true;
         },
+        results: (bytes) => {
+          this.lastHeardAt = now();
+          this.hub.onResults(bytes);
+        },
         close: (code) => {
           if (this.link !== link) return;
           this.link = undefined;
@@ -117,6 +145,22 @@ export class Phone {
     }
   }
 
+  /** Sends a question or an upvote now, or after the next welcome if the phone is between connections. */
+  request(pending: PendingQa, twice = false): void {
+    this.pendingQa.set(pending.message.clientId, pending);
+    if (this.joined) {
+      this.sendQa(pending);
+      if (twice) this.sendQa(pending);
+    }
+  }
+
+  /** Whether this phone asked the question, upvoted it, or is upvoting it now. */
+  hasPart(questionId: string): boolean {
+    if (this.asked.has(questionId) || this.upvoted.has(questionId)) return true;
+    for (const { message } of this.pendingQa.values()) if (message.type === 'upvote' && message.questionId === questionId) return true;
+    return false;
+  }
+
   /** Loses the connection without a close frame, as a phone whose network drops. */
   drop(): void {
     this.link?.terminate();
@@ -133,6 +177,11 @@ export class Phone {
     this.link?.send({ type: 'answer', clientId: pending.clientId, slideId: pending.slideId, answer: pending.answer });
   }
 
+  private sendQa(pending: PendingQa): void {
+    pending.sends += 1;
+    this.link?.send(pending.message);
+  }
+
   /** The phone page's heartbeat, called about once a second: ping every 20 s, give up on a server silent for 45 s. */
   heartbeat(at: number): void {
     if (!this.link || !this.active) return;
@@ -147,7 +196,7 @@ export class Phone {
     }
   }
 
-  /** Handles one frame; returns its type. States and phones' results skip full parsing, as they are the bulk. */
+  /** Handles one frame; returns its type. States skip full parsing, as they are the bulk of what is left. */
   private handle(data: string | object, at: number): string | undefined {
     if (typeof data === 'string') {
       if (data.startsWith('{"type":"state"') && !data.includes('"status":"ended"')) {
@@ -156,10 +205,6 @@ export class Phone {
           this.applySeq(seq, at);
           return 'state';
         }
-      }
-      if (data.startsWith('{"type":"results"')) {
-        this.hub.onResults();
-        return 'results';
       }
       try {
         return this.apply(JSON.parse(data) as Message, at);
@@ -180,28 +225,33 @@ export class Phone {
         this.highestSeq = -1;
         this.applySeq(message.state.seq, at, true);
         this.hub.onWelcome(this, at);
-        // The protocol's rule: every unacknowledged answer goes again with its original clientId.
+        // The protocol's rule: every unacknowledged answer, question and upvote goes again with its original clientId.
         for (const pending of this.pending.values()) this.sendAnswer(pending);
+        for (const pending of this.pendingQa.values()) this.sendQa(pending);
         break;
       }
       case 'state':
         this.applySeq(message.state.seq, at);
         break;
       case 'results':
-        this.hub.onResults();
+        // Over socket.io the frame is decoded before the bench sees it; its size is not known.
+        this.hub.onResults(0);
         break;
       case 'ack':
         this.settle(message.clientId, at, undefined);
         break;
+      case 'asked':
+        this.settleQa(message.clientId, at, undefined, message.question.id);
+        break;
+      case 'upvoted':
+        this.settleQa(message.clientId, at, undefined, undefined);
+        break;
       case 'error':
         this.hub.onError(message.code);
         if (!message.clientId) break;
-        if (message.code === 'rate_limited' || message.code === 'internal') {
-          const pending = this.pending.get(message.clientId);
-          if (pending) setTimeout(() => this.joined && this.sendAnswer(pending), RESEND_AFTER_MS);
-        } else {
-          this.settle(message.clientId, at, message.code);
-        }
+        if (message.code === 'rate_limited' || message.code === 'internal') this.resendLater(message.clientId);
+        else if (this.pendingQa.has(message.clientId)) this.settleQa(message.clientId, at, message.code, undefined);
+        else this.settle(message.clientId, at, message.code);
         break;
       case 'pong':
         this.hub.onPong();
@@ -225,6 +275,28 @@ export class Phone {
     if (this.inFlight.get(pending.slideId) === clientId) this.inFlight.delete(pending.slideId);
     if (errorCode === undefined) this.held.set(pending.slideId, { clientId, answer: pending.answer });
     pending.onDone(errorCode === undefined ? at : undefined, errorCode);
+  }
+
+  private resendLater(clientId: string): void {
+    const answer = this.pending.get(clientId);
+    const qa = this.pendingQa.get(clientId);
+    setTimeout(() => {
+      if (!this.joined) return;
+      if (answer) this.sendAnswer(answer);
+      if (qa) this.sendQa(qa);
+    }, RESEND_AFTER_MS);
+  }
+
+  private settleQa(clientId: string, at: number, errorCode: string | undefined, questionId: string | undefined): void {
+    const pending = this.pendingQa.get(clientId);
+    if (!pending) return;
+    this.pendingQa.delete(clientId);
+    const { message, slideId } = pending;
+    // A phone here never upvotes a question twice, so `already_voted` to a resend means its first send was stored.
+    const confirmed = errorCode === undefined || (errorCode === 'already_voted' && message.type === 'upvote' && pending.sends > 1);
+    if (confirmed && message.type === 'upvote') this.upvoted.set(message.questionId, slideId);
+    if (confirmed && message.type === 'ask' && questionId !== undefined) this.asked.set(questionId, { slideId, clientId });
+    pending.onDone(confirmed ? at : undefined, errorCode, questionId);
   }
 
   private onClosed(code: number): void {
@@ -251,6 +323,8 @@ type Message =
   | { type: 'state'; state: { seq: number } }
   | { type: 'results' }
   | { type: 'ack'; clientId: string }
+  | { type: 'asked'; clientId: string; question: { id: string } }
+  | { type: 'upvoted'; clientId: string }
   | { type: 'error'; code: string; clientId?: string }
   | { type: 'pong' };
 

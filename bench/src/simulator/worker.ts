@@ -1,8 +1,10 @@
 import { type Slide, isQuestionSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
-import { countAnswer } from '../tally-keys.js';
-import { simulatedAnswer } from './answers.js';
+import { addCount, countAnswer } from '../tally-keys.js';
+import { simulatedAnswer, simulatedQuestion } from './answers.js';
 import type {
+  AskArgs,
+  AskResult,
   CommandName,
   Commands,
   ConnectArgs,
@@ -18,10 +20,15 @@ import type {
   SustainedResult,
   ToWorker,
   TruthResult,
+  UpvoteArgs,
+  UpvoteResult,
   WorkerInit,
   WorkerStats,
 } from './messages.js';
 import { type Held, Phone, type PhoneHub } from './phone.js';
+
+/** Draws of a phone and a question before an upvote is given up: only a phone with a part in every question fails them all. */
+const PAIR_DRAWS = 100;
 
 /**
  * One simulator process: a share of the audience, each phone a real socket. The orchestrator drives it by
@@ -35,7 +42,16 @@ class Worker implements PhoneHub {
   private readonly slides = new Map<string, Slide>();
   private readonly joined = new Set<Phone>();
   private clientIds = 0;
-  private readonly stats: WorkerStats = { joined: 0, reconnects: 0, closes: {}, errors: {}, pings: 0, pongs: 0, results: 0 };
+  private readonly stats: WorkerStats = {
+    joined: 0,
+    reconnects: 0,
+    closes: {},
+    errors: {},
+    pings: 0,
+    pongs: 0,
+    results: 0,
+    resultsBytes: 0,
+  };
   /** Hooks the running command sets; the hub calls them. */
   private welcomeHook: ((phone: Phone, at: number) => void) | undefined;
   private joinFailedHook: ((phone: Phone) => void) | undefined;
@@ -81,8 +97,9 @@ class Worker implements PhoneHub {
   onPong(): void {
     this.stats.pongs += 1;
   }
-  onResults(): void {
+  onResults(bytes: number): void {
     this.stats.results += 1;
+    this.stats.resultsBytes += bytes;
   }
   onPing(): void {
     this.stats.pings += 1;
@@ -192,6 +209,109 @@ class Worker implements PhoneHub {
     return { sent, acked: latencies.length, unsettled: sent - settled, errors, lastAckAt, ackLatencies: Float64Array.from(latencies) };
   }
 
+  async ask(args: AskArgs): Promise<AskResult> {
+    const slide = this.slides.get(args.slideId);
+    if (slide?.kind !== 'qa') throw new Error(`no Q&A slide ${args.slideId}`);
+    const latencies: number[] = [];
+    const errors: Record<string, number> = {};
+    const questionIds: string[] = [];
+    let sent = 0;
+    let settled = 0;
+    const askers = sample(
+      this.phones.filter((phone) => phone.active),
+      args.count,
+    );
+    for (const phone of askers) {
+      const { text, name } = simulatedQuestion(slide, phone.index);
+      const delay = Math.max(0, args.startAt + Math.random() * args.windowMs - now());
+      setTimeout(() => {
+        const sentAt = now();
+        sent += 1;
+        phone.request(
+          {
+            message: { type: 'ask', clientId: this.nextClientId(), slideId: slide.id, text, ...(name === undefined ? {} : { name }) },
+            slideId: slide.id,
+            sends: 0,
+            onDone: (confirmedAt, errorCode, questionId) => {
+              settled += 1;
+              if (confirmedAt !== undefined && questionId !== undefined) {
+                latencies.push(confirmedAt - sentAt);
+                questionIds.push(questionId);
+              } else if (errorCode) errors[errorCode] = (errors[errorCode] ?? 0) + 1;
+            },
+          },
+          Math.random() < args.dupShare,
+        );
+        if (Math.random() < args.dropShare) phone.drop();
+      }, delay);
+    }
+    const deadline = args.startAt + args.windowMs + args.timeoutMs;
+    while ((sent < askers.length || settled < sent) && now() < deadline) await sleep(10);
+    return { sent, acked: latencies.length, unsettled: sent - settled, errors, ackLatencies: Float64Array.from(latencies), questionIds };
+  }
+
+  async upvote(args: UpvoteArgs): Promise<UpvoteResult> {
+    const phones = this.phones.filter((phone) => phone.active);
+    // Send times drawn uniformly over the window: on average the same rate throughout, with a real room's unevenness.
+    const due = Float64Array.from({ length: args.count }, () => args.startAt + Math.random() * args.windowMs).sort();
+    const questionIndex: number[] = [];
+    const sentAt: number[] = [];
+    const ackedAt: number[] = [];
+    const errors: Record<string, number> = {};
+    let next = 0;
+    let settled = 0;
+    let unpaired = 0;
+    let confirmedOnResend = 0;
+    const send = (phone: Phone, question: number, at: number) => {
+      const index = sentAt.length;
+      questionIndex.push(question);
+      sentAt.push(at);
+      ackedAt.push(Number.NaN);
+      phone.request(
+        {
+          message: { type: 'upvote', clientId: this.nextClientId(), questionId: args.questionIds[question] as string, up: true },
+          slideId: args.slideId,
+          sends: 0,
+          onDone: (confirmedAt, errorCode) => {
+            settled += 1;
+            if (confirmedAt !== undefined) {
+              ackedAt[index] = confirmedAt;
+              if (errorCode) confirmedOnResend += 1;
+            } else if (errorCode) errors[errorCode] = (errors[errorCode] ?? 0) + 1;
+          },
+        },
+        Math.random() < args.dupShare,
+      );
+      if (Math.random() < args.dropShare) phone.drop();
+    };
+    const tick = () => {
+      const at = now();
+      for (; next < due.length && (due[next] as number) <= at; next += 1) {
+        const pair = pickPair(phones, args.questionIds);
+        if (pair) send(pair.phone, pair.question, at);
+        else unpaired += 1;
+      }
+    };
+    const timer = setInterval(tick, 5);
+    const endAt = args.startAt + args.windowMs;
+    while (now() < endAt) await sleep(50);
+    clearInterval(timer);
+    tick();
+    const deadline = endAt + args.graceMs;
+    while (settled < sentAt.length && now() < deadline) await sleep(10);
+    return {
+      sent: sentAt.length,
+      acked: ackedAt.filter((value) => !Number.isNaN(value)).length,
+      unsettled: sentAt.length - settled,
+      unpaired,
+      errors,
+      confirmedOnResend,
+      questionIndex: Float64Array.from(questionIndex),
+      sentAt: Float64Array.from(sentAt),
+      ackedAt: Float64Array.from(ackedAt),
+    };
+  }
+
   async sustained(args: SustainedArgs): Promise<SustainedResult> {
     const phones = this.phones.filter((phone) => phone.joined);
     const slideCount = args.slides.length;
@@ -295,10 +415,11 @@ class Worker implements PhoneHub {
 
   async truth(args: { settleMs: number }): Promise<TruthResult> {
     const deadline = now() + args.settleMs;
-    const pending = () => this.phones.reduce((sum, phone) => sum + (phone.active ? phone.pending.size : 0), 0);
+    const pending = () => this.phones.reduce((sum, phone) => sum + (phone.active ? phone.pending.size + phone.pendingQa.size : 0), 0);
     while (pending() > 0 && now() < deadline) await sleep(20);
     const slides: Record<string, SlideTruth> = {};
     for (const slide of this.init.slides) {
+      if (slide.kind === 'qa') slides[slide.id] = this.qaTruth(slide.id);
       if (!isQuestionSlide(slide)) continue;
       const truth: SlideTruth = { respondents: 0, counts: new Map(), clientIds: [], pendingClientIds: [] };
       for (const phone of this.phones) {
@@ -314,6 +435,26 @@ class Worker implements PhoneHub {
     return { slides, pending: pending() };
   }
 
+  /** On a Q&A the phones hold questions they asked and upvotes they gave, not answers. */
+  private qaTruth(slideId: string): SlideTruth {
+    const truth: SlideTruth = { respondents: 0, counts: new Map(), clientIds: [], pendingClientIds: [] };
+    for (const phone of this.phones) {
+      let asked = false;
+      for (const [questionId, question] of phone.asked) {
+        if (question.slideId !== slideId) continue;
+        asked = true;
+        truth.clientIds.push(question.clientId);
+        addCount(truth.counts, questionId, 0);
+      }
+      if (asked) truth.respondents += 1;
+      for (const [questionId, upvotedOn] of phone.upvoted) if (upvotedOn === slideId) addCount(truth.counts, questionId, 1);
+      for (const { message, slideId: on } of phone.pendingQa.values()) {
+        if (on === slideId && message.type === 'ask') truth.pendingClientIds.push(message.clientId);
+      }
+    }
+    return truth;
+  }
+
   async close(): Promise<{ closed: number }> {
     for (const phone of this.phones) phone.stop();
     // Let the close frames leave before the process goes.
@@ -324,6 +465,27 @@ class Worker implements PhoneHub {
   workerStats(): WorkerStats {
     return { ...this.stats, joined: this.joined.size };
   }
+}
+
+/** `count` of the items drawn at random, each at most once. */
+function sample<T>(items: T[], count: number): T[] {
+  const pool = [...items];
+  const drawn = Math.min(count, pool.length);
+  for (let i = 0; i < drawn; i += 1) {
+    const j = i + Math.floor(Math.random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+  }
+  return pool.slice(0, drawn);
+}
+
+/** A random phone and a random question it has no part in yet, or undefined when PAIR_DRAWS draws found none. */
+function pickPair(phones: Phone[], questionIds: string[]): { phone: Phone; question: number } | undefined {
+  for (let draw = 0; draw < PAIR_DRAWS; draw += 1) {
+    const phone = phones[Math.floor(Math.random() * phones.length)];
+    const question = Math.floor(Math.random() * questionIds.length);
+    if (phone && !phone.hasPart(questionIds[question] as string)) return { phone, question };
+  }
+  return undefined;
 }
 
 let worker: Worker | undefined;
@@ -337,6 +499,10 @@ async function dispatch(command: CommandName, args: unknown): Promise<Commands[C
       return worker.seq(args as SeqArgs);
     case 'round':
       return worker.round(args as RoundArgs);
+    case 'ask':
+      return worker.ask(args as AskArgs);
+    case 'upvote':
+      return worker.upvote(args as UpvoteArgs);
     case 'sustained':
       return worker.sustained(args as SustainedArgs);
     case 'truth':

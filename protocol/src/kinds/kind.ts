@@ -12,6 +12,8 @@ export interface AnswerRules<K extends AnswerKind> {
   check(slide: SlideOf<K>, answer: AnswerOf<K>): AnswerCheck;
   /** Whether phones see this slide's results once they have answered. */
   resultsOnPhones(slide: SlideOf<K>): boolean;
+  /** Seconds the slide takes answers once first shown (a countdown that starts by itself); null for no limit. */
+  timeLimit(slide: SlideOf<K>): number | null;
   /** The slide as phones get it: without what would give the answer away (a quiz's correct options). */
   forPhones(slide: SlideOf<K>): SlideOf<K>;
   /**
@@ -23,8 +25,9 @@ export interface AnswerRules<K extends AnswerKind> {
   withholdParts(results: ResultsOf<K>, withheld: readonly boolean[]): ResultsOf<K>;
 }
 
-/** The rules of a question that shows phones all of itself. */
+/** The rules of a question that takes answers until the presenter closes it and shows phones all of itself. */
 export const plainQuestion = {
+  timeLimit: (): number | null => null,
   forPhones: <S>(slide: S): S => slide,
 };
 
@@ -42,6 +45,8 @@ export interface KindRules<K extends SlideKind> {
   hasResults: K extends ResultKind ? true : false;
   /** The results without what the presenter hid from the big screen or has not approved, for anyone but the presenter (phones, a share link). */
   withoutHidden: K extends ResultKind ? (results: ResultsOf<K>) => ResultsOf<K> : null;
+  /** For a kind whose live results are more than a phone needs (a Q&A's long list): the part phones get, after withoutHidden. */
+  forPhonesOnly?: K extends ResultKind ? (results: ResultsOf<K>) => ResultsOf<K> : never;
   /** A new slide as the editor starts it, before the schema's defaults: `id` is its id, `newId` makes ids for its items. */
   blank(id: string, newId: () => string): SlideInputOf<K>;
   /** The text that names the slide in lists, outlines and screen-reader labels. */

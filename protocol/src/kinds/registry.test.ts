@@ -16,6 +16,8 @@ describe('the kind registry', () => {
       'points',
       'grid',
       'pin',
+      'quiz',
+      'leaderboard',
       'qa',
       'topography',
     ]);
@@ -32,7 +34,7 @@ describe('the kind registry', () => {
 
   it('knows which kinds take answers', () => {
     const kinds = SLIDE_KINDS.filter((kind) => isQuestionSlide(slideSchema.parse(blankSlide(kind, 'x', newId))));
-    expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin']);
+    expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin', 'quiz']);
   });
 
   it('refuses answers on a content slide and answers of another kind', () => {

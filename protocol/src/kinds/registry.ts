@@ -9,6 +9,8 @@ import { openRules } from './open/rules.js';
 import { pinRules } from './pin/rules.js';
 import { pointsRules } from './points/rules.js';
 import { qaRules } from './qa/rules.js';
+import { quizRules } from './quiz/rules.js';
+import { leaderboardRules } from './leaderboard/rules.js';
 import { rankingRules } from './ranking/rules.js';
 import { scaleRules } from './scale/rules.js';
 import { topographyRules } from './topography/rules.js';
@@ -24,6 +26,8 @@ export const KIND_RULES: { readonly [K in SlideKind]: KindRules<K> } = {
   points: pointsRules,
   grid: gridRules,
   pin: pinRules,
+  quiz: quizRules,
+  leaderboard: leaderboardRules,
   qa: qaRules,
   topography: topographyRules,
 };
@@ -71,6 +75,13 @@ export function withoutHiddenEntries(results: Results): Results {
   return withoutHidden === null ? results : withoutHidden(results);
 }
 
+/** Live results as a phone gets them: nothing hidden or unapproved, and no more than a phone can use. */
+export function resultsForPhones(results: Results): Results {
+  const forPhonesOnly = KIND_RULES[results.kind].forPhonesOnly as ((results: Results) => Results) | undefined;
+  const shown = withoutHiddenEntries(results);
+  return forPhonesOnly ? forPhonesOnly(shown) : shown;
+}
+
 /**
  * Results as anyone but their presenter may see them under the anonymity threshold k: null for a question's results
  * of at least one and fewer than k people, and otherwise with each part drawn from fewer than k withheld (a scale's
@@ -107,6 +118,11 @@ export function isWithheld(results: Results, threshold: number): boolean {
 /** A slide as anyone but its presenter sees it (phones, share links, comparisons): speaker notes are the presenter's own. */
 export function withoutNotes<S extends Slide>(slide: S): S {
   return { ...slide, notes: '' };
+}
+
+/** Seconds a question takes answers once first shown, a countdown that starts by itself; null for no limit (or no answers). */
+export function timeLimitOf(slide: Slide): number | null {
+  return answerRulesOf(slide)?.timeLimit(slide as QuestionSlide) ?? null;
 }
 
 /** A slide as phones get it during a session: without speaker notes, and without what would give an answer away. */

@@ -2,8 +2,8 @@ import type { ReactionCounts, SessionState } from '@ettor/protocol';
 import type { StoredAnswer } from '../responses/tally.js';
 
 /**
- * The session state every node shares. Each node adds its own participant count, and turns the stored
- * countdown end into the milliseconds left when it sends.
+ * The session state every node shares, the slide in full but for its notes. Each node adds its own participant
+ * count, turns the stored countdown end into the milliseconds left, and leaves out the slide's secrets when it sends.
  */
 export type SharedState = Omit<SessionState, 'participants' | 'closesInMs'> & { closesAt: string | null };
 

@@ -10,6 +10,7 @@ import { deckLanguage } from './migrations/0007-deck-language.js';
 import { wordGroups } from './migrations/0008-word-groups.js';
 import { qa } from './migrations/0009-qa.js';
 import { reactions } from './migrations/0010-reactions.js';
+import { quiz } from './migrations/0011-quiz.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008-word-groups': wordGroups,
     '0009-qa': qa,
     '0010-reactions': reactions,
+    '0011-quiz': quiz,
   };
 }
 

@@ -15,6 +15,7 @@ export interface Database {
   answer_receipts: AnswerReceiptsTable;
   hidden_words: HiddenWordsTable;
   word_groups: WordGroupsTable;
+  shown_words: ShownWordsTable;
   qa_questions: QaQuestionsTable;
   qa_votes: QaVotesTable;
   slide_reactions: SlideReactionsTable;
@@ -53,6 +54,10 @@ export interface PresentationsTable {
   strict_anonymity: number;
   /** A DeckLanguage: 'sv' or 'en'. */
   language: string;
+  /** 1: every quiz countdown runs twice as long. */
+  extended_time: number;
+  /** 1: free text with offensive words is held for the presenter. */
+  filter_offensive: number;
   created_at: string;
   updated_at: string;
 }
@@ -98,6 +103,8 @@ export interface SlideStatesTable {
   closed_at: string | null;
   /** Bumped when the presenter clears the results; answers of earlier rounds are kept but not counted. */
   round: number;
+  /** When the round's countdown began, for a quiz's speed points; null before one did. */
+  opened_at: string | null;
 }
 
 export interface ParticipantsTable {
@@ -106,6 +113,10 @@ export interface ParticipantsTable {
   /** SHA-256 of the participant token the phone keeps. */
   token_hash: string;
   created_at: string;
+  /** The name the participant plays quizzes under, as typed (trimmed); null before one is chosen. */
+  nickname: string | null;
+  /** The nickname as compared for uniqueness in the session (case and width folded). */
+  nickname_key: string | null;
 }
 
 export interface ResponsesTable {
@@ -126,6 +137,13 @@ export interface ResponsesTable {
 
 /** Word-cloud words the presenter hid from the screen, by their merge key. */
 export interface HiddenWordsTable {
+  session_id: string;
+  slide_id: string;
+  word_key: string;
+}
+
+/** A word-cloud word the presenter showed on the big screen although the offensive-word filter held it. */
+export interface ShownWordsTable {
   session_id: string;
   slide_id: string;
   word_key: string;
@@ -189,6 +207,8 @@ export interface QaVotesTable {
   participant_id: string;
   session_id: string;
   voted_at: string;
+  /** The phone's id for the upvote message, so that a resent upvote is recognised; null for votes stored before it was kept. */
+  client_id: string | null;
 }
 
 export interface SlideReactionsTable {

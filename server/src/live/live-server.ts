@@ -59,6 +59,8 @@ export interface LiveDeps {
   derivedResults: RoomDeps['derivedResults'];
   /** A question's results split by the groups of a single-choice question, k applied, counted from the store. */
   segments: RoomDeps['segments'];
+  /** Every player's quiz score as of a slide, counted from the store. */
+  scores: RoomDeps['scores'];
   /** The signed-in presenter behind an upgrade request, from its cookie. */
   userForRequest: (request: IncomingMessage) => Promise<string | undefined>;
   /** The client's address (the proxy's forwarded one when trusted), for the per-address socket limit. */
@@ -234,10 +236,20 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
           throw new AppError('not_joined', 'Join a session before reacting.');
         }
         const { reactions, slide } = room.currentState();
-        if (!reactions || !slide) throw new AppError('reactions_off', 'The presenter has turned reactions off.');
+        if (!reactions) throw new AppError('reactions_off', 'The presenter has turned reactions off.');
+        if (!slide) throw new AppError('unknown_slide', 'No slide is shown to react to.');
         if (!deps.reactions.add(sessionId, slide.id, participantId, message.reaction)) {
           throw new AppError('rate_limited', 'Too many reactions; wait a moment.');
         }
+        return;
+      }
+      case 'set-nickname': {
+        const { sessionId, participantId } = connection;
+        if (connection.role !== 'audience' || !sessionId || !participantId) {
+          throw new AppError('not_joined', 'Join a session before choosing a nickname.');
+        }
+        const nickname = await deps.participants.setNickname(sessionId, participantId, message.nickname);
+        connection.send({ type: 'nickname', clientId: message.clientId, nickname });
         return;
       }
       case 'set-reactions': {
@@ -346,9 +358,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       state: room.currentState(),
       answers,
       questions,
+      nickname: participant.nickname,
     });
     const slideId = room.currentState().slide?.id;
     if (slideId && room.showsResultsOnPhones(slideId)) await room.sendCurrentResults(connection);
+    await room.sendScore(connection);
   }
 
   async function host(connection: Connection, sessionId: string, v: number): Promise<void> {
@@ -376,9 +390,13 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       state: room.currentState(),
       answers: {},
       questions: NO_QUESTIONS,
+      nickname: null,
     });
     connection.send({ type: 'presence', participants: room.participantCount });
     await room.sendCurrentResults(connection);
+    const shown = room.currentState().slide;
+    if (shown)
+      connection.send({ type: 'reactions', slideId: shown.id, added: {}, totals: await deps.reactions.totals(sessionId, shown.id) });
   }
 
   /** The room for a session on this node, subscribed to the bus before its first state is read. */
@@ -399,6 +417,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
             slideAnswers: deps.responses.slideAnswers,
             derivedResults: deps.derivedResults,
             segments: deps.segments,
+            scores: deps.scores,
             state: deps.sessions.state,
             onError,
           });

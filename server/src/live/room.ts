@@ -1,14 +1,17 @@
 import {
   type Results,
+  type Score,
   type Segment,
   type ServerMessage,
   type SessionState,
   hasResults,
   isQuestionSlide,
   applyThreshold,
+  forPhones,
   showsResultsOnPhones,
+  showsScores,
   slideSources,
-  withoutHiddenEntries,
+  resultsForPhones,
 } from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
@@ -34,6 +37,8 @@ export interface RoomDeps {
   derivedResults: (sessionId: string, slideId: string) => Promise<Results | undefined>;
   /** A question's results per group of a single-choice question, k applied; undefined when they cannot be split so. */
   segments: (sessionId: string, slideId: string, splitBy: string) => Promise<Segment[] | undefined>;
+  /** Every player's quiz score as of a slide, counted from the store; undefined when the slide is gone. */
+  scores: (sessionId: string, slideId: string) => Promise<{ byPlayer: ReadonlyMap<string, Score>; nobody: Score } | undefined>;
   /** Reads the stored state again, for when a countdown ends: the stored time decides, the timer only tells. */
   state: (sessionId: string) => Promise<SharedState>;
   onError: (error: unknown) => void;
@@ -53,6 +58,9 @@ export class Room {
   private readonly results: LiveResults;
   private readonly derived: StoreCount<Results | undefined>;
   private readonly segments: StoreCount<Segment[] | undefined>;
+  private readonly scores: StoreCount<Awaited<ReturnType<RoomDeps['scores']>>>;
+  /** The slide and voting state phones were last told their scores for, so that each change tells them once. */
+  private scoresToldFor = '';
   private countdownTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -67,6 +75,7 @@ export class Room {
       const [slideId = '', splitBy = ''] = key.split(' ');
       return deps.segments(sessionId, slideId, splitBy);
     });
+    this.scores = new StoreCount((slideId) => deps.scores(sessionId, slideId));
     this.scheduleCountdownEnd();
   }
 
@@ -82,10 +91,11 @@ export class Room {
     return this.participants.get(participantId) ?? 0;
   }
 
+  /** The state as every socket gets it: the slide without what would give an answer away, which the room's own tallies need. */
   currentState(): SessionState {
-    const { closesAt, ...shared } = this.state;
+    const { closesAt, slide, ...shared } = this.state;
     const closesInMs = closesAt === null ? null : Math.max(0, Date.parse(closesAt) - Date.now());
-    return { ...shared, closesInMs, participants: this.participantCount };
+    return { ...shared, slide: slide && forPhones(slide), closesInMs, participants: this.participantCount };
   }
 
   addHost(connection: Connection): void {
@@ -120,6 +130,7 @@ export class Room {
         this.scheduleCountdownEnd();
         this.broadcast(this.everyone(), { type: 'state', state: this.currentState() });
         if (this.state.slide) this.scheduleResults(this.state.slide.id);
+        this.tellScores();
         return;
       case 'answers-stored':
         this.results.stored(event.slideId, event.round, event.answers);
@@ -157,6 +168,14 @@ export class Room {
     }
   }
 
+  /** Sends a phone its quiz score now, e.g. right after it joined, when the slide shown is one that tells it. */
+  async sendScore(connection: Connection): Promise<void> {
+    const { slide, votingOpen } = this.state;
+    if (!slide || !showsScores(slide, votingOpen) || !connection.participantId) return;
+    const scores = await this.scores.current(slide.id);
+    if (scores) connection.send({ type: 'score', score: scores.byPlayer.get(connection.participantId) ?? scores.nobody });
+  }
+
   /** Whether phones see this slide's results. */
   showsResultsOnPhones(slideId: string): boolean {
     const slide = this.state.slide;
@@ -170,6 +189,28 @@ export class Room {
     this.hostSegments.clear();
     this.audienceResults.clear();
     this.presence.clear();
+  }
+
+  /** Tells every phone its own score once per change into a slide that shows scores: a quiz question closing, a leaderboard. */
+  private tellScores(): void {
+    const { slide, votingOpen } = this.state;
+    const key = slide && showsScores(slide, votingOpen) ? `${slide.id} ${this.state.round}` : '';
+    if (key === this.scoresToldFor) return;
+    this.scoresToldFor = key;
+    if (!slide || key === '') return;
+    // Answers committed just before the close are in the store by now: the close is a stored time every commit checked.
+    this.scores.changed();
+    this.scores
+      .current(slide.id)
+      .then((scores) => {
+        // A phone that has moved on to another slide meanwhile is not told about this one.
+        if (!scores || this.state.slide?.id !== slide.id) return;
+        for (const connection of this.audience) {
+          if (connection.participantId)
+            connection.send({ type: 'score', score: scores.byPlayer.get(connection.participantId) ?? scores.nobody });
+        }
+      })
+      .catch(this.deps.onError);
   }
 
   /** When a countdown runs, everyone is told the moment it ends, from the stored state. */
@@ -218,7 +259,7 @@ export class Room {
    * otherwise get them all and withhold on the big screen themselves.
    */
   private resultsMessage(all: Results, toAudience: boolean): ServerMessage {
-    const results = toAudience ? withoutHiddenEntries(all) : all;
+    const results = toAudience ? resultsForPhones(all) : all;
     const shown = toAudience || this.state.strictAnonymity ? applyThreshold(results, this.state.anonymityThreshold) : results;
     return shown === null
       ? { type: 'withheld', slideId: results.slideId, respondents: results.respondents }

@@ -36,7 +36,12 @@ export async function insertPresentation(db: Queryable, row: PresentationRow): P
 export async function updatePresentation(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<PresentationRow, 'title' | 'anonymity_threshold' | 'strict_anonymity' | 'language' | 'updated_at'>>,
+  changes: Partial<
+    Pick<
+      PresentationRow,
+      'title' | 'anonymity_threshold' | 'strict_anonymity' | 'language' | 'extended_time' | 'filter_offensive' | 'updated_at'
+    >
+  >,
 ): Promise<void> {
   await db.updateTable('presentations').set(changes).where('id', '=', id).execute();
 }

@@ -30,6 +30,15 @@ import * as repo from './presentations.repository.js';
 /** Ids of a slide's items (options, statements): unique within the slide, so short. */
 const shortId = (): string => randomBytes(6).toString('base64url');
 
+/** What a deck is besides its slides. */
+type DeckSettings = Pick<
+  Presentation,
+  'title' | 'anonymityThreshold' | 'strictAnonymity' | 'language' | 'extendedTime' | 'filterOffensive'
+>;
+
+/** A stored 0/1 flag changed by a body's boolean, or kept when the body leaves it out. */
+const flag = (changed: boolean | undefined, stored: number): number => (changed === undefined ? stored : changed ? 1 : 0);
+
 /** The next free "Title (n)" for a copy. */
 export function copyTitle(title: string, taken: readonly string[]): string {
   const stem = title.replace(/ \(\d+\)$/u, '');
@@ -60,6 +69,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       anonymityThreshold: row.anonymity_threshold,
       strictAnonymity: row.strict_anonymity === 1,
       language: repo.deckLanguageOf(row),
+      extendedTime: row.extended_time === 1,
+      filterOffensive: row.filter_offensive === 1,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -80,11 +91,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     });
   }
 
-  async function create(
-    q: Queryable,
-    ownerId: string,
-    deck: { title: string; anonymityThreshold: number; strictAnonymity: boolean; language: DeckLanguage; slides: readonly Slide[] },
-  ): Promise<Presentation> {
+  async function create(q: Queryable, ownerId: string, deck: DeckSettings & { slides: readonly Slide[] }): Promise<Presentation> {
     const stamp = now();
     const row: PresentationRow = {
       id: newId(),
@@ -93,6 +100,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       anonymity_threshold: deck.anonymityThreshold,
       strict_anonymity: deck.strictAnonymity ? 1 : 0,
       language: deck.language,
+      extended_time: deck.extendedTime ? 1 : 0,
+      filter_offensive: deck.filterOffensive ? 1 : 0,
       created_at: stamp,
       updated_at: stamp,
     };
@@ -114,6 +123,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       anonymityThreshold: deck.anonymityThreshold,
       strictAnonymity: deck.strictAnonymity,
       language: deck.language,
+      extendedTime: deck.extendedTime,
+      filterOffensive: deck.filterOffensive,
       slides,
     });
   }
@@ -146,6 +157,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           anonymityThreshold: ANONYMITY.defaultThreshold,
           strictAnonymity: false,
           language,
+          extendedTime: false,
+          filterOffensive: true,
           slides: [titleSlide],
         }),
       );
@@ -158,8 +171,10 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const changes = {
           title: body.title ?? row.title,
           anonymity_threshold: body.anonymityThreshold ?? row.anonymity_threshold,
-          strict_anonymity: body.strictAnonymity === undefined ? row.strict_anonymity : body.strictAnonymity ? 1 : 0,
+          strict_anonymity: flag(body.strictAnonymity, row.strict_anonymity),
           language: body.language ?? row.language,
+          extended_time: flag(body.extendedTime, row.extended_time),
+          filter_offensive: flag(body.filterOffensive, row.filter_offensive),
           updated_at: now(),
         };
         await repo.updatePresentation(trx, id, changes);
@@ -184,6 +199,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           anonymityThreshold: row.anonymity_threshold,
           strictAnonymity: row.strict_anonymity === 1,
           language: repo.deckLanguageOf(row),
+          extendedTime: row.extended_time === 1,
+          filterOffensive: row.filter_offensive === 1,
           slides,
         });
       });
@@ -265,6 +282,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         anonymityThreshold: presentation.anonymityThreshold,
         strictAnonymity: presentation.strictAnonymity,
         language: presentation.language,
+        extendedTime: presentation.extendedTime,
+        filterOffensive: presentation.filterOffensive,
         slides,
         assets: [...assets.values()],
       };

@@ -87,23 +87,30 @@ export async function insertQuestion(db: Queryable, row: QaQuestionsTable): Prom
   await db.insertInto('qa_questions').values(row).execute();
 }
 
-export async function hasVoted(db: Queryable, questionId: string, participantId: string): Promise<boolean> {
+/** A participant's upvote of a question, with the client id it came with; undefined when they have not upvoted it. */
+export async function findVote(db: Queryable, questionId: string, participantId: string): Promise<{ clientId: string | null } | undefined> {
   const row = await db
     .selectFrom('qa_votes')
-    .select('question_id')
+    .select('client_id')
     .where('question_id', '=', questionId)
     .where('participant_id', '=', participantId)
     .executeTakeFirst();
-  return row !== undefined;
+  return row && { clientId: row.client_id };
 }
 
 export async function insertVote(
   db: Queryable,
-  vote: { questionId: string; participantId: string; sessionId: string; at: string },
+  vote: { questionId: string; participantId: string; sessionId: string; clientId: string; at: string },
 ): Promise<void> {
   await db
     .insertInto('qa_votes')
-    .values({ question_id: vote.questionId, participant_id: vote.participantId, session_id: vote.sessionId, voted_at: vote.at })
+    .values({
+      question_id: vote.questionId,
+      participant_id: vote.participantId,
+      session_id: vote.sessionId,
+      client_id: vote.clientId,
+      voted_at: vote.at,
+    })
     .execute();
 }
 

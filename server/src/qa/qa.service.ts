@@ -1,5 +1,6 @@
 import {
   type AskedMessage,
+  type DeckLanguage,
   type OwnQuestions,
   type QaAction,
   type QaSlide,
@@ -12,7 +13,10 @@ import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import { GROUP_WINDOW_MS, GroupCommit, MAX_GROUP } from '../db/group-commit.js';
 import { AppError } from '../http/errors.js';
+import type { PresentationRow } from '../db/schema.js';
+import { isOffensive } from '../moderation/offensive.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
+import { deckLanguageOf } from '../presentations/presentations.repository.js';
 import { type StoredQuestion, sentQuestion } from '../results/qa.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
@@ -33,6 +37,11 @@ const MINUTE_MS = 60_000;
 
 export type QaService = ReturnType<typeof createQaService>;
 
+/** Whether the offensive-word filter holds a question: its text or the name it is signed with. */
+function heldByFilter({ text, name }: { text: string; name: string | null }, language: DeckLanguage): boolean {
+  return isOffensive(text, language) || (name !== null && isOffensive(name, language));
+}
+
 /** Q&A: phones ask and upvote (committed in groups, as answers are); the presenter moderates. */
 export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions: SessionsService }) {
   const { db, clock, bus, sessions } = deps;
@@ -46,22 +55,24 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
   }
 
   /** A Q&A of a live session that takes questions and upvotes now: while it is shown, or at any time if it says so. */
-  async function openQa(q: Queryable, sessionId: string, slideId: string): Promise<QaSlide> {
+  async function openQa(q: Queryable, sessionId: string, slideId: string): Promise<{ slide: QaSlide; deck: PresentationRow }> {
     const session = await liveSession(q, sessionId);
+    const deck = await presentationsRepo.findPresentation(q, session.presentation_id);
     const slide = await presentationsRepo.findSlide(q, session.presentation_id, slideId);
     if (!slide) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
     if (slide.kind !== 'qa') throw new AppError('wrong_answer_kind', 'Questions are asked on a Q&A slide.');
     if (session.current_slide_id !== slide.id && !slide.anytime) {
       throw new AppError('voting_closed', 'This Q&A takes questions and votes only while it is shown.');
     }
-    return slide;
+    if (!deck) throw new AppError('not_found', 'There is no such session.');
+    return { slide, deck };
   }
 
   async function ask(q: Queryable, request: Extract<QaRequest, { type: 'ask' }>, now: Date): Promise<Outcome> {
     const before = await repo.findAskedBefore(q, request.participantId, request.clientId);
     if (before)
       return { reply: { clientId: request.clientId, question: { ...sentQuestion(before), slideId: before.slideId } }, changed: null };
-    const slide = await openQa(q, request.sessionId, request.slideId);
+    const { slide, deck } = await openQa(q, request.sessionId, request.slideId);
     const checked = checkQuestion(slide, request.text, request.name);
     if (!checked.ok) throw AppError.from(checked.problem);
     const since = new Date(now.getTime() - MINUTE_MS).toISOString();
@@ -76,7 +87,8 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
       name: checked.name,
       askedAt: now.toISOString(),
       votes: 0,
-      status: slide.approveFirst ? 'pending' : 'shown',
+      // A question with an offensive word waits for the presenter, as every question does when they approve first.
+      status: slide.approveFirst || (deck.filter_offensive === 1 && heldByFilter(checked, deckLanguageOf(deck))) ? 'pending' : 'shown',
       answered: false,
       pinned: false,
     };
@@ -105,23 +117,24 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     await openQa(q, request.sessionId, question.slideId);
     if (question.participantId === request.participantId) throw new AppError('own_question', 'You cannot upvote your own question.');
     if (question.status !== 'shown') throw new AppError('question_hidden', 'This question is not shown, so it cannot be voted on.');
-    const voted = await repo.hasVoted(q, question.id, request.participantId);
-    if (request.up && voted) throw new AppError('already_voted', 'You have already upvoted this question.');
-    if (!request.up && !voted) throw new AppError('not_voted', 'You have not upvoted this question.');
+    const vote = await repo.findVote(q, question.id, request.participantId);
+    const reply = { clientId: request.clientId, questionId: question.id, up: request.up };
+    // The same upvote resent after its confirmation was lost is confirmed again; another one is a second vote.
+    if (request.up && vote?.clientId === request.clientId) return { reply, changed: null };
+    if (request.up && vote) throw new AppError('already_voted', 'You have already upvoted this question.');
+    if (!request.up && !vote) throw new AppError('not_voted', 'You have not upvoted this question.');
     if (request.up) {
       await repo.insertVote(q, {
         questionId: question.id,
         participantId: request.participantId,
         sessionId: request.sessionId,
+        clientId: request.clientId,
         at: now.toISOString(),
       });
     } else {
       await repo.deleteVote(q, question.id, request.participantId);
     }
-    return {
-      reply: { clientId: request.clientId, questionId: question.id, up: request.up },
-      changed: { sessionId: request.sessionId, slideId: question.slideId },
-    };
+    return { reply, changed: { sessionId: request.sessionId, slideId: question.slideId } };
   }
 
   /** Decides and writes a batch in one transaction; a refused request is an outcome, not a rollback of the others. */

@@ -112,7 +112,9 @@ describe.each(dialects)('Q&A over the live channel on $name', (dialect) => {
       [bo, 'no-such-question', true, 'not_found'],
     ];
     for (const [who, id, up, code] of bad) expect(await who.upvote(id, up)).toMatchObject({ type: 'error', code });
-    expect(await bo.upvote(questionId)).toMatchObject({ type: 'upvoted', questionId, up: true });
+    expect(await bo.upvote(questionId, true, 'bo-vote-0001')).toMatchObject({ type: 'upvoted', questionId, up: true });
+    // The same upvote resent (its confirmation lost) is confirmed again; a second one is refused.
+    expect(await bo.upvote(questionId, true, 'bo-vote-0001')).toMatchObject({ type: 'upvoted', questionId, up: true });
     expect(await bo.upvote(questionId)).toMatchObject({ type: 'error', code: 'already_voted' });
     expect(await cecilia.upvote(questionId)).toMatchObject({ type: 'upvoted' });
     expect(await cecilia.upvote(questionId, false)).toMatchObject({ type: 'upvoted', up: false });

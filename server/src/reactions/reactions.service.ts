@@ -42,23 +42,26 @@ export function createReactionsService(deps: { db: Db; bus: Bus; now?: () => num
   async function store(batch: Gathered): Promise<void> {
     for (const [sessionId, slides] of batch) {
       for (const [slideId, counts] of slides) {
-        const totals = await db.transaction().execute(async (trx) => {
-          for (const [reaction, count] of counts) {
-            await trx
-              .insertInto('slide_reactions')
-              .values({ session_id: sessionId, slide_id: slideId, reaction, count })
-              .onConflict((oc) =>
-                oc
-                  .columns(['session_id', 'slide_id', 'reaction'])
-                  .doUpdateSet((eb) => ({ count: eb('slide_reactions.count', '+', count) })),
-              )
-              .execute();
-          }
-          return readSlideTotals(trx, sessionId, slideId);
-        });
-        await bus.publish(sessionId, { type: 'reactions', slideId, added: Object.fromEntries(counts), totals });
+        // One slide's failure (its session deleted meanwhile) must not cost every other slide its reactions.
+        await storeSlide(sessionId, slideId, counts).catch(onError);
       }
     }
+  }
+
+  async function storeSlide(sessionId: string, slideId: string, counts: Map<Reaction, number>): Promise<void> {
+    const totals = await db.transaction().execute(async (trx) => {
+      for (const [reaction, count] of counts) {
+        await trx
+          .insertInto('slide_reactions')
+          .values({ session_id: sessionId, slide_id: slideId, reaction, count })
+          .onConflict((oc) =>
+            oc.columns(['session_id', 'slide_id', 'reaction']).doUpdateSet((eb) => ({ count: eb('slide_reactions.count', '+', count) })),
+          )
+          .execute();
+      }
+      return readSlideTotals(trx, sessionId, slideId);
+    });
+    await bus.publish(sessionId, { type: 'reactions', slideId, added: Object.fromEntries(counts), totals });
   }
 
   function flush(): Promise<void> {
@@ -85,6 +88,9 @@ export function createReactionsService(deps: { db: Db; bus: Bus; now?: () => num
       counts.set(reaction, (counts.get(reaction) ?? 0) + 1);
       return true;
     },
+
+    /** A slide's stored totals, for a presenter's page that just connected. */
+    totals: (sessionId: string, slideId: string) => readSlideTotals(db, sessionId, slideId),
 
     /** Stores what was gathered and stops; for shutting down. */
     async close(): Promise<void> {

@@ -1119,6 +1119,19 @@ describe.each(dialects)('hostile input on $name', (dialect) => {
           frame: j({ type: 'moderate-question', questionId: 'no-such-question', action }),
           codes: ['not_found'],
         })),
+        // Nicknames and reactions are a joined phone's: a presenter or a socket that has not joined is refused.
+        fc.tuple(fc.constantFrom<Role>('host', 'pending'), fc.string({ minLength: 1, maxLength: 24 })).map(([role, nickname]): Case => ({
+          role,
+          frame: j({ type: 'set-nickname', clientId: 'nick-name-0001', nickname }),
+          codes: ['not_joined'],
+          clientId: 'nick-name-0001',
+        })),
+        fc
+          .tuple(fc.constantFrom<Role>('host', 'pending'), fc.constantFrom('heart', 'applause'))
+          .map(([role, reaction]): Case => ({ role, frame: j({ type: 'react', reaction }), codes: ['not_joined'] })),
+        fc
+          .tuple(fc.constantFrom<Role>('phone', 'pending'), fc.boolean())
+          .map(([role, on]): Case => ({ role, frame: j({ type: 'set-reactions', on }), codes: ['forbidden'] })),
         // A socket that has not joined.
         answerCase('pending', anySlide, validAnswer, ['not_joined']),
         anySlide.map((slideId): Case => ({ role: 'pending', frame: j({ type: 'goto', slideId }), codes: ['forbidden'] })),

@@ -62,10 +62,11 @@ export function createCompareService(deps: { db: Db }) {
             const built = buildSlideReports({
               slides,
               answers: await repo.listCurrentAnswers(trx, session.id),
-              words: await repo.readSessionWords(trx, session.id, presentationsRepo.deckLanguageOf(deck)),
+              words: await repo.readSessionWords(trx, session.id, deck),
               segmentBy: null,
               threshold: deck.anonymity_threshold,
               questions: await qaRepo.listQuestions(trx, session.id),
+              play: await repo.readQuizPlay(trx, session.id),
             });
             if (!built.ok) throw AppError.from(built.problem);
             runs.push(built.slides);

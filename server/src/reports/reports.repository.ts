@@ -1,7 +1,9 @@
-import type { DeckLanguage, SessionSummary } from '@ettor/protocol';
+import { EXTENDED_TIME_FACTOR, type SessionSummary } from '@ettor/protocol';
 import type { ExpressionBuilder } from 'kysely';
+import type { QuizPlay } from '../results/derived.js';
 import type { Queryable } from '../db/database.js';
-import type { Database } from '../db/schema.js';
+import type { Database, PresentationRow } from '../db/schema.js';
+import { deckLanguageOf } from '../presentations/presentations.repository.js';
 import { readAnswer } from '../responses/responses.repository.js';
 import type { ReportAnswer, SessionWords } from '../results/report.js';
 
@@ -99,8 +101,9 @@ export async function listCurrentAnswers(db: Queryable, sessionId: string, slide
 }
 
 /** The word-cloud words hidden in a session, by slide: countedWordKey() keys. */
-async function listHiddenWords(db: Queryable, sessionId: string): Promise<Map<string, Set<string>>> {
-  const rows = await db.selectFrom('hidden_words').select(['slide_id', 'word_key']).where('session_id', '=', sessionId).execute();
+/** The words a session's presenter hid, or (`shown_words`) showed although the filter held them, by slide. */
+async function listWordKeys(db: Queryable, table: 'hidden_words' | 'shown_words', sessionId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db.selectFrom(table).select(['slide_id', 'word_key']).where('session_id', '=', sessionId).execute();
   const bySlide = new Map<string, Set<string>>();
   for (const row of rows) {
     const words = bySlide.get(row.slide_id) ?? new Set<string>();
@@ -126,7 +129,46 @@ async function listWordGroups(db: Queryable, sessionId: string): Promise<Map<str
   return bySlide;
 }
 
-/** How a session's word clouds count: the deck's language with the words the presenter hid, merged and split. */
-export async function readSessionWords(db: Queryable, sessionId: string, language: DeckLanguage): Promise<SessionWords> {
-  return { language, hidden: await listHiddenWords(db, sessionId), groups: await listWordGroups(db, sessionId) };
+/** How a session's word clouds count: the deck's language and filter, with the words the presenter hid, showed, merged and split. */
+export async function readSessionWords(
+  db: Queryable,
+  sessionId: string,
+  deck: Pick<PresentationRow, 'language' | 'filter_offensive'>,
+): Promise<SessionWords> {
+  return {
+    language: deckLanguageOf(deck),
+    filterOffensive: deck.filter_offensive === 1,
+    hidden: await listWordKeys(db, 'hidden_words', sessionId),
+    shown: await listWordKeys(db, 'shown_words', sessionId),
+    groups: await listWordGroups(db, sessionId),
+  };
+}
+
+/** When each of a session's quiz countdowns began, the deck's time factor, and the players' nicknames. */
+export async function readQuizPlay(db: Queryable, sessionId: string): Promise<QuizPlay> {
+  const states = await db
+    .selectFrom('slide_states')
+    .select(['slide_id', 'opened_at'])
+    .where('session_id', '=', sessionId)
+    .where('opened_at', 'is not', null)
+    .execute();
+  const deck = await db
+    .selectFrom('live_sessions')
+    .innerJoin('presentations', 'presentations.id', 'live_sessions.presentation_id')
+    .select('presentations.extended_time')
+    .where('live_sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  const players = await db
+    .selectFrom('participants')
+    .select(['id', 'nickname'])
+    .where('session_id', '=', sessionId)
+    .where('nickname', 'is not', null)
+    .execute();
+  return {
+    clock: {
+      openedAt: new Map(states.flatMap((row) => (row.opened_at === null ? [] : [[row.slide_id, row.opened_at] as const]))),
+      timeFactor: deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1,
+    },
+    nicknames: new Map(players.flatMap((row) => (row.nickname === null ? [] : [[row.id, row.nickname] as const]))),
+  };
 }

@@ -1,6 +1,8 @@
 import {
   type ExportFormat,
+  type QuizSlide,
   type ReactionCounts,
+  type Score,
   type Results,
   type Segment,
   type SessionReport,
@@ -9,7 +11,6 @@ import {
   type Slide,
   hasResults,
   isQuestionSlide,
-  slideSources,
   slideTitle,
   withoutNotes,
 } from '@ettor/protocol';
@@ -20,7 +21,9 @@ import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import * as qaRepo from '../qa/qa.repository.js';
 import * as reactionsRepo from '../reactions/reactions.repository.js';
-import { derivedResults } from '../results/derived.js';
+import { currentAnswers } from '../results/answers.js';
+import { NO_PLAY, type QuizPlay, derivedNeeds, derivedResults } from '../results/derived.js';
+import { type QuizOutcome, quizStandings } from '../results/quiz-scores.js';
 import type { StoredQuestion } from '../results/qa.js';
 import { type ReportAnswer, type SessionWords, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
@@ -47,6 +50,7 @@ interface ReportRead {
   words: SessionWords;
   questions: StoredQuestion[];
   reactions: Map<string, ReactionCounts>;
+  play: QuizPlay;
 }
 
 /** Results that outlive the talk: a deck's sessions, and a session's results with the deck's anonymity threshold. */
@@ -73,9 +77,10 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
           summary,
           slides: await presentationsRepo.listSlides(trx, deck.id),
           answers: await repo.listCurrentAnswers(trx, sessionId),
-          words: await repo.readSessionWords(trx, sessionId, presentationsRepo.deckLanguageOf(deck)),
+          words: await repo.readSessionWords(trx, sessionId, deck),
           questions: await qaRepo.listQuestions(trx, sessionId),
           reactions: await reactionsRepo.readSessionTotals(trx, sessionId),
+          play: await repo.readQuizPlay(trx, sessionId),
         };
       });
   }
@@ -90,6 +95,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       segmentBy,
       threshold,
       questions: read.questions,
+      play: read.play,
     });
     if (!built.ok) throw AppError.from(built.problem);
     return {
@@ -147,10 +153,56 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       const { deck, slides } = found;
       const slide = slides.find((candidate) => candidate.id === slideId);
       if (!slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
-      const sources = slideSources(slide);
-      const answers = sources.length === 0 ? [] : await repo.listCurrentAnswers(db, sessionId, sources);
-      const questions = await qaRepo.listQuestions(db, sessionId, slide.id);
-      return derivedResults({ slide, deck: slides, answers, threshold: deck.anonymity_threshold, questions, live: true });
+      const needs = derivedNeeds(slide, slides);
+      return derivedResults({
+        slide,
+        deck: slides,
+        answers: needs.answersFrom.length === 0 ? [] : await repo.listCurrentAnswers(db, sessionId, needs.answersFrom),
+        threshold: deck.anonymity_threshold,
+        questions: await qaRepo.listQuestions(db, sessionId, slide.id),
+        ...(needs.play ? await repo.readQuizPlay(db, sessionId) : NO_PLAY),
+        live: true,
+      });
+    },
+
+    /**
+     * Every player's quiz score and place as of a slide (the quizzes up to it), for their phones; the quiz shown, when it
+     * is one, is the last one they hear about, with its right answers. Undefined when the session or slide is gone.
+     */
+    async scores(sessionId: string, slideId: string): Promise<{ byPlayer: Map<string, Score>; nobody: Score } | undefined> {
+      const found = await liveDeck(sessionId);
+      const index = found?.slides.findIndex((slide) => slide.id === slideId) ?? -1;
+      if (!found || index < 0) return undefined;
+      const quizzes = found.slides.slice(0, index + 1).filter((slide): slide is QuizSlide => slide.kind === 'quiz');
+      const shown = found.slides[index];
+      const last = shown?.kind === 'quiz' ? shown : null;
+      const answers =
+        quizzes.length === 0
+          ? []
+          : await repo.listCurrentAnswers(
+              db,
+              sessionId,
+              quizzes.map((quiz) => quiz.id),
+            );
+      const standings = quizStandings(quizzes, currentAnswers(answers), (await repo.readQuizPlay(db, sessionId)).clock);
+      const lastOf = (outcome: QuizOutcome | undefined): Score['last'] =>
+        last && {
+          slideId: last.id,
+          answered: outcome !== undefined,
+          correct: outcome?.correct ?? false,
+          points: outcome?.points ?? 0,
+          correctOptionIds: last.correct,
+        };
+      const players = standings.length;
+      return {
+        byPlayer: new Map(
+          standings.map(({ participantId, total, rank, outcomes }) => [
+            participantId,
+            { total, rank, players, last: lastOf(last ? outcomes.get(last.id) : undefined) },
+          ]),
+        ),
+        nobody: { total: 0, rank: null, players, last: lastOf(undefined) },
+      };
     },
 
     /**
@@ -164,10 +216,11 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
       const built = buildSlideReports({
         slides: slides.filter((slide) => slide.id === slideId || slide.id === splitBy),
         answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
-        words: await repo.readSessionWords(db, sessionId, presentationsRepo.deckLanguageOf(deck)),
+        words: await repo.readSessionWords(db, sessionId, deck),
         segmentBy: splitBy,
         threshold: deck.anonymity_threshold,
         questions: [],
+        play: NO_PLAY,
       });
       return built.ok ? (built.slides.find((slide) => slide.slideId === slideId)?.segments ?? undefined) : undefined;
     },

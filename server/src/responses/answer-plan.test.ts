@@ -29,16 +29,19 @@ const closed = slideSchema.parse({ id: 'closed', kind: 'choice', question: 'Clos
 const say = slideSchema.parse({ id: 'say', kind: 'open', question: 'Say?' }) as OpenSlide;
 const intro = slideSchema.parse({ id: 'intro', kind: 'content', heading: 'Welcome' }) as ContentSlide;
 
+/** No answer here has offensive words: the filter's own tests are in moderation/ and open-answers.test.ts. */
+const never = (): boolean => false;
+
 const targets: Record<string, AnswerTarget> = {
-  pick: { slide: changeable, votingOpen: true, round: 1 },
-  once: { slide: locked, votingOpen: true, round: 3 },
-  closed: { slide: closed, votingOpen: false, round: 1 },
-  say: { slide: say, votingOpen: true, round: 1 },
-  intro: { slide: intro, votingOpen: true, round: 1 },
+  pick: { slide: changeable, votingOpen: true, round: 1, holdsBack: never },
+  once: { slide: locked, votingOpen: true, round: 3, holdsBack: never },
+  closed: { slide: closed, votingOpen: false, round: 1, holdsBack: never },
+  say: { slide: say, votingOpen: true, round: 1, holdsBack: never },
+  intro: { slide: intro, votingOpen: true, round: 1, holdsBack: never },
 };
 
 const targetOf = (sessionId: string, slideId: string): AnswerTarget | AppError => {
-  if (sessionId === 's2' && slideId === 'pick') return { slide: changeable, votingOpen: true, round: 2 };
+  if (sessionId === 's2' && slideId === 'pick') return { slide: changeable, votingOpen: true, round: 2, holdsBack: never };
   return targets[slideId] ?? new AppError('unknown_slide', 'There is no such slide in this presentation.');
 };
 
@@ -188,7 +191,9 @@ describe('planAnswers', () => {
   });
 
   it('refuses a second answer with already_answered when the slide does not allow changes', () => {
-    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'once', 3, 'p1'), { id: 'old', hidden: false }]]);
+    const responses = new Map<string, HeldResponse>([
+      [responseKey(SESSION, 'once', 3, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
+    ]);
 
     const result = plan([submission('p1', 'c1', 'once', pick('b'))], { responses });
 
@@ -207,7 +212,9 @@ describe('planAnswers', () => {
   });
 
   it('does not count an answer from an earlier round as already given', () => {
-    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'once', 2, 'p1'), { id: 'old', hidden: false }]]);
+    const responses = new Map<string, HeldResponse>([
+      [responseKey(SESSION, 'once', 2, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
+    ]);
 
     const result = plan([submission('p1', 'c1', 'once', pick('b'))], { responses });
 
@@ -217,13 +224,13 @@ describe('planAnswers', () => {
   });
 
   it('changes a stored answer when the slide allows it, and the tally gets its id and hidden flag', () => {
-    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: true }]]);
+    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: true, hiddenAt: NOW }]]);
 
     const result = plan([submission('p1', 'c2', 'pick', pick('c'))], { responses });
 
     expect(result.outcomes).toEqual([{ ack: { clientId: 'c2', slideId: 'pick', answer: pick('c') }, changed: true }]);
     expect(result.inserts).toEqual([]);
-    expect(result.changes).toEqual([{ id: 'old', answer: JSON.stringify(pick('c')), client_id: 'c2', updated_at: NOW }]);
+    expect(result.changes).toEqual([{ id: 'old', answer: JSON.stringify(pick('c')), client_id: 'c2', updated_at: NOW, hidden_at: NOW }]);
     expect(result.receipts).toMatchObject([{ participant_id: 'p1', client_id: 'c2', slide_id: 'pick' }]);
     expect(result.stored).toEqual([
       { sessionId: SESSION, slideId: 'pick', round: 1, answers: [{ id: 'old', answer: pick('c'), updatedAt: NOW, hidden: true }] },
@@ -231,11 +238,13 @@ describe('planAnswers', () => {
   });
 
   it('keeps one change per stored answer changed twice in a batch, with the last answer', () => {
-    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: false }]]);
+    const responses = new Map<string, HeldResponse>([
+      [responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
+    ]);
 
     const result = plan([submission('p1', 'c2', 'pick', pick('b')), submission('p1', 'c3', 'pick', pick('c'))], { responses });
 
-    expect(result.changes).toEqual([{ id: 'old', answer: JSON.stringify(pick('c')), client_id: 'c3', updated_at: NOW }]);
+    expect(result.changes).toEqual([{ id: 'old', answer: JSON.stringify(pick('c')), client_id: 'c3', updated_at: NOW, hidden_at: null }]);
     expect(result.receipts.map((row) => row.client_id)).toEqual(['c2', 'c3']);
   });
 
@@ -331,7 +340,7 @@ describe('planAnswers: property', () => {
     new Map<string, HeldResponse>(
       held.map(({ participantId, slideId, hidden }) => [
         responseKey(SESSION, slideId, targets[slideId]?.round ?? 0, participantId),
-        { id: `held-${participantId}-${slideId}`, hidden },
+        { id: `held-${participantId}-${slideId}`, hidden, hiddenAt: hidden ? NOW : null },
       ]),
     );
 
@@ -396,7 +405,11 @@ describe('planAnswers: property', () => {
           );
           const responsesAfter = new Map(responses);
           for (const row of first.inserts) {
-            responsesAfter.set(responseKey(row.session_id, row.slide_id, row.round, row.participant_id), { id: row.id, hidden: false });
+            responsesAfter.set(responseKey(row.session_id, row.slide_id, row.round, row.participant_id), {
+              id: row.id,
+              hidden: false,
+              hiddenAt: null,
+            });
           }
           const second = plan(submissions.slice(at), { receipts: receiptsAfter, responses: responsesAfter, newId });
 

@@ -18,6 +18,8 @@ export interface AnswerTarget {
   slide: Slide;
   votingOpen: boolean;
   round: number;
+  /** Whether the deck's offensive-word filter holds the answer back from the big screen, as if the presenter hid it. */
+  holdsBack: (answer: Answer) => boolean;
 }
 
 /** The first ack given for a client id; a retry gets it again. */
@@ -30,6 +32,8 @@ export interface Receipt {
 export interface HeldResponse {
   id: string;
   hidden: boolean;
+  /** When it was hidden (by the presenter or the filter); kept when the answer changes. */
+  hiddenAt: string | null;
 }
 
 /** An answer's fate: acked (changed when it was stored now), or refused. */
@@ -48,6 +52,8 @@ export interface ResponseChange {
   answer: string;
   client_id: string;
   updated_at: string;
+  /** When the answer was hidden: as before, or now when the filter holds the new answer back. */
+  hidden_at: string | null;
 }
 
 /** The answers one commit adds to a slide's round, for the tallies every node keeps. */
@@ -114,13 +120,19 @@ export function planAnswers(input: PlanInput): Plan {
 
     const answer = JSON.stringify(check.answer);
     const { now } = input;
+    // A held answer is hidden like one the presenter hid, and shown the same way; a clean one keeps what the presenter chose.
+    const heldBack = target.holdsBack(check.answer);
     let response: HeldResponse;
     if (held?.inserted) {
+      if (heldBack) held.inserted.hidden_at = now;
       Object.assign(held.inserted, { answer, client_id: clientId, updated_at: now });
-      response = held;
+      response = { id: held.id, hidden: held.inserted.hidden_at !== null, hiddenAt: held.inserted.hidden_at ?? null };
+      responses.set(key, { ...response, inserted: held.inserted });
     } else if (held) {
-      changes.set(held.id, { id: held.id, answer, client_id: clientId, updated_at: now });
-      response = held;
+      const hiddenAt = heldBack ? now : held.hiddenAt;
+      changes.set(held.id, { id: held.id, answer, client_id: clientId, updated_at: now, hidden_at: hiddenAt });
+      response = { id: held.id, hidden: hiddenAt !== null, hiddenAt };
+      responses.set(key, response);
     } else {
       const inserted: NewResponse = {
         id: input.newId(),
@@ -130,12 +142,12 @@ export function planAnswers(input: PlanInput): Plan {
         answer,
         client_id: clientId,
         round,
-        hidden_at: null,
+        hidden_at: heldBack ? now : null,
         created_at: now,
         updated_at: now,
       };
       plan.inserts.push(inserted);
-      response = { id: inserted.id, hidden: false };
+      response = { id: inserted.id, hidden: heldBack, hiddenAt: inserted.hidden_at ?? null };
       responses.set(key, { ...response, inserted });
     }
     plan.receipts.push({ participant_id: participantId, client_id: clientId, slide_id: slideId, answer, created_at: now });

@@ -52,7 +52,10 @@ export async function findResponses(
     .where('participant_id', 'in', participantIds)
     .execute();
   return new Map(
-    rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hidden: row.hidden_at !== null }]),
+    rows.map((row) => [
+      responseKey(sessionId, slideId, round, row.participant_id),
+      { id: row.id, hidden: row.hidden_at !== null, hiddenAt: row.hidden_at },
+    ]),
   );
 }
 
@@ -63,8 +66,8 @@ export function insertResponses(db: Queryable, rows: readonly NewResponse[]): Pr
 /** Changes answers in place, one statement for the whole batch. VALUES names its columns column1… on both databases. */
 export function changeResponses(db: Queryable, changes: readonly ResponseChange[]): Promise<void> {
   return inChunks(changes, (chunk) => {
-    const rows = chunk.map((c) => sql`(${c.id}, ${c.answer}, ${c.client_id}, ${c.updated_at})`);
-    return sql`update responses set answer = v.column2, client_id = v.column3, updated_at = v.column4
+    const rows = chunk.map((c) => sql`(${c.id}, ${c.answer}, ${c.client_id}, ${c.updated_at}, ${c.hidden_at})`);
+    return sql`update responses set answer = v.column2, client_id = v.column3, updated_at = v.column4, hidden_at = v.column5
       from (values ${sql.join(rows)}) as v where responses.id = v.column1`.execute(db);
   });
 }
@@ -122,31 +125,27 @@ export async function setAnswerHidden(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function listHiddenWords(db: Queryable, sessionId: string, slideId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('hidden_words')
-    .select('word_key')
-    .where('session_id', '=', sessionId)
-    .where('slide_id', '=', slideId)
-    .execute();
+/** The words of a slide the presenter hid, or (`shown_words`) showed although the offensive-word filter held them. */
+export async function listWordKeys(
+  db: Queryable,
+  table: 'hidden_words' | 'shown_words',
+  sessionId: string,
+  slideId: string,
+): Promise<Set<string>> {
+  const rows = await db.selectFrom(table).select('word_key').where('session_id', '=', sessionId).where('slide_id', '=', slideId).execute();
   return new Set(rows.map((row) => row.word_key));
 }
 
 export async function setWordHidden(db: Queryable, sessionId: string, slideId: string, wordKey: string, hidden: boolean): Promise<void> {
-  if (hidden) {
-    await db
-      .insertInto('hidden_words')
-      .values({ session_id: sessionId, slide_id: slideId, word_key: wordKey })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  } else {
-    await db
-      .deleteFrom('hidden_words')
-      .where('session_id', '=', sessionId)
-      .where('slide_id', '=', slideId)
-      .where('word_key', '=', wordKey)
-      .execute();
-  }
+  const word = { session_id: sessionId, slide_id: slideId, word_key: wordKey };
+  // Showing a word is the presenter's word on it: it stays shown even if the offensive-word filter would hold it.
+  const [add, remove] = hidden ? (['hidden_words', 'shown_words'] as const) : (['shown_words', 'hidden_words'] as const);
+  await db
+    .insertInto(add)
+    .values(word)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db.deleteFrom(remove).where('session_id', '=', sessionId).where('slide_id', '=', slideId).where('word_key', '=', wordKey).execute();
 }
 
 /** The presenter's merges and splits of a slide's words, by natural group key. */

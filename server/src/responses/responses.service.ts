@@ -102,8 +102,10 @@ export function createResponsesService(deps: { db: Db; clock: Clock; bus: Bus; s
       if (!found || !isQuestionSlide(found.slide)) return undefined;
       const answers = await repo.listSlideAnswers(db, sessionId, slideId, found.round);
       const context = {
-        hiddenWords: await repo.listHiddenWords(db, sessionId, slideId),
+        hiddenWords: await repo.listWordKeys(db, 'hidden_words', sessionId, slideId),
         language: found.language,
+        filterOffensive: found.filterOffensive,
+        shownWords: await repo.listWordKeys(db, 'shown_words', sessionId, slideId),
         wordGroups: await repo.listWordGroups(db, sessionId, slideId),
       };
       return { slide: found.slide, round: found.round, answers, context };

@@ -5,7 +5,13 @@ import { tallyOf } from './kinds/registry.js';
 export type { StoredAnswer, TallyContext } from './kinds/kind.js';
 
 /** A Swedish deck with nothing hidden. */
-export const NO_CONTEXT: TallyContext = { hiddenWords: new Set(), language: 'sv', wordGroups: new Map() };
+export const NO_CONTEXT: TallyContext = {
+  hiddenWords: new Set(),
+  language: 'sv',
+  filterOffensive: true,
+  shownWords: new Set(),
+  wordGroups: new Map(),
+};
 
 /** What one answer added, and to which kind's counts. */
 interface Contribution {

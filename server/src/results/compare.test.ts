@@ -2,6 +2,7 @@ import { type Answer, type Results, type Slide, type SlideReport, slideSchema } 
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from './compare.js';
 import { NO_WORDS, type ReportAnswer, buildSlideReports } from './report.js';
+import { NO_PLAY } from './derived.js';
 
 const choice = (slideId: string, ja: number, nej: number): Results => ({
   kind: 'choice',
@@ -89,7 +90,7 @@ describe('compareRuns', () => {
       };
     };
     const run = (answers: ReportAnswer[]) => {
-      const built = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: null, threshold: 3, questions: [] });
+      const built = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: null, threshold: 3, questions: [], play: NO_PLAY });
       if (!built.ok) throw new Error(built.problem.message);
       return built.slides;
     };

@@ -2,6 +2,7 @@ import { type Answer, type Slide, slideSchema } from '@ettor/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_WORDS, type ReportAnswer, type ReportInput, buildSlideReports } from './report.js';
+import { NO_PLAY } from './derived.js';
 
 const slides: Slide[] = slideSchema.array().parse([
   { id: 'intro', kind: 'content', heading: 'Välkommen' },
@@ -106,6 +107,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   segmentBy: 'role',
   threshold: 3,
   questions: [],
+  play: NO_PLAY,
   ...over,
 });
 

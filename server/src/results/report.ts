@@ -17,30 +17,36 @@ import {
 import type { WordGroups } from '@ettor/protocol/words';
 import { type StoredAnswer, type TallyContext, tally } from '../responses/tally.js';
 import { type ReportAnswer, currentAnswers } from './answers.js';
-import { derivedResults } from './derived.js';
+import { type QuizPlay, derivedResults } from './derived.js';
 import type { StoredQuestion } from './qa.js';
 import { type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
 import { suppress } from './suppression.js';
 
 export type { ReportAnswer } from './answers.js';
 
-/** How a session's word clouds count: the deck's language, and per slide the words the presenter hid, merged or split. */
+/** How a session's word clouds count: the deck's language and filter, and per slide the words the presenter hid, showed, merged or split. */
 export interface SessionWords {
   language: DeckLanguage;
+  /** The deck holds words with offensive language back from the big screen. */
+  filterOffensive: boolean;
   /** slideId → countedWordKey()s hidden from the big screen. */
   hidden: ReadonlyMap<string, ReadonlySet<string>>;
+  /** slideId → countedWordKey()s the presenter showed although the filter held them. */
+  shown: ReadonlyMap<string, ReadonlySet<string>>;
   /** slideId → the presenter's merges and splits. */
   groups: ReadonlyMap<string, WordGroups>;
 }
 
-/** A Swedish session with no word hidden, merged or split. */
-export const NO_WORDS: SessionWords = { language: 'sv', hidden: new Map(), groups: new Map() };
+/** A Swedish session that filters offensive words, with no word hidden, shown, merged or split. */
+export const NO_WORDS: SessionWords = { language: 'sv', filterOffensive: true, hidden: new Map(), shown: new Map(), groups: new Map() };
 
 /** What one slide's tally needs of its session's words. */
 export function tallyContext(words: SessionWords, slideId: string): TallyContext {
   return {
     language: words.language,
     hiddenWords: words.hidden.get(slideId) ?? new Set(),
+    filterOffensive: words.filterOffensive,
+    shownWords: words.shown.get(slideId) ?? new Set(),
     wordGroups: words.groups.get(slideId) ?? new Map(),
   };
 }
@@ -58,6 +64,8 @@ export interface ReportInput {
   threshold: number;
   /** The session's Q&A questions. */
   questions: readonly StoredQuestion[];
+  /** When the session's quiz countdowns ran and its players' nicknames. */
+  play: QuizPlay;
 }
 
 export type ReportCheck = { ok: true; segmentBy: SessionReport['segmentBy']; slides: SlideReport[] } | { ok: false; problem: Problem };
@@ -85,6 +93,7 @@ export function buildSlideReports(input: ReportInput): ReportCheck {
         answers: input.answers,
         threshold: input.threshold,
         questions: input.questions,
+        ...input.play,
         live: false,
       });
       return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };

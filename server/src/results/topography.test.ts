@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportAnswer } from './answers.js';
 import { NO_WORDS, buildSlideReports } from './report.js';
 import { buildTopography } from './topography.js';
+import { NO_PLAY } from './derived.js';
 
 const slides: Slide[] = slideSchema.array().parse([
   {
@@ -173,7 +174,7 @@ describe('a topography that cannot be drawn', () => {
 describe('the map and the results page agree', () => {
   it.each([3, 4, 7])('k = %i: splitting the scale by the same question withholds exactly the cells the map withholds', (threshold) => {
     const map = buildTopography({ slide: mapSlide('role', 'skills'), deck: slides, answers, threshold });
-    const report = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: 'role', threshold, questions: [] });
+    const report = buildSlideReports({ slides, answers, words: NO_WORDS, segmentBy: 'role', threshold, questions: [], play: NO_PLAY });
     if (!report.ok) throw new Error(report.problem.message);
     const split = report.slides.find((slide) => slide.slideId === 'skills')?.segments ?? [];
     const fromReport = split.map((segment) =>

@@ -1,6 +1,6 @@
 import type { Slide } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
-import type { LiveSessionRow } from '../db/schema.js';
+import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
 import { readSlide } from '../presentations/presentations.repository.js';
 
 export function findSession(db: Queryable, id: string): Promise<LiveSessionRow | undefined> {
@@ -47,20 +47,22 @@ export async function bumpSeq(db: Queryable, id: string): Promise<void> {
 export interface SlideState {
   closedAt: string | null;
   round: number;
+  /** When the round's countdown began; null before one did. */
+  openedAt: string | null;
 }
 
 /** The state of a slide nobody has touched: open, in round 0. */
-export const untouchedSlide: SlideState = { closedAt: null, round: 0 };
+export const untouchedSlide: SlideState = { closedAt: null, round: 0, openedAt: null };
 
 /** A slide's voting state in a session. */
 export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState> {
   const row = await db
     .selectFrom('slide_states')
-    .select(['closed_at', 'round'])
+    .select(['closed_at', 'round', 'opened_at'])
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
-  return row ? { closedAt: row.closed_at, round: row.round } : untouchedSlide;
+  return row ? { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at } : untouchedSlide;
 }
 
 /**
@@ -71,16 +73,33 @@ export async function findSessionSlides(
   db: Queryable,
   sessionId: string,
   slideIds: readonly string[],
-): Promise<{ status: LiveSessionRow['status']; slides: { slide: Slide; state: SlideState }[] } | undefined> {
+): Promise<
+  | {
+      status: LiveSessionRow['status'];
+      deck: Pick<PresentationRow, 'language' | 'filter_offensive'>;
+      slides: { slide: Slide; state: SlideState }[];
+    }
+  | undefined
+> {
   const rows = await db
     .selectFrom('live_sessions')
+    .innerJoin('presentations', 'presentations.id', 'live_sessions.presentation_id')
     .leftJoin('slides', (join) =>
       join.onRef('slides.presentation_id', '=', 'live_sessions.presentation_id').on('slides.id', 'in', slideIds),
     )
     .leftJoin('slide_states', (join) =>
       join.onRef('slide_states.session_id', '=', 'live_sessions.id').onRef('slide_states.slide_id', '=', 'slides.id'),
     )
-    .select(['live_sessions.status', 'slides.id', 'slides.data', 'slide_states.closed_at', 'slide_states.round'])
+    .select([
+      'live_sessions.status',
+      'presentations.language',
+      'presentations.filter_offensive',
+      'slides.id',
+      'slides.data',
+      'slide_states.closed_at',
+      'slide_states.round',
+      'slide_states.opened_at',
+    ])
     .where('live_sessions.id', '=', sessionId)
     .execute();
   const [first] = rows;
@@ -91,11 +110,11 @@ export async function findSessionSlides(
       : [
           {
             slide: readSlide({ id: row.id, data: row.data }),
-            state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round },
+            state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round, openedAt: row.opened_at },
           },
         ],
   );
-  return { status: first.status, slides };
+  return { status: first.status, deck: { language: first.language, filter_offensive: first.filter_offensive }, slides };
 }
 
 export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {
@@ -109,9 +128,24 @@ export async function writeClosedAt(db: Queryable, sessionId: string, slideId: s
 export async function startNextRound(db: Queryable, sessionId: string, slideId: string): Promise<void> {
   await db
     .insertInto('slide_states')
-    .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1 })
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1, opened_at: null })
     .onConflict((oc) =>
-      oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null })),
+      oc
+        .columns(['session_id', 'slide_id'])
+        .doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null, opened_at: null })),
+    )
+    .execute();
+}
+
+/** Closes a slide at `closesAt`, a countdown; the first countdown of a round also marks when the round's answering began. */
+export async function startCountdown(db: Queryable, sessionId: string, slideId: string, now: string, closesAt: string): Promise<void> {
+  await db
+    .insertInto('slide_states')
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: closesAt, round: 0, opened_at: now })
+    .onConflict((oc) =>
+      oc
+        .columns(['session_id', 'slide_id'])
+        .doUpdateSet((eb) => ({ closed_at: closesAt, opened_at: eb.fn.coalesce('slide_states.opened_at', eb.val(now)) })),
     )
     .execute();
 }
@@ -126,6 +160,7 @@ export async function deleteAudienceData(db: Queryable, sessionId: string): Prom
   await db.deleteFrom('responses').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('hidden_words').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('word_groups').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('shown_words').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('qa_votes').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('qa_questions').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('slide_reactions').where('session_id', '=', sessionId).execute();

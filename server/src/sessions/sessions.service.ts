@@ -1,5 +1,6 @@
 import {
   ANONYMITY,
+  type Answer,
   type DeckLanguage,
   type JoinInfo,
   type SessionDetail,
@@ -8,8 +9,9 @@ import {
   type Split,
   isQuestionSlide,
   splitSchema,
+  EXTENDED_TIME_FACTOR,
   anytimeQa,
-  forPhones,
+  timeLimitOf,
   withoutNotes,
 } from '@ettor/protocol';
 import type { Bus, SharedState } from '../bus/bus.js';
@@ -20,7 +22,9 @@ import { readStoredJson } from '../db/stored-json.js';
 import { AppError } from '../http/errors.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import type { PresentationsService } from '../presentations/presentations.service.js';
+import { isOffensive } from '../moderation/offensive.js';
 import type { AnswerTarget } from '../responses/answer-plan.js';
+import { shownTextOf } from '../responses/kinds/registry.js';
 import { findSegmentingSlide } from '../results/segments.js';
 import { JoinCodeGuard } from './code-guard.js';
 import { newJoinCode } from './join-code.js';
@@ -66,7 +70,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       seq: row.seq,
       slideIndex,
       slideCount: slides.length,
-      slide: slide ? forPhones(slide) : null,
+      slide: slide ? withoutNotes(slide) : null,
       votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
       round,
       // A close still in the future is a countdown running.
@@ -98,6 +102,17 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
 
   const end = (userId: string, sessionId: string): Promise<SharedState> =>
     change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { status: 'ended', ended_at: clock.now().toISOString() }));
+
+  /** Starts the countdown of a slide with a time limit, twice as long when the deck gives everyone more time. */
+  async function startTimeLimit(trx: Queryable, row: LiveSessionRow, slide: Slide): Promise<void> {
+    const seconds = timeLimitOf(slide);
+    if (seconds === null) return;
+    const deck = await presentationsRepo.findPresentation(trx, row.presentation_id);
+    const factor = deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1;
+    const now = clock.now();
+    const closesAt = new Date(now.getTime() + seconds * factor * 1000).toISOString();
+    await repo.startCountdown(trx, row.id, slide.id, now.toISOString(), closesAt);
+  }
 
   async function requireSlide(q: Queryable, row: LiveSessionRow, slideId: string): Promise<Slide> {
     const slide = await presentationsRepo.findSlide(q, row.presentation_id, slideId);
@@ -174,10 +189,13 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       });
     },
 
+    /** Shows a slide; a question with a time limit starts its countdown the first time it is shown in a round. */
     goto(userId: string, sessionId: string, slideId: string): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
-        await requireSlide(trx, row, slideId);
+        const slide = await requireSlide(trx, row, slideId);
         await repo.updateSession(trx, sessionId, { current_slide_id: slideId });
+        const state = await repo.findSlideState(trx, sessionId, slideId);
+        if (state.openedAt === null && state.closedAt === null) await startTimeLimit(trx, row, slide);
       });
     },
 
@@ -189,18 +207,20 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       return change(userId, sessionId, async (trx, row) => {
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
-        const closesAt = new Date(clock.now().getTime() + inSeconds * 1000).toISOString();
-        await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
+        const now = clock.now();
+        const closesAt = new Date(now.getTime() + inSeconds * 1000).toISOString();
+        if (!open && inSeconds > 0) await repo.startCountdown(trx, sessionId, slideId, now.toISOString(), closesAt);
+        else await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
         await repo.bumpSeq(trx, sessionId);
       });
     },
 
-    /** Splits the big screen's results by a single-choice question of the deck (everyone, one group, or side by side), or stops. */
     /** Lets phones send reactions, or stops them. */
     setReactions(userId: string, sessionId: string, on: boolean): Promise<SharedState> {
       return change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { reactions_off: on ? 0 : 1 }));
     },
 
+    /** Splits the big screen's results by a single-choice question of the deck (everyone, one group, or side by side), or stops. */
     setSplit(userId: string, sessionId: string, split: Split | null): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
         if (split !== null) {
@@ -221,6 +241,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
         await repo.startNextRound(trx, sessionId, slideId);
+        if (row.current_slide_id === slideId) await startTimeLimit(trx, row, slide);
         await repo.bumpSeq(trx, sessionId);
       });
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
@@ -245,12 +266,20 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     },
 
     /** A slide of the session's presentation and its current round, whatever the session's status; for results. */
-    async slideWithRound(sessionId: string, slideId: string): Promise<{ slide: Slide; round: number; language: DeckLanguage } | undefined> {
+    async slideWithRound(
+      sessionId: string,
+      slideId: string,
+    ): Promise<{ slide: Slide; round: number; language: DeckLanguage; filterOffensive: boolean } | undefined> {
       const row = await repo.findSession(db, sessionId);
       const slide = row ? await presentationsRepo.findSlide(db, row.presentation_id, slideId) : undefined;
       const deck = slide && row ? await presentationsRepo.findPresentation(db, row.presentation_id) : undefined;
       if (!slide || !deck) return undefined;
-      return { slide, round: (await repo.findSlideState(db, sessionId, slideId)).round, language: presentationsRepo.deckLanguageOf(deck) };
+      return {
+        slide,
+        round: (await repo.findSlideState(db, sessionId, slideId)).round,
+        language: presentationsRepo.deckLanguageOf(deck),
+        filterOffensive: deck.filter_offensive === 1,
+      };
     },
 
     /** The slides a batch of answers is for, read inside the batch's transaction; or why the session takes none. */
@@ -259,8 +288,16 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       if (!found) return new AppError('not_found', 'There is no such session.');
       if (found.status === 'ended') return new AppError('session_ended', 'This session has ended.');
       const now = clock.now();
+      const language = presentationsRepo.deckLanguageOf(found.deck);
+      const holdsBack = (answer: Answer): boolean => {
+        const text = found.deck.filter_offensive === 1 ? shownTextOf(answer) : null;
+        return text !== null && isOffensive(text, language);
+      };
       return new Map(
-        found.slides.map(({ slide, state }) => [slide.id, { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round }]),
+        found.slides.map(({ slide, state }) => [
+          slide.id,
+          { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round, holdsBack },
+        ]),
       );
     },
   };

@@ -1,37 +1,11 @@
 // The phone's page with a Q&A: asking and upvoting go through the live connection, and refusals reach what sent them.
-import { PROTOCOL_VERSION, slideSchema, type ClientMessage, type ServerMessage, type SessionState, type Slide } from '@ettor/protocol';
+import { PROTOCOL_VERSION, slideSchema, type ServerMessage, type SessionState, type Slide } from '@ettor/protocol';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
 import { publicResults, skola, slide as qa } from '../slides/qa/fixtures';
+import { FakeSocket } from '../test-support/fake-socket';
 import { render, type Mounted } from '../test-support/render.svelte';
 import SessionPage from './SessionPage.svelte';
-
-/** Stands in for the browser's WebSocket: the test plays the server. */
-class FakeSocket {
-  static readonly OPEN = 1;
-  static made: FakeSocket[] = [];
-  readyState = 0;
-  readonly sent: ClientMessage[] = [];
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-
-  constructor() {
-    FakeSocket.made.push(this);
-  }
-
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as ClientMessage);
-  }
-
-  close(): void {
-    this.readyState = 3;
-  }
-
-  receive(message: ServerMessage): void {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(message) }));
-  }
-}
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const content: Slide = slideSchema.parse({ id: 'intro', kind: 'content', heading: 'Välkommen' });
@@ -64,8 +38,7 @@ function join(current: Slide, askAnytime: SessionState['askAnytime'] = null) {
   mounted = render(SessionPage, { info: { sessionId: 'session-1', code: '84061391', title: 'Kommunfullmäktige' } });
   const socket = FakeSocket.made.at(-1);
   if (!socket) throw new Error('no socket');
-  socket.readyState = FakeSocket.OPEN;
-  socket.onopen?.(new Event('open'));
+  socket.open();
   socket.receive({
     type: 'welcome',
     v: PROTOCOL_VERSION,
@@ -74,6 +47,7 @@ function join(current: Slide, askAnytime: SessionState['askAnytime'] = null) {
     state: state(current, askAnytime),
     answers: {},
     questions: { asked: [], upvoted: [] },
+    nickname: null,
   });
   const page = mounted;
   page.flush();

@@ -6,6 +6,7 @@ import { pointsEn } from './points';
 import { gridEn } from './grid';
 import { pinEn } from './pin';
 import { qaEn } from './qa';
+import { quizEn } from './quiz';
 import { reactionsEn } from './reactions';
 
 export const en: CoreCatalogue = {
@@ -61,6 +62,8 @@ export const en: CoreCatalogue = {
   'error.already_voted': 'You have already voted for that question.',
   'error.not_voted': 'You have not voted for that question, so there is no vote to take back.',
   'error.question_hidden': 'That question is no longer shown, so it cannot be voted on.',
+  'error.nickname_taken': 'That nickname is taken – choose another one.',
+  'error.nickname_refused': 'Choose another nickname.',
   'error.invalid_reference':
     'The slide draws on a question that does not fit: rows come from a single-choice question and columns from a scale question.',
   'error.slide_in_use': 'A competence map draws on this question. Pick another question in the map, or delete the map first.',
@@ -88,6 +91,7 @@ export const en: CoreCatalogue = {
   'live.connecting': 'Connecting…',
   'live.closesIn': 'Answers close in {seconds} s',
   'live.countdownStarted': 'Answers close in {seconds} seconds.',
+  'live.secondsLeft': '{seconds} seconds left.',
   'live.reconnecting': 'Connection lost. Reconnecting…',
   'live.refused': 'Could not connect to the presentation.',
   'live.outdated': 'Ettor has been updated. Reload the page to continue.',
@@ -154,5 +158,6 @@ export const en: CoreCatalogue = {
   ...gridEn,
   ...pinEn,
   ...qaEn,
+  ...quizEn,
   ...reactionsEn,
 };

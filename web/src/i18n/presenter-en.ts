@@ -5,6 +5,7 @@ import { templatesEn } from './templates';
 import { privacyEn } from './privacy';
 import { wordsEn } from './words';
 import { qaPresenterEn } from './qa-presenter';
+import { quizPresenterEn } from './quiz-presenter';
 import { reactionsPresenterEn } from './reactions-presenter';
 
 export const presenterEn: PresenterCatalogue = {
@@ -140,6 +141,11 @@ export const presenterEn: PresenterCatalogue = {
     'A result fewer people have answered shows as “Too few answers”, so that no one can be singled out by their answers. This also applies to each group when results are split. At least {min}, {default} unless changed.',
   'editor.thresholdInvalid': 'Enter a whole number from {min} to {max}.',
   'editor.strict': 'Strict anonymity: export summaries only',
+  'editor.extendedTime': 'Double time on questions with a countdown (accessibility)',
+  'editor.extendedTimeHelp': 'Every countdown of the quiz questions runs twice as long, so that no one who needs more time is locked out.',
+  'editor.filterOffensive': 'Hold back offensive words for review',
+  'editor.filterOffensiveHelp':
+    'Answers, words and questions with offensive words in Swedish or English are not shown to everyone until you have reviewed them.',
   'editor.deckLanguage': 'Language of the presentation',
   'editor.deckLanguage.sv': 'Swedish',
   'editor.deckLanguage.en': 'English',
@@ -259,5 +265,6 @@ export const presenterEn: PresenterCatalogue = {
   ...privacyEn,
   ...wordsEn,
   ...qaPresenterEn,
+  ...quizPresenterEn,
   ...reactionsPresenterEn,
 };

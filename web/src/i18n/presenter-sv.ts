@@ -5,6 +5,7 @@ import { templatesSv } from './templates';
 import { privacySv } from './privacy';
 import { wordsSv } from './words';
 import { qaPresenterSv } from './qa-presenter';
+import { quizPresenterSv } from './quiz-presenter';
 import { reactionsPresenterSv } from './reactions-presenter';
 
 export const presenterSv = {
@@ -140,6 +141,11 @@ export const presenterSv = {
     'Ett resultat som färre personer har svarat på visas som ”För få svar”, så att ingen kan pekas ut av sina svar. Gäller också varje grupp när resultaten delas upp. Lägst {min}, förvalt {default}.',
   'editor.thresholdInvalid': 'Ange ett heltal från {min} till {max}.',
   'editor.strict': 'Strikt anonymitet: exportera bara sammanställningar',
+  'editor.extendedTime': 'Dubbel tid på frågor med nedräkning (tillgänglighet)',
+  'editor.extendedTimeHelp': 'Varje nedräkning i quizfrågorna blir dubbelt så lång, så att ingen som behöver mer tid blir utestängd.',
+  'editor.filterOffensive': 'Håll tillbaka stötande ord för granskning',
+  'editor.filterOffensiveHelp':
+    'Svar, ord och frågor med stötande ord på svenska eller engelska visas inte för alla förrän du har granskat dem.',
   'editor.deckLanguage': 'Presentationens språk',
   'editor.deckLanguage.sv': 'Svenska',
   'editor.deckLanguage.en': 'Engelska',
@@ -259,6 +265,7 @@ export const presenterSv = {
   ...privacySv,
   ...wordsSv,
   ...qaPresenterSv,
+  ...quizPresenterSv,
   ...reactionsPresenterSv,
 } as const;
 

@@ -5,6 +5,7 @@ import { pointsSv } from './points';
 import { gridSv } from './grid';
 import { pinSv } from './pin';
 import { qaSv } from './qa';
+import { quizSv } from './quiz';
 import { reactionsSv } from './reactions';
 
 /** Swedish, the reference catalogue of the texts every page may show: every other language must have exactly these keys. */
@@ -61,6 +62,8 @@ export const sv = {
   'error.already_voted': 'Du har redan röstat på den frågan.',
   'error.not_voted': 'Du har inte röstat på den frågan, så det finns ingen röst att ta tillbaka.',
   'error.question_hidden': 'Frågan visas inte längre, så det går inte att rösta på den.',
+  'error.nickname_taken': 'Smeknamnet är upptaget – välj ett annat.',
+  'error.nickname_refused': 'Välj ett annat smeknamn.',
   'error.invalid_reference':
     'Bilden bygger på en fråga som inte passar: raderna kommer från en fråga med ett svarsalternativ och kolumnerna från en skalfråga.',
   'error.slide_in_use': 'En kompetenstopografi bygger på den här frågan. Välj en annan fråga i topografin, eller ta bort den först.',
@@ -88,6 +91,7 @@ export const sv = {
   'live.connecting': 'Ansluter…',
   'live.closesIn': 'Svaren stängs om {seconds} s',
   'live.countdownStarted': 'Svaren stängs om {seconds} sekunder.',
+  'live.secondsLeft': '{seconds} sekunder kvar.',
   'live.reconnecting': 'Anslutningen bröts. Ansluter igen…',
   'live.refused': 'Det gick inte att ansluta till presentationen.',
   'live.outdated': 'Ettor har uppdaterats. Ladda om sidan för att fortsätta.',
@@ -154,6 +158,7 @@ export const sv = {
   ...gridSv,
   ...pinSv,
   ...qaSv,
+  ...quizSv,
   ...reactionsSv,
 } as const;
 

@@ -14,6 +14,8 @@ import {
   type Reaction,
   type ReactionCounts,
   type ReactionsMessage,
+  type Score,
+  type NicknameMessage,
   type Results,
   type Segment,
   type ServerMessage,
@@ -56,11 +58,12 @@ export interface LiveEvents {
   ack?(message: AckMessage): void;
   asked?(message: AskedMessage): void;
   upvoted?(message: UpvotedMessage): void;
+  nickname?(message: NicknameMessage): void;
   error?(message: ErrorMessage): void;
 }
 
 /** What a phone sends that the server confirms by its clientId: resent with the same one until confirmed or refused. */
-type Confirmed = Extract<ClientMessage, { type: 'answer' | 'ask' | 'upvote' }>;
+type Confirmed = Extract<ClientMessage, { type: 'answer' | 'ask' | 'upvote' | 'set-nickname' }>;
 
 const PING_EVERY_MS = 20_000;
 const DEAD_AFTER_MS = 45_000;
@@ -86,6 +89,10 @@ export class LiveClient {
   segments = $state.raw<Record<string, SplitResults>>({});
   /** Audience only: this participant's questions (with their status) and upvotes in the session's Q&As. */
   questions = $state.raw<OwnQuestions>({ asked: [], upvoted: [] });
+  /** Audience only: the nickname this participant plays quizzes under; null before one is chosen. */
+  nickname = $state<string | null>(null);
+  /** Audience only: this participant's quiz score and place, as the server last told; null before any quiz closed. */
+  score = $state.raw<Score | null>(null);
   /** Hosts only: each slide's reaction totals, as of the latest flush that reached this page. */
   reactionTotals = $state.raw<Record<string, ReactionCounts>>({});
   /** Hosts only: the latest reactions to float on the big screen; a new object for every flush. */
@@ -152,6 +159,11 @@ export class LiveClient {
     if (this.status === 'open') this.#send({ type: 'react', reaction });
   }
 
+  /** Chooses the nickname to play quizzes under; returns the clientId its confirmation or refusal carries. */
+  setNickname(nickname: string): string {
+    return this.#sendConfirmed({ type: 'set-nickname', clientId: newClientId(), nickname });
+  }
+
   /** A presenter's moderation of one Q&A question. */
   moderateQuestion(questionId: string, action: QaAction): void {
     this.command({ type: 'moderate-question', questionId, action });
@@ -210,6 +222,7 @@ export class LiveClient {
         this.status = 'open';
         this.#applyState(message.state);
         this.questions = message.questions;
+        this.nickname = message.nickname;
         this.#events.welcome?.(message);
         for (const pending of this.#pending.values()) this.#send(pending);
         return;
@@ -232,8 +245,17 @@ export class LiveClient {
       case 'presence':
         this.participants = message.participants;
         return;
+      case 'nickname':
+        this.#pending.delete(message.clientId);
+        this.nickname = message.nickname;
+        this.#events.nickname?.(message);
+        return;
+      case 'score':
+        this.score = message.score;
+        return;
       case 'reactions':
-        this.reactionTotals = { ...this.reactionTotals, [message.slideId]: message.totals };
+        // Nodes flush on their own, so an older total can arrive after a newer one: totals only grow.
+        this.reactionTotals = { ...this.reactionTotals, [message.slideId]: largest(this.reactionTotals[message.slideId], message.totals) };
         this.latestReactions = message;
         return;
       case 'ack':
@@ -340,6 +362,12 @@ export class LiveClient {
     clearInterval(this.#pingTimer);
     clearTimeout(this.#deadTimer);
   }
+}
+
+function largest(known: ReactionCounts | undefined, told: ReactionCounts): ReactionCounts {
+  const counts: ReactionCounts = { ...known };
+  for (const [reaction, count] of Object.entries(told) as [Reaction, number][]) counts[reaction] = Math.max(counts[reaction] ?? 0, count);
+  return counts;
 }
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {

@@ -108,6 +108,7 @@ function welcome(overrides: Partial<SessionState> = {}, participantToken = TOKEN
     state: state(overrides),
     answers: {},
     questions: NO_QUESTIONS,
+    nickname: null,
   };
 }
 
@@ -224,7 +225,15 @@ describe('joining', () => {
     latest().open();
     expect(latest().sent).toEqual([{ type: 'host', v: PROTOCOL_VERSION, sessionId: 'session-1' }]);
 
-    latest().receive({ type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state: state(), answers: {}, questions: NO_QUESTIONS });
+    latest().receive({
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'host',
+      state: state(),
+      answers: {},
+      questions: NO_QUESTIONS,
+      nickname: null,
+    });
     expect(client.status).toBe('open');
     expect(localStorage.length).toBe(0);
   });
@@ -634,6 +643,7 @@ describe('results split by a single-choice question (hosts)', () => {
       state: state({ seq: 1, split }),
       answers: {},
       questions: NO_QUESTIONS,
+      nickname: null,
     });
     return client;
   }

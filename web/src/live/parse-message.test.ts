@@ -29,7 +29,7 @@ describe.each([
 ])('%s', (_name, parse) => {
   it('reads a well-formed message of each kind it knows', () => {
     const messages = [
-      { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {}, questions: { asked: [], upvoted: [] } },
+      { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {}, questions: { asked: [], upvoted: [] }, nickname: null },
       { type: 'state', state },
       { type: 'presence', participants: 3 },
       { type: 'withheld', slideId: 'tools', respondents: 3 },
@@ -49,6 +49,16 @@ describe.each([
       },
       { type: 'ack', clientId: 'c-0000000001', slideId: 'role', answer: { kind: 'choice', optionIds: ['staff'] } },
       { type: 'error', code: 'voting_closed', message: 'Voting has closed.', clientId: 'c-0000000001' },
+      { type: 'nickname', clientId: 'c-0000000002', nickname: 'Solrosen' },
+      {
+        type: 'score',
+        score: {
+          total: 1750,
+          rank: 2,
+          players: 9,
+          last: { slideId: 'quiz', answered: true, correct: true, points: 750, correctOptionIds: ['b'] },
+        },
+      },
       { type: 'pong', t: 1712345678901 },
     ];
     for (const message of messages) expect(parse(JSON.stringify(message))).toEqual(message);

@@ -12,6 +12,8 @@ const KNOWN: Record<ServerMessage['type'], true> = {
   asked: true,
   upvoted: true,
   reactions: true,
+  nickname: true,
+  score: true,
   error: true,
   pong: true,
 };

@@ -1,6 +1,7 @@
-import type { ChoiceSlide, Results, Segment } from '@ettor/protocol';
+import type { ChoiceSlide, QuizSlide, Results, Segment } from '@ettor/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
+import type { Voting } from '../slides/kind';
 import { render, type Mounted } from '../test-support/render.svelte';
 import type { ScreenInput } from './screen-view';
 import ScreenResults from './ScreenResults.svelte';
@@ -49,8 +50,9 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 const rows = (scope: Element | null | undefined) =>
   [...(scope?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => text(cell)));
 
-let mounted: Mounted<ScreenInput> | undefined;
-function screen(overrides: Partial<ScreenInput>): Mounted<ScreenInput> {
+type Props = ScreenInput & { voting: Voting };
+let mounted: Mounted<Props> | undefined;
+function screen(overrides: Partial<Props>): Mounted<Props> {
   mounted = render(ScreenResults, {
     slide: TOOLS,
     deck: [ROLE, TOOLS],
@@ -59,6 +61,7 @@ function screen(overrides: Partial<ScreenInput>): Mounted<ScreenInput> {
     results: tools(6, 5),
     withheld: undefined,
     segments: SEGMENTS,
+    voting: { open: true, closesAt: null },
     ...overrides,
   });
   return mounted;
@@ -82,6 +85,44 @@ describe('the big screen’s results area', () => {
     const withheld = target.querySelector('[data-testid="withheld"]');
     expect(text(withheld)).toBe('För få svar än Resultaten visas när minst 5 har svarat.');
     expect(target.querySelector('table')).toBeNull();
+  });
+
+  it('below k, keeps an open quiz’s options on the screen, which show no figures, and withholds them once it closes', () => {
+    const quiz: QuizSlide = {
+      kind: 'quiz',
+      id: 'quiz',
+      question: 'Vilket år grundades kommunen?',
+      options: [
+        { id: 'a', label: '1863' },
+        { id: 'b', label: '1971' },
+      ],
+      correct: ['b'],
+      multiple: false,
+      seconds: 20,
+      points: 1000,
+      speedPoints: true,
+      allowChange: false,
+      notes: '',
+    };
+    const results: Results = {
+      kind: 'quiz',
+      slideId: 'quiz',
+      respondents: 2,
+      correct: 1,
+      counts: [
+        { optionId: 'a', count: 1 },
+        { optionId: 'b', count: 1 },
+      ],
+    };
+    const view = screen({ slide: quiz, deck: [quiz], results });
+    expect(view.target.querySelector('[data-testid="withheld"]')).toBeNull();
+    expect([...view.target.querySelectorAll('[data-testid="quiz-option"]')].map(text)).toEqual(['A 1863', 'B 1971']);
+    expect(view.target.textContent).not.toMatch(/%/);
+
+    view.props.voting = { open: false, closesAt: null };
+    view.flush();
+    expect(text(view.target.querySelector('[data-testid="withheld"]'))).toBe('För få svar än Resultaten visas när minst 5 har svarat.');
+    expect(view.target.querySelector('[data-testid="quiz-screen"]')).toBeNull();
   });
 
   it('side by side: a key, a panel per group with its n, and "För få svar" for withheld groups, never a zero', () => {

@@ -1,13 +1,30 @@
-import { ANONYMITY, type QaAction, type Results, type Segment, type SessionDetail, type Slide, type Split } from '@ettor/protocol';
+import {
+  ANONYMITY,
+  timeLimitOf,
+  type QaAction,
+  type Results,
+  type Segment,
+  type SessionDetail,
+  type Slide,
+  type Split,
+} from '@ettor/protocol';
 import { api } from '../api/client';
 import { describeError } from '../api/error-text';
 import { LiveClient } from '../live/live-client.svelte';
 import { parseServerMessageStrictly } from '../live/parse-message-strict';
 
+/** The longest countdown set-voting takes. */
+const MAX_COUNTDOWN_SECONDS = 3600;
+
 /** A presenter's hold on a live session: the full deck from HTTP, the live state from the socket. */
 export class HostSession {
   detail = $state.raw<SessionDetail | null>(null);
   loadError = $state('');
+  /**
+   * A countdown this page paused: the server only knows that answering is open, so the seconds that were left are kept
+   * here to resume from. Another page of the same presenter does not see them; it can start a countdown of its own.
+   */
+  paused = $state.raw<{ slideId: string; seconds: number } | null>(null);
   readonly live: LiveClient;
   readonly id: string;
 
@@ -103,12 +120,50 @@ export class HostSession {
   }
 
   toggleVoting(): void {
+    this.paused = null;
     if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: !this.votingOpen });
   }
 
   /** Starts a countdown that closes voting on the current question. */
   closeAfter(seconds: number): void {
+    this.paused = null;
     if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: false, inSeconds: seconds });
+  }
+
+  /** Whether the current question is timed from the start (a quiz), so its countdown may be extended, paused and resumed. */
+  get timed(): boolean {
+    return this.current !== null && timeLimitOf(this.current) !== null;
+  }
+
+  /** Whole seconds left of the running countdown, rounded up; null when none runs. */
+  secondsLeft(): number | null {
+    const closesAt = this.live.closesAt;
+    return closesAt === null ? null : Math.max(1, Math.ceil((closesAt - Date.now()) / 1000));
+  }
+
+  /** The seconds a paused countdown of the current question had left; null when it is not paused here. */
+  get pausedSeconds(): number | null {
+    return this.paused !== null && this.paused.slideId === this.current?.id ? this.paused.seconds : null;
+  }
+
+  /** Gives the running countdown more time. */
+  extendCountdown(seconds: number): void {
+    const left = this.secondsLeft();
+    if (left !== null) this.closeAfter(Math.min(MAX_COUNTDOWN_SECONDS, left + seconds));
+  }
+
+  /** Stops the countdown and keeps answering open, remembering the seconds left to resume from. */
+  pauseCountdown(): void {
+    const left = this.secondsLeft();
+    if (!this.current || left === null) return;
+    this.live.command({ type: 'set-voting', slideId: this.current.id, open: true });
+    this.paused = { slideId: this.current.id, seconds: left };
+  }
+
+  /** Runs a paused countdown on from where it stopped. */
+  resumeCountdown(): void {
+    const seconds = this.pausedSeconds;
+    if (seconds !== null) this.closeAfter(seconds);
   }
 
   /** Clears the current question's results so everyone can answer again; earlier answers stay stored. */

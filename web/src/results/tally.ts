@@ -1,5 +1,8 @@
 import type { ChoiceOption, ChoiceResults } from '@ettor/protocol';
 
+/** Counts per option, as a choice and a quiz have them. */
+type OptionCounts = Pick<ChoiceResults, 'counts' | 'respondents'>;
+
 export interface OptionTally {
   id: string;
   label: string;
@@ -9,7 +12,7 @@ export interface OptionTally {
 }
 
 /** Pairs every option with its count, in the slide's order, zeros included. */
-export function tallyOptions(options: ChoiceOption[], results: ChoiceResults | undefined): OptionTally[] {
+export function tallyOptions(options: ChoiceOption[], results: OptionCounts | undefined): OptionTally[] {
   const counts = new Map(results?.counts.map((c) => [c.optionId, c.count]));
   const respondents = results?.respondents ?? 0;
   return options.map((option) => {

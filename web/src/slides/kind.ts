@@ -51,11 +51,20 @@ export interface PhoneFormProps<K extends AnswerKind> {
   labelledBy: string;
 }
 
+/** Whether a question shown live takes answers, and until when. */
+export interface Voting {
+  open: boolean;
+  /** When a countdown closes the answers, on this device's clock; null without one. */
+  closesAt: number | null;
+}
+
 /** Results of a slide as drawn for people: on the big screen, or on a phone. */
 export interface ResultsProps<K extends ResultKind> {
   slide: SlideOf<K>;
   /** Undefined before the first answer. */
   results: ResultsOf<K> | undefined;
+  /** On the big screen and in the editor's preview; absent on the results pages, where answering is over. */
+  voting?: Voting;
 }
 
 /** What the presenter may do to keep the big screen clean. */
@@ -85,6 +94,8 @@ export interface QuestionPhone<K extends AnswerKind> {
   problems: ProblemTexts<K>;
   /** What phones show once they have answered, when the slide's rules say so; null for a kind that never shows results there. */
   Results: Component<ResultsProps<K>> | null;
+  /** What the phone says once the answer is in, for a kind with more to say than that it is saved (a quiz: when the result comes). */
+  savedText?: () => string;
 }
 
 export interface InfoPhone<K extends InfoKind> {
@@ -147,6 +158,11 @@ export interface ResultPresenter<K extends ResultKind> {
   Summary: Component<SummaryProps<K>>;
   /** How its means changed between runs, on the compare page; null for a kind without means. */
   Change: Component<ChangeProps<K>> | null;
+  /**
+   * Its view shows no figures while the question takes answers (a quiz shows its options, not how the room leans), so
+   * the big screen draws it then even while the anonymity threshold withholds the results.
+   */
+  blindWhileOpen?: true;
 }
 
 export interface InfoPresenter<K extends InfoKind> {

@@ -48,6 +48,14 @@ const grid = question({
     { id: 'g2', label: 'Två' },
   ],
 });
+const quiz = question({
+  kind: 'quiz',
+  options: [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+  ],
+  correct: ['b'],
+});
 const pin = question({
   kind: 'pin',
   image: { assetId: 'asset-0001', alt: 'Karta' },
@@ -88,6 +96,7 @@ describe('the phone registry', () => {
     ],
     [grid, { kind: 'grid', placements: [{ itemId: 'g2', x: 6, y: 0 }] }],
     [pin, { kind: 'pin', x: 0.25, y: 0.5 }],
+    [quiz, { kind: 'quiz', optionIds: ['b'] }],
   ] as [QuestionSlide, Answer][])('starts a $kind draft from the saved answer, which the rules accept unchanged', (slide, saved) => {
     const draft = startDraft(slide, saved);
     expect(draft).toEqual(saved);
@@ -95,7 +104,7 @@ describe('the phone registry', () => {
     expect(checkAnswer(slide, draft)).toEqual({ ok: true, answer: saved });
   });
 
-  it.each([choice, words, open, scale, points, grid])('starts an empty $kind draft that the rules refuse as empty', (slide) => {
+  it.each([choice, words, open, scale, points, grid, quiz])('starts an empty $kind draft that the rules refuse as empty', (slide) => {
     const check = checkAnswer(slide, startDraft(slide, undefined));
     expect(check.ok ? null : check.problem.code).toBe('empty_answer');
   });
@@ -135,6 +144,8 @@ describe('the phone registry', () => {
       }),
     ).toBe('Du kan fördela högst 10 poäng. Ta bort poäng från något alternativ och skicka igen.');
     expect(problem(pin, startDraft(pin, undefined))).toBe('Markera en punkt på bilden, eller välj ett område i listan.');
+    expect(problem(quiz, startDraft(quiz, undefined))).toBe('Välj ett svar först.');
+    expect(problem(quiz, { kind: 'quiz', optionIds: ['a', 'b'] })).toBe('Välj bara ett svar.');
     const noSkip = question({ kind: 'scale', statements: [{ id: 's1', label: 'Ett' }] });
     expect(problem(noSkip, { kind: 'scale', ratings: [{ statementId: 's1', value: null }] })).toBe(
       'Här går det inte att svara ”Vet ej”. Välj ett av stegen.',

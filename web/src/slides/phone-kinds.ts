@@ -18,6 +18,8 @@ import { rankingPhone } from './ranking/phone';
 import { pointsPhone } from './points/phone';
 import { gridPhone } from './grid/phone';
 import { pinPhone } from './pin/phone';
+import { quizPhone } from './quiz/phone';
+import { leaderboardPhone } from './leaderboard/phone';
 // Renamed: qaPhone() below is the accessor the pages use, as derivedPhone() is.
 import { qaPhone as qaParts } from './qa/phone';
 import { scalePhone } from './scale/phone';
@@ -35,6 +37,8 @@ export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   points: pointsPhone,
   grid: gridPhone,
   pin: pinPhone,
+  quiz: quizPhone,
+  leaderboard: leaderboardPhone,
   qa: qaParts,
   topography: topographyPhone,
 };
@@ -48,8 +52,9 @@ export function infoPhone(slide: InfoSlide): InfoPhone<InfoKind> {
   return PHONE_KINDS[slide.kind];
 }
 
+/** The phone parts of a kind drawn from other answers; cast for the same reason as questionPhone()'s. */
 export function derivedPhone(slide: SlideOf<DerivedKind>): DerivedPhone<DerivedKind> {
-  return PHONE_KINDS[slide.kind];
+  return PHONE_KINDS[slide.kind] as unknown as DerivedPhone<DerivedKind>;
 }
 
 export function qaPhone(slide: QaSlide): QaPhone {

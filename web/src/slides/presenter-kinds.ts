@@ -8,6 +8,8 @@ import { rankingPresenter } from './ranking/presenter';
 import { pointsPresenter } from './points/presenter';
 import { gridPresenter } from './grid/presenter';
 import { pinPresenter } from './pin/presenter';
+import { quizPresenter } from './quiz/presenter';
+import { leaderboardPresenter } from './leaderboard/presenter';
 import { qaPresenter } from './qa/presenter';
 import { scalePresenter } from './scale/presenter';
 import { topographyPresenter } from './topography/presenter';
@@ -24,6 +26,8 @@ export const PRESENTER_KINDS: { readonly [K in SlideKind]: PresenterKind<K> } = 
   points: pointsPresenter,
   grid: gridPresenter,
   pin: pinPresenter,
+  quiz: quizPresenter,
+  leaderboard: leaderboardPresenter,
   qa: qaPresenter,
   topography: topographyPresenter,
 };

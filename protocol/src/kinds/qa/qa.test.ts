@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_RULES, withoutHiddenEntries } from '../registry.js';
+import { KIND_RULES, resultsForPhones, withoutHiddenEntries } from '../registry.js';
 import { type QaQuestion, type QaSlide, type Slide, slideSchema } from '../../slides.js';
 import { QA_LIMITS, anytimeQa, byVotes, checkQuestion, listedQuestions, orderQuestions } from './rules.js';
 
@@ -96,5 +96,33 @@ describe('the order and listing of questions', () => {
     };
     const seen = withoutHiddenEntries(results);
     expect(seen.kind === 'qa' && seen.questions.map((q) => q.id)).toEqual(['shown']);
+  });
+
+  it('sends phones the pinned question, the most upvoted and the newest, not the whole list', () => {
+    const { phonePerPart } = QA_LIMITS;
+    const at = (n: number) => new Date(Date.UTC(2026, 11, 2, 10, 0, n)).toISOString();
+    const many = Array.from({ length: phonePerPart * 4 }, (_, n) =>
+      question(`q${n}`, { votes: n % 10 === 0 ? 100 + n : 0, askedAt: at(n) }),
+    );
+    const pinned = question('pinned', { pinned: true, askedAt: at(0) });
+    const hidden = question('hidden', { status: 'hidden', votes: 999 });
+    const results = {
+      kind: 'qa' as const,
+      slideId: 'qa',
+      respondents: 9,
+      total: many.length + 2,
+      pending: 0,
+      hidden: 1,
+      questions: [...many, pinned, hidden],
+    };
+    const phone = resultsForPhones(results);
+    if (phone.kind !== 'qa') throw new Error('not a Q&A');
+    const ids = phone.questions.map((q) => q.id);
+    expect(ids.length).toBeLessThanOrEqual(phonePerPart * 2 + 1);
+    expect(ids).toContain('pinned');
+    expect(ids).toContain(`q${phonePerPart * 4 - 1}`);
+    expect(ids).toContain('q0');
+    expect(ids).not.toContain('hidden');
+    expect(phone).toMatchObject({ total: many.length + 1, hidden: 0 });
   });
 });

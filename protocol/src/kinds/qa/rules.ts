@@ -15,6 +15,11 @@ export const QA_LIMITS = {
    * part capped. The whole list is in the export; a room of thousands asks more than a screen or a phone can show.
    */
   listedPerPart: 100,
+  /**
+   * Most questions a phone's list gets: the most upvoted and the newest, this many each. A list of hundreds sent every
+   * second to thousands of phones costs more than the phones can show.
+   */
+  phonePerPart: 25,
 } as const;
 
 /** What the presenter can do to one question. */
@@ -96,6 +101,20 @@ export function listedQuestions(all: readonly QaQuestion[]): QaQuestion[] {
   return [...listed.values()].sort(byVotes);
 }
 
+/** The questions phones list: the pinned one, the most upvoted and the newest, most upvoted first. */
+function forPhonesOnly(results: QaResults): QaResults {
+  const { phonePerPart } = QA_LIMITS;
+  const listed = new Map<string, QaQuestion>();
+  for (const question of [
+    ...results.questions.filter((question) => question.pinned),
+    ...[...results.questions].sort(byVotes).slice(0, phonePerPart),
+    ...[...results.questions].sort(byNewest).slice(0, phonePerPart),
+  ]) {
+    listed.set(question.id, question);
+  }
+  return { ...results, questions: [...listed.values()].sort(byVotes) };
+}
+
 export const qaRules: KindRules<'qa'> = {
   hasResults: true,
   answers: null,
@@ -106,6 +125,7 @@ export const qaRules: KindRules<'qa'> = {
     hidden: 0,
     questions: results.questions.filter(isPublicQuestion),
   }),
+  forPhonesOnly,
   blank: (id) => ({ id, kind: 'qa', question: '' }),
   title: (slide) => slide.question,
   ...withoutAssets,

@@ -5,6 +5,8 @@ import digcompEn from './digcomp.en.json' with { type: 'json' };
 import digcompSv from './digcomp.sv.json' with { type: 'json' };
 import prioritiesEn from './priorities.en.json' with { type: 'json' };
 import prioritiesSv from './priorities.sv.json' with { type: 'json' };
+import quizEn from './quiz.en.json' with { type: 'json' };
+import quizSv from './quiz.sv.json' with { type: 'json' };
 
 /** A ready deck to start a presentation from, in one language. */
 export interface Template {
@@ -70,6 +72,22 @@ const SOURCES: readonly TemplateSource[] = [
     description:
       'A workshop on where digital investments should start: rank what matters most, spread 100 points, place measures by effort and benefit, and gather first steps. Results can be split by role.',
     credit: 'Ettor',
+  },
+  {
+    id: 'quiz-sv',
+    language: 'sv',
+    file: quizSv,
+    description:
+      'Ett kort quiz om digitaliseringen med fyra frågor från föredraget, nedräkning, poäng för snabba rätta svar, smeknamn och en prispall på slutet.',
+    credit: 'RegLab-föredraget 2017, Region Västerbotten; Digitaliseringskommissionens definition, SOU 2015:28',
+  },
+  {
+    id: 'quiz-en',
+    language: 'en',
+    file: quizEn,
+    description:
+      'A short quiz on digitalisation: four questions from the talk with a countdown, points for quick right answers, nicknames and a podium at the end.',
+    credit: 'RegLab talk 2017, Region Västerbotten; the Swedish Digitalisation Commission’s definition, SOU 2015:28',
   },
 ];
 

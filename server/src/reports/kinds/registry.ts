@@ -6,8 +6,10 @@ import { openExport } from './open.js';
 import { rankingExport } from './ranking.js';
 import { pointsExport } from './points.js';
 import { gridExport } from './grid.js';
+import { leaderboardExport } from './leaderboard.js';
 import { pinExport } from './pin.js';
 import { qaExport } from './qa.js';
+import { quizExport } from './quiz.js';
 import { scaleExport } from './scale.js';
 import { topographyExport } from './topography.js';
 import { wordCloudExport } from './wordcloud.js';
@@ -22,6 +24,8 @@ const KIND_EXPORTS: { readonly [K in ResultKind]: K extends AnswerKind ? KindExp
   grid: gridExport,
   pin: pinExport,
   qa: qaExport,
+  quiz: quizExport,
+  leaderboard: leaderboardExport,
   topography: topographyExport,
 };
 

@@ -1,4 +1,4 @@
-import { type KindTally, addCount } from './kind.js';
+import { type KindTally, addCount, noShownText } from './kind.js';
 
 interface ChoiceCounts {
   respondents: number;
@@ -13,6 +13,7 @@ function count(counts: ChoiceCounts, optionIds: readonly string[], sign: 1 | -1)
 
 export const choiceTally: KindTally<'choice', ChoiceCounts, readonly string[]> = {
   empty: () => ({ respondents: 0, options: new Map() }),
+  ...noShownText,
   held: ({ answer }) => answer.optionIds,
   add: (counts, optionIds) => count(counts, optionIds, 1),
   remove: (counts, optionIds) => count(counts, optionIds, -1),

@@ -1,5 +1,5 @@
 import type { GridItemResults, GridPlacement } from '@ettor/protocol';
-import type { KindTally } from './kind.js';
+import { type KindTally, noShownText } from './kind.js';
 
 /** Sums of the placements of one item, enough for a mean and a spread on each scale. Whole numbers only, so removing is exact. */
 interface Sums {
@@ -69,6 +69,7 @@ function summarise(itemId: string, byReach: ReadonlyMap<number, Sums> | undefine
 /** Items placed on two scales: per item, how many placed it and the mean and spread of their places on each scale. */
 export const gridTally: KindTally<'grid', GridCounts, readonly GridPlacement[]> = {
   empty: () => ({ respondents: 0, items: new Map() }),
+  ...noShownText,
   held: ({ answer }) => answer.placements,
   add: (counts, placements) => count(counts, placements, 1),
   remove: (counts, placements) => count(counts, placements, -1),

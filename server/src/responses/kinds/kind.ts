@@ -20,6 +20,10 @@ export interface TallyContext {
   hiddenWords: ReadonlySet<string>;
   /** The deck's language, by which a word cloud groups its words. */
   language: DeckLanguage;
+  /** The deck holds words with offensive language back from the big screen, as if hidden, until the presenter shows them. */
+  filterOffensive: boolean;
+  /** Keys of word-cloud words the presenter showed although the filter held them. */
+  shownWords: ReadonlySet<string>;
   /** The presenter's merges and splits of word-cloud words. */
   wordGroups: WordGroups;
 }
@@ -33,6 +37,11 @@ export interface TallyContext {
 export interface KindTally<K extends AnswerKind, Counts, Held> {
   /** The counts of no answers. */
   empty(): Counts;
+  /**
+   * The text an answer shows as a whole on the big screen (an open answer's), which the offensive-word filter holds back
+   * as a whole; null for a kind that shows no free text, or counts it word by word (a word cloud's, held per word).
+   */
+  shownText(answer: AnswerOf<K>): string | null;
   /** What one answer adds to the counts. */
   held(stored: StoredAnswerOf<K>, context: TallyContext): Held;
   add(counts: Counts, held: Held): void;
@@ -41,6 +50,9 @@ export interface KindTally<K extends AnswerKind, Counts, Held> {
   /** The slide's results from its counts; depends on the slide as it is now, so an edited slide needs no recount. */
   results(slide: SlideOf<K>, counts: Counts, context: TallyContext): ResultsOf<K>;
 }
+
+/** The text rule of a kind that shows no free text as a whole. */
+export const noShownText = { shownText: (): string | null => null };
 
 /** Adds to a count by key, dropping counts that reach zero so that changed answers do not leave maps growing. */
 export function addCount<Key>(counts: Map<Key, number>, key: Key, delta: number): void {

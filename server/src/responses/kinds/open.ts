@@ -10,6 +10,7 @@ interface OpenEntry {
 /** The text wall: one entry per answer id. */
 export const openTally: KindTally<'open', Map<string, OpenEntry>, OpenEntry> = {
   empty: () => new Map(),
+  shownText: (answer) => answer.text,
   held: ({ id, answer, hidden, updatedAt }) => ({ id, text: answer.text, hidden, updatedAt }),
   add: (entries, entry) => void entries.set(entry.id, entry),
   remove: (entries, entry) => void entries.delete(entry.id),

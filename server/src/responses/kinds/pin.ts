@@ -1,5 +1,5 @@
 import { PIN_LIMITS, type PinArea, inRegion, pinCell } from '@ettor/protocol';
-import { type KindTally, addCount } from './kind.js';
+import { type KindTally, addCount, noShownText } from './kind.js';
 
 /** Pins are stored to thousandths of the image, so a point is two whole numbers 0..SCALE. */
 const SCALE = 10 ** PIN_LIMITS.decimals;
@@ -64,6 +64,7 @@ function countWhere(counts: PinCounts, test: (point: { x: number; y: number }) =
 /** One point per person on an image: pins per heat-layer cell, pins inside each named region, and pins in none. */
 export const pinTally: KindTally<'pin', PinCounts, HeldPin> = {
   empty: () => ({ respondents: 0, points: new Map(), cells: new Map(), shapes: new Map(), outside: { shapes: shapesKey([]), count: 0 } }),
+  ...noShownText,
   held({ answer }) {
     const thousandthsX = Math.round(answer.x * SCALE);
     const thousandthsY = Math.round(answer.y * SCALE);

@@ -1,5 +1,5 @@
 import type { PointsAllocation } from '@ettor/protocol';
-import { type KindTally, addCount } from './kind.js';
+import { type KindTally, addCount, noShownText } from './kind.js';
 
 interface PointsCounts {
   respondents: number;
@@ -22,6 +22,7 @@ function count(counts: PointsCounts, allocations: readonly PointsAllocation[], s
 /** A budget spread over items: points and givers per item, and the mean per respondent. */
 export const pointsTally: KindTally<'points', PointsCounts, readonly PointsAllocation[]> = {
   empty: () => ({ respondents: 0, totals: new Map(), givers: new Map() }),
+  ...noShownText,
   held: ({ answer }) => answer.allocations,
   add: (counts, allocations) => count(counts, allocations, 1),
   remove: (counts, allocations) => count(counts, allocations, -1),

@@ -1,5 +1,5 @@
 import type { RankingItemResults } from '@ettor/protocol';
-import type { KindTally } from './kind.js';
+import { type KindTally, noShownText } from './kind.js';
 
 /** One item of one answer: the item, and the items that person put above it. */
 interface Placed {
@@ -65,6 +65,7 @@ function itemResults(itemId: string, sets: ReadonlyMap<string, AboveCount> | und
 /** Items put in order, most important first: people per place, mean place and Borda points per item. */
 export const rankingTally: KindTally<'ranking', RankingCounts, readonly Placed[]> = {
   empty: () => ({ respondents: 0, items: new Map() }),
+  ...noShownText,
   held: ({ answer }) => placed(answer.order),
   add: (counts, held) => count(counts, held, 1),
   remove: (counts, held) => count(counts, held, -1),

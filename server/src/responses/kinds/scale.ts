@@ -1,5 +1,5 @@
 import { type ScaleRating, summariseRatings } from '@ettor/protocol';
-import { type KindTally, addCount } from './kind.js';
+import { type KindTally, addCount, noShownText } from './kind.js';
 
 interface ScaleCounts {
   respondents: number;
@@ -23,6 +23,7 @@ function count(counts: ScaleCounts, ratings: readonly ScaleRating[], sign: 1 | -
 /** Statements rated on one scale: people per step and "don't know", with mean and spread, per statement. */
 export const scaleTally: KindTally<'scale', ScaleCounts, readonly ScaleRating[]> = {
   empty: () => ({ respondents: 0, statements: new Map() }),
+  ...noShownText,
   held: ({ answer }) => answer.ratings,
   add: (counts, ratings) => count(counts, ratings, 1),
   remove: (counts, ratings) => count(counts, ratings, -1),

@@ -1,6 +1,7 @@
 import { WORDCLOUD_LIMITS, cleanText, wordKey } from '@ettor/protocol';
 import { countedWordKey, isOwnWordKey, wordGroupKey } from '@ettor/protocol/words';
-import { type KindTally, addCount } from './kind.js';
+import { isOffensive } from '../../moderation/offensive.js';
+import { type KindTally, addCount, noShownText } from './kind.js';
 
 const collator = new Intl.Collator('sv', { caseFirst: 'lower' });
 
@@ -9,6 +10,8 @@ const byCollationThenCodeUnits = (a: string, b: string): number => collator.comp
 
 interface Word {
   count: number;
+  /** How many of its entries the offensive-word filter would hold. */
+  offensive: number;
   spellings: Map<string, number>;
   /** Of those, spellings counted here because the presenter merged their word into this one. */
   joined: Map<string, number>;
@@ -20,14 +23,20 @@ interface WordCounts {
   words: Map<string, Word>;
 }
 
-/** Each entry's group key and spelling, and whether a merge brought it here, worked out once: stemming is not free. */
-type Entries = readonly { key: string; spelling: string; joined: boolean }[];
+/** Each entry's group key and spelling, whether a merge brought it here and whether it is offensive, worked out once. */
+type Entries = readonly { key: string; spelling: string; joined: boolean; offensive: boolean }[];
 
 function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
   counts.respondents += sign;
-  for (const { key, spelling, joined } of entries) {
-    const word = counts.words.get(key) ?? { count: 0, spellings: new Map<string, number>(), joined: new Map<string, number>() };
+  for (const { key, spelling, joined, offensive } of entries) {
+    const word = counts.words.get(key) ?? {
+      count: 0,
+      offensive: 0,
+      spellings: new Map<string, number>(),
+      joined: new Map<string, number>(),
+    };
     word.count += sign;
+    if (offensive) word.offensive += sign;
     addCount(word.spellings, spelling, sign);
     if (joined) addCount(word.joined, spelling, sign);
     if (word.count === 0) counts.words.delete(key);
@@ -41,20 +50,21 @@ function count(counts: WordCounts, entries: Entries, sign: 1 | -1): void {
  */
 export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
   empty: () => ({ respondents: 0, words: new Map() }),
+  ...noShownText,
   held({ answer }, { language, wordGroups }) {
-    const byKey = new Map<string, { key: string; spelling: string; joined: boolean }>();
+    const byKey = new Map<string, Entries[number]>();
     for (const entry of answer.entries) {
       const key = countedWordKey(entry, language, wordGroups);
       if (key.length === 0 || byKey.has(key)) continue;
       // Merges are rare; only then is the natural key worked out a second time (a split form keeps it as its prefix).
       const joined = wordGroups.size > 0 && !isOwnWordKey(key, wordGroupKey(entry, language));
-      byKey.set(key, { key, spelling: cleanText(entry), joined });
+      byKey.set(key, { key, spelling: cleanText(entry), joined, offensive: isOffensive(entry, language) });
     }
     return [...byKey.values()];
   },
   add: (counts, entries) => count(counts, entries, 1),
   remove: (counts, entries) => count(counts, entries, -1),
-  results(slide, counts, { hiddenWords }) {
+  results(slide, counts, { hiddenWords, filterOffensive, shownWords }) {
     const list = [...counts.words].map(([key, word]) => ({ key, word, forms: formsOf(word) }));
     // Distinct keys can collate as equal (ignorable characters); code units then decide, as the map's order depends on history.
     list.sort((a, b) => b.word.count - a.word.count || byCollationThenCodeUnits(a.key, b.key));
@@ -65,7 +75,8 @@ export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
       words: list.map(({ key, word, forms: [label = '', ...others] }) => ({
         text: label,
         count: word.count,
-        hidden: hiddenWords.has(key),
+        // A word the filter holds is hidden as if the presenter had hidden it, until they show it.
+        hidden: hiddenWords.has(key) || (filterOffensive && word.offensive > 0 && !shownWords.has(key)),
         forms: others.slice(0, WORDCLOUD_LIMITS.shownForms),
       })),
     };

@@ -1,0 +1,4 @@
+import type { DerivedPhone } from '../kind';
+import LeaderboardPhone from './LeaderboardPhone.svelte';
+
+export const leaderboardPhone: DerivedPhone<'leaderboard'> = { Results: LeaderboardPhone };
