@@ -1,13 +1,13 @@
 import type { CoreCatalogue } from './sv';
-import { topographyEn } from './topography';
-import { splitEn } from './split';
-import { rankingEn } from './ranking';
-import { pointsEn } from './points';
-import { gridEn } from './grid';
-import { pinEn } from './pin';
-import { qaEn } from './qa';
-import { quizEn } from './quiz';
-import { reactionsEn } from './reactions';
+import { topographyEn } from './topography-en';
+import { splitEn } from './split-en';
+import { rankingEn } from './ranking-en';
+import { pointsEn } from './points-en';
+import { gridEn } from './grid-en';
+import { pinEn } from './pin-en';
+import { qaEn } from './qa-en';
+import { quizEn } from './quiz-en';
+import { reactionsEn } from './reactions-en';
 
 export const en: CoreCatalogue = {
   'app.name': 'Ettor',

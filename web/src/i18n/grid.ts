@@ -1,4 +1,4 @@
-// The 2×2 grid: items placed on two scales, on the phone, the big screen, the editor and the compare page; spread into both catalogues.
+// The 2×2 grid: items placed on two scales, on the phone, the big screen, the editor and the compare page; in Swedish (the core catalogue); English in the -en module beside it.
 
 export const gridSv = {
   'kind.grid': '2×2-matris',
@@ -53,57 +53,3 @@ export const gridSv = {
   'grid.changeCaption': 'Medelvärde på {axis} per alternativ och tillfälle, med förändringen från tillfälle 1',
   'grid.noPlacements': 'inga placeringar',
 } as const;
-
-export const gridEn: Record<keyof typeof gridSv, string> = {
-  'kind.grid': '2×2 matrix',
-
-  'grid.hint': 'Place the items you want on both scales, from 0 to {max}. Only what you place counts.',
-  'grid.progress': '{placed} of {total} placed',
-  'grid.place': 'Place',
-  'grid.notPlaced': 'Not placed yet. Move a slider or tick Place.',
-  'grid.across': 'Across',
-  'grid.up': 'Up',
-  'grid.end': '{value} = {words}',
-  'grid.decrease': 'Decrease {axis} for {item}',
-  'grid.increase': 'Increase {axis} for {item}',
-  'grid.valueText': '{value} of {max}',
-  'grid.valueTextNotPlaced': '{value} of {max}, not placed',
-  'grid.error.placeOne': 'Place at least one item.',
-  'grid.error.outOfRange': 'Choose a value from 0 to {max} on both scales.',
-  'grid.error.unknownItem': 'One of the items no longer exists. Reload the page.',
-
-  'grid.empty': 'No answers yet',
-  'grid.emptyInvite': 'Place the items on your phone and they appear here.',
-  'grid.n': '{count} answers',
-  'grid.nHeader': 'Answers',
-  'grid.caption': 'Results: {question} Across: {across}. Up: {up}.',
-  'grid.range': 'from {low} to {high}',
-  'grid.rangeNamed': '{name}, from {low} to {high}',
-  'grid.valueNamed': '{value} ({words})',
-  'grid.item': 'Item',
-  'grid.count': 'Answers',
-  'grid.meanOn': 'Mean, {axis}',
-  'grid.sdOn': 'Standard deviation, {axis}',
-  'grid.axisMean': '{axis} {mean}',
-
-  'grid.items': 'Items to place',
-  'grid.itemN': 'Item {n}',
-  'grid.addItem': 'Add item',
-  'grid.removeItem': 'Remove item {n}',
-  'grid.moveUp': 'Move item {n} up',
-  'grid.moveDown': 'Move item {n} down',
-  'grid.xAxis': 'Across (x), left to right',
-  'grid.yAxis': 'Up (y), bottom to top',
-  'grid.axisHint': 'For example “Benefit”, and at the ends “Small” and “Large”. Leave empty to show the numbers only.',
-  'grid.axisLabel': 'What the scale measures',
-  'grid.minLabelX': 'At 0, on the left',
-  'grid.maxLabelX': 'At {max}, on the right',
-  'grid.minLabelY': 'At 0, at the bottom',
-  'grid.maxLabelY': 'At {max}, at the top',
-  'grid.max': 'Top of the scales',
-  'grid.maxHint': 'A whole number from {min} to {max}. Both scales run from 0 to this number.',
-  'grid.maxInvalid': 'Enter a whole number from {min} to {max}.',
-
-  'grid.changeCaption': 'Mean on {axis} per item and session, with the change from session 1',
-  'grid.noPlacements': 'no placements',
-};

@@ -1,4 +1,4 @@
-// "Markera på bild": a point on an image per participant; spread into both catalogues.
+// "Markera på bild": a point on an image per participant; in Swedish (the core catalogue); English in the -en module beside it.
 
 export const pinSv = {
   'kind.pin': 'Markera på bild',
@@ -58,62 +58,3 @@ export const pinSv = {
   'pin.editor.noArea': 'Området har ingen yta. Ge det både bredd och höjd.',
   'pin.editor.draw': 'Du kan också rita ett område: dra med musen eller fingret över bilden.',
 } as const;
-
-export const pinEn: Record<keyof typeof pinSv, string> = {
-  'kind.pin': 'Pin on image',
-  'pin.region': 'Area {n}',
-  'pin.percent': '{x} from the left, {y} from the top',
-
-  'pin.phone.noImage': 'This question has no image yet, so there is nothing to mark. Wait for the presenter to add one.',
-  'pin.phone.imageFailed': 'The image could not be shown. Reload the page and try again.',
-  'pin.phone.imageFailedRegions': 'The image could not be shown. Choose an area from the list instead.',
-  'pin.phone.hint': 'Tap the image where you want your pin. Tap somewhere else to move it.',
-  'pin.phone.keyHint': 'With a keyboard: the arrow keys move the pin, with Shift in bigger steps.',
-  'pin.phone.area': 'Mark the image: {alt}',
-  'pin.phone.areaNoAlt': 'Mark the image',
-  'pin.phone.none': 'No pin yet.',
-  'pin.phone.position': 'Your pin: {place}.',
-  'pin.phone.positionIn': 'Your pin: {place}, in {regions}.',
-  'pin.phone.sliders': 'Move the pin with sliders',
-  'pin.phone.sliderX': 'From the left',
-  'pin.phone.sliderY': 'From the top',
-  'pin.phone.regions': 'Choose an area instead',
-  'pin.phone.regionsHint': 'Your pin goes in the middle of the area you choose.',
-  'pin.error.noPin': 'Mark a point on the image first.',
-  'pin.error.noPinOrRegion': 'Mark a point on the image, or choose an area from the list.',
-
-  'pin.screen.noImage': 'This question has no image.',
-  'pin.screen.noImageWhy': "Add an image to mark in the editor, in the slide's settings.",
-  'pin.screen.empty': 'No pins yet',
-  'pin.screen.emptyWhy': 'Mark the image on your phone and it shows up here.',
-  'pin.screen.pins': 'pins',
-  'pin.screen.pin': 'pin',
-  'pin.screen.outside': 'outside the areas',
-  'pin.screen.legend': 'Pins per square',
-  'pin.table.region': 'Area',
-  'pin.table.outside': 'Outside every area',
-  'pin.table.total': 'All pins',
-  'pin.table.image': 'The image: {alt}',
-  'pin.table.spots': 'Densest outside the named areas:',
-  'pin.table.spotsAll': 'Densest on the image:',
-  'pin.table.spot': 'around {place}: {count} pins',
-
-  'pin.editor.imageHint': 'Participants mark one point on the image. Describe the image in its alt text for those who cannot see it.',
-  'pin.editor.regions': 'Named areas',
-  'pin.editor.regionsHint':
-    'Optional, at most {max}. The areas are counted on the big screen and become a list on phones for those who would rather choose than point. Position and size are in per cent of the image’s width and height.',
-  'pin.editor.region': 'Area {n}',
-  'pin.editor.label': 'Name',
-  'pin.editor.x': 'From the left (%)',
-  'pin.editor.y': 'From the top (%)',
-  'pin.editor.width': 'Width (%)',
-  'pin.editor.height': 'Height (%)',
-  'pin.editor.add': 'Add area',
-  'pin.editor.remove': 'Remove area {n}',
-  'pin.editor.up': 'Move area {n} up',
-  'pin.editor.down': 'Move area {n} down',
-  'pin.editor.full': 'The image has {max} areas, the most it can have.',
-  'pin.editor.pastEdge': 'The area reaches past the image. Only the part on the image counts.',
-  'pin.editor.noArea': 'The area has no size. Give it both a width and a height.',
-  'pin.editor.draw': 'You can also draw an area: drag across the image with the mouse or a finger.',
-};

@@ -1,4 +1,4 @@
-// The quiz, its nicknames and the leaderboard as phones show them; spread into both core catalogues. The big screen's,
+// The quiz, its nicknames and the leaderboard as phones show them; in Swedish (English in the -en module beside it). The big screen's,
 // the control view's and the editor's texts are in ./quiz-presenter.ts, which phones never load.
 
 export const quizSv = {
@@ -36,39 +36,3 @@ export const quizSv = {
   'leaderboard.points': '{score} poäng',
   'leaderboard.empty': 'Ingen har fått poäng än.',
 } as const;
-
-export const quizEn: Record<keyof typeof quizSv, string> = {
-  'quiz.chooseOne': 'Choose one answer',
-  'quiz.chooseMany': 'Choose every answer you think is right',
-  'quiz.sent': 'Answer sent',
-  'quiz.error.empty': 'Choose an answer first.',
-  'quiz.error.chooseOne': 'Choose one answer only.',
-
-  'nickname.label': 'Choose a nickname',
-  'nickname.hint': 'At most {max} characters. It is shown on the leaderboard.',
-  'nickname.submit': 'Play',
-  'nickname.skip': 'Play without a nickname',
-  'nickname.sending': 'Sending…',
-  'nickname.queued': 'Your nickname will be sent when the connection is back…',
-  'nickname.empty': 'Write a nickname first.',
-  'nickname.tooLong': 'A nickname may be at most {max} characters.',
-  'nickname.playingAs': 'You are playing as {nickname}',
-  'nickname.skipped': 'You are playing without a nickname.',
-
-  'score.heading': 'Your result',
-  'score.waiting': 'Counting the points…',
-  'score.right': 'Right answer!',
-  'score.wrong': 'Wrong answer.',
-  'score.notAnswered': 'You did not answer the question.',
-  'score.points': '+{points} points',
-  'score.noCorrect': 'No right answer was marked for the question, so no one scored.',
-  'score.correctWas': 'Right answer: {options}',
-  'score.total': '{total} points in all',
-  'score.rank': 'Place {rank} of {players}',
-  'score.noRank': 'You have not answered a quiz question yet.',
-
-  'leaderboard.noNickname': 'No nickname',
-  'leaderboard.place': 'Place {rank}',
-  'leaderboard.points': '{score} points',
-  'leaderboard.empty': 'No one has scored yet.',
-};

@@ -1,0 +1,30 @@
+// The English texts of ./split.ts, in a module of their own: a Swedish phone never downloads them.
+import type { splitSv } from './split';
+
+export const splitEn: Record<keyof typeof splitSv, string> = {
+  'split.heading': 'Split results',
+  'split.question': 'Question to split by',
+  'split.none': 'No split',
+  'split.choice': '{n}. {title}',
+  'split.untitled': 'Question without text',
+  'split.hint': 'Each option becomes a group, for example a role. Anyone who did not answer the question is under “Not given”.',
+  'split.noQuestions': 'The presentation has no question where people choose one option, so there is nothing to split by.',
+  'split.show': 'Show on the big screen',
+  'split.all': 'Everyone',
+  'split.notGiven': 'Not given',
+  'split.sideBySide': 'Side by side',
+  'split.isSplitQuestion': 'This is the question the results are split by, so it is shown as usual.',
+  'split.notAQuestion': 'The split shows when a question is on screen.',
+  'split.groups': 'By group',
+  'split.waiting': 'Fetching the groups …',
+  'split.key': 'Split by: {question}',
+  'split.showing': 'Showing: {what}',
+  'split.showingGroup': '{group} ({count} answers)',
+  'split.respondents': '{count} answers',
+  'split.noAnswers': 'No answers yet',
+  'split.groupResults': '{question}: {group}',
+  'split.tooFew': 'Too few answers',
+  'split.tooFewYet': 'Too few answers yet',
+  'split.shownFrom': 'The results appear once at least {k} have answered.',
+  'split.screenWithholds': 'The big screen shows “Too few answers” until at least {k} have answered. Only you see the numbers here.',
+};
