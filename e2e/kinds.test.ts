@@ -2,11 +2,10 @@ import type { DeckFileInput, Presentation, SessionInfo } from '@ettor/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type AxeViolation,
   BIG_SCREEN,
   LAPTOP,
   PHONE,
-  axeViolations,
+  expectAccessible,
   browserSkipReason,
   launchChromium,
   presenterContext,
@@ -34,9 +33,6 @@ const REGIONS = [
   { id: 'sv', label: 'Sydväst', x: 0.1, y: 0.52, width: 0.43, height: 0.4 },
   { id: 'so', label: 'Sydost', x: 0.53, y: 0.5, width: 0.37, height: 0.42 },
 ];
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 
 /**
  * The four kinds of issue 11 that every phone answers alone (ranking, 100 points, 2×2 grid, pin on image): a
@@ -72,11 +68,6 @@ describe.skipIf(browserSkipReason)('ranking, points, grid and pin from three pho
   async function send(phone: Page): Promise<void> {
     await phone.getByTestId('submit-answer').click();
     await answerState(phone, 'saved');
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const violations = await axeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
   }
 
   /** The big screen's text alternative, row by row. */

@@ -2,11 +2,10 @@ import type { DeckFileInput, Presentation, SessionInfo } from '@ettor/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type AxeViolation,
   BIG_SCREEN,
   LAPTOP,
   PHONE,
-  axeViolations,
+  expectAccessible,
   browserSkipReason,
   launchChromium,
   presenterContext,
@@ -14,9 +13,6 @@ import {
 } from './support/browser.js';
 import { showSlide } from './support/phone.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
 
 /**
  * Q&A and reactions with a presenter (big screen and control view) and three phones: questions asked from another
@@ -47,11 +43,6 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
     await page.goto(`${server.url}/${session.code}`);
     await page.locator('[data-testid="connection-state"][data-state="open"]').waitFor({ state: 'attached' });
     return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const violations = await axeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
   }
 
   async function ask(phone: Page, text: string, name?: string): Promise<void> {

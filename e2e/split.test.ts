@@ -1,16 +1,7 @@
 import type { ChoiceSlide, Presentation, SessionInfo, Slide } from '@ettor/protocol';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeViolation,
-  BIG_SCREEN,
-  PHONE,
-  axeViolations,
-  browserSkipReason,
-  launchChromium,
-  presenterContext,
-  screenshot,
-} from './support/browser.js';
+import { BIG_SCREEN, PHONE, expectAccessible, browserSkipReason, launchChromium, presenterContext, screenshot } from './support/browser.js';
 import { answerState, audienceSocket, showSlide } from './support/phone.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
 
@@ -57,14 +48,6 @@ const MANAGERS = [
   ['Varje vecka', '1', '20 %'],
   ['Sällan', '3', '60 %'],
 ];
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 describe.skipIf(browserSkipReason)('results split by role, and the anonymity threshold, live', () => {
   let server: RunningServer;

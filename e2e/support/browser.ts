@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 const required = process.env.CI === 'true' || process.env.ETTOR_REQUIRE_SERVICES === '1';
@@ -64,6 +65,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   });
+}
+
+/** Fails the test with every WCAG 2.1 A/AA violation on the page as it is now, named and located. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  const described = violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
+  expect(violations, described).toEqual([]);
 }
 
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url);

@@ -13,7 +13,6 @@ import { type Clock, newId } from '../clock.js';
 import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import { GROUP_WINDOW_MS, GroupCommit, MAX_GROUP } from '../db/group-commit.js';
 import { AppError } from '../http/errors.js';
-import type { PresentationRow } from '../db/schema.js';
 import { isOffensive } from '../moderation/offensive.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import { deckLanguageOf } from '../presentations/presentations.repository.js';
@@ -55,24 +54,28 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
   }
 
   /** A Q&A of a live session that takes questions and upvotes now: while it is shown, or at any time if it says so. */
-  async function openQa(q: Queryable, sessionId: string, slideId: string): Promise<{ slide: QaSlide; deck: PresentationRow }> {
+  async function openQa(q: Queryable, sessionId: string, slideId: string): Promise<{ slide: QaSlide; presentationId: string }> {
     const session = await liveSession(q, sessionId);
-    const deck = await presentationsRepo.findPresentation(q, session.presentation_id);
     const slide = await presentationsRepo.findSlide(q, session.presentation_id, slideId);
     if (!slide) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
     if (slide.kind !== 'qa') throw new AppError('wrong_answer_kind', 'Questions are asked on a Q&A slide.');
     if (session.current_slide_id !== slide.id && !slide.anytime) {
       throw new AppError('voting_closed', 'This Q&A takes questions and votes only while it is shown.');
     }
-    if (!deck) throw new AppError('not_found', 'There is no such session.');
-    return { slide, deck };
+    return { slide, presentationId: session.presentation_id };
+  }
+
+  /** Whether the deck's offensive-word filter holds a question back for the presenter; read only when asking. */
+  async function heldByDeckFilter(q: Queryable, presentationId: string, question: { text: string; name: string | null }): Promise<boolean> {
+    const deck = await presentationsRepo.findPresentation(q, presentationId);
+    return deck?.filter_offensive === 1 && heldByFilter(question, deckLanguageOf(deck));
   }
 
   async function ask(q: Queryable, request: Extract<QaRequest, { type: 'ask' }>, now: Date): Promise<Outcome> {
     const before = await repo.findAskedBefore(q, request.participantId, request.clientId);
     if (before)
       return { reply: { clientId: request.clientId, question: { ...sentQuestion(before), slideId: before.slideId } }, changed: null };
-    const { slide, deck } = await openQa(q, request.sessionId, request.slideId);
+    const { slide, presentationId } = await openQa(q, request.sessionId, request.slideId);
     const checked = checkQuestion(slide, request.text, request.name);
     if (!checked.ok) throw AppError.from(checked.problem);
     const since = new Date(now.getTime() - MINUTE_MS).toISOString();
@@ -88,7 +91,7 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
       askedAt: now.toISOString(),
       votes: 0,
       // A question with an offensive word waits for the presenter, as every question does when they approve first.
-      status: slide.approveFirst || (deck.filter_offensive === 1 && heldByFilter(checked, deckLanguageOf(deck))) ? 'pending' : 'shown',
+      status: slide.approveFirst || (await heldByDeckFilter(q, presentationId, checked)) ? 'pending' : 'shown',
       answered: false,
       pinned: false,
     };

@@ -1,6 +1,7 @@
 import { EXTENDED_TIME_FACTOR, type SessionSummary } from '@ettor/protocol';
 import type { ExpressionBuilder } from 'kysely';
 import type { QuizPlay } from '../results/derived.js';
+import type { QuizClock } from '../results/quiz-scores.js';
 import type { Queryable } from '../db/database.js';
 import type { Database, PresentationRow } from '../db/schema.js';
 import { deckLanguageOf } from '../presentations/presentations.repository.js';
@@ -144,8 +145,8 @@ export async function readSessionWords(
   };
 }
 
-/** When each of a session's quiz countdowns began, the deck's time factor, and the players' nicknames. */
-export async function readQuizPlay(db: Queryable, sessionId: string): Promise<QuizPlay> {
+/** When each of a session's quiz countdowns began, and the deck's time factor: what speed points are measured by. */
+export async function readQuizClock(db: Queryable, sessionId: string): Promise<QuizClock> {
   const states = await db
     .selectFrom('slide_states')
     .select(['slide_id', 'opened_at'])
@@ -158,6 +159,14 @@ export async function readQuizPlay(db: Queryable, sessionId: string): Promise<Qu
     .select('presentations.extended_time')
     .where('live_sessions.id', '=', sessionId)
     .executeTakeFirst();
+  return {
+    openedAt: new Map(states.flatMap((row) => (row.opened_at === null ? [] : [[row.slide_id, row.opened_at] as const]))),
+    timeFactor: deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1,
+  };
+}
+
+/** A session's quiz clock and its players' nicknames, for a leaderboard. */
+export async function readQuizPlay(db: Queryable, sessionId: string): Promise<QuizPlay> {
   const players = await db
     .selectFrom('participants')
     .select(['id', 'nickname'])
@@ -165,10 +174,7 @@ export async function readQuizPlay(db: Queryable, sessionId: string): Promise<Qu
     .where('nickname', 'is not', null)
     .execute();
   return {
-    clock: {
-      openedAt: new Map(states.flatMap((row) => (row.opened_at === null ? [] : [[row.slide_id, row.opened_at] as const]))),
-      timeFactor: deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1,
-    },
+    clock: await readQuizClock(db, sessionId),
     nicknames: new Map(players.flatMap((row) => (row.nickname === null ? [] : [[row.id, row.nickname] as const]))),
   };
 }

@@ -184,7 +184,7 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
               sessionId,
               quizzes.map((quiz) => quiz.id),
             );
-      const standings = quizStandings(quizzes, currentAnswers(answers), (await repo.readQuizPlay(db, sessionId)).clock);
+      const standings = quizStandings(quizzes, currentAnswers(answers), await repo.readQuizClock(db, sessionId));
       const lastOf = (outcome: QuizOutcome | undefined): Score['last'] =>
         last && {
           slideId: last.id,

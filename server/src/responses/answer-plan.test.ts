@@ -191,9 +191,7 @@ describe('planAnswers', () => {
   });
 
   it('refuses a second answer with already_answered when the slide does not allow changes', () => {
-    const responses = new Map<string, HeldResponse>([
-      [responseKey(SESSION, 'once', 3, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
-    ]);
+    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'once', 3, 'p1'), { id: 'old', hiddenAt: null }]]);
 
     const result = plan([submission('p1', 'c1', 'once', pick('b'))], { responses });
 
@@ -212,9 +210,7 @@ describe('planAnswers', () => {
   });
 
   it('does not count an answer from an earlier round as already given', () => {
-    const responses = new Map<string, HeldResponse>([
-      [responseKey(SESSION, 'once', 2, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
-    ]);
+    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'once', 2, 'p1'), { id: 'old', hiddenAt: null }]]);
 
     const result = plan([submission('p1', 'c1', 'once', pick('b'))], { responses });
 
@@ -224,7 +220,7 @@ describe('planAnswers', () => {
   });
 
   it('changes a stored answer when the slide allows it, and the tally gets its id and hidden flag', () => {
-    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: true, hiddenAt: NOW }]]);
+    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hiddenAt: NOW }]]);
 
     const result = plan([submission('p1', 'c2', 'pick', pick('c'))], { responses });
 
@@ -238,9 +234,7 @@ describe('planAnswers', () => {
   });
 
   it('keeps one change per stored answer changed twice in a batch, with the last answer', () => {
-    const responses = new Map<string, HeldResponse>([
-      [responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hidden: false, hiddenAt: null }],
-    ]);
+    const responses = new Map<string, HeldResponse>([[responseKey(SESSION, 'pick', 1, 'p1'), { id: 'old', hiddenAt: null }]]);
 
     const result = plan([submission('p1', 'c2', 'pick', pick('b')), submission('p1', 'c3', 'pick', pick('c'))], { responses });
 
@@ -340,7 +334,7 @@ describe('planAnswers: property', () => {
     new Map<string, HeldResponse>(
       held.map(({ participantId, slideId, hidden }) => [
         responseKey(SESSION, slideId, targets[slideId]?.round ?? 0, participantId),
-        { id: `held-${participantId}-${slideId}`, hidden, hiddenAt: hidden ? NOW : null },
+        { id: `held-${participantId}-${slideId}`, hiddenAt: hidden ? NOW : null },
       ]),
     );
 
@@ -407,7 +401,6 @@ describe('planAnswers: property', () => {
           for (const row of first.inserts) {
             responsesAfter.set(responseKey(row.session_id, row.slide_id, row.round, row.participant_id), {
               id: row.id,
-              hidden: false,
               hiddenAt: null,
             });
           }

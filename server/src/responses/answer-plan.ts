@@ -31,8 +31,7 @@ export interface Receipt {
 /** A participant's stored answer to a slide in its current round. */
 export interface HeldResponse {
   id: string;
-  hidden: boolean;
-  /** When it was hidden (by the presenter or the filter); kept when the answer changes. */
+  /** When it was hidden (by the presenter or the filter), null while shown; kept when the answer changes. */
   hiddenAt: string | null;
 }
 
@@ -126,12 +125,12 @@ export function planAnswers(input: PlanInput): Plan {
     if (held?.inserted) {
       if (heldBack) held.inserted.hidden_at = now;
       Object.assign(held.inserted, { answer, client_id: clientId, updated_at: now });
-      response = { id: held.id, hidden: held.inserted.hidden_at !== null, hiddenAt: held.inserted.hidden_at ?? null };
+      response = { id: held.id, hiddenAt: held.inserted.hidden_at ?? null };
       responses.set(key, { ...response, inserted: held.inserted });
     } else if (held) {
       const hiddenAt = heldBack ? now : held.hiddenAt;
       changes.set(held.id, { id: held.id, answer, client_id: clientId, updated_at: now, hidden_at: hiddenAt });
-      response = { id: held.id, hidden: hiddenAt !== null, hiddenAt };
+      response = { id: held.id, hiddenAt };
       responses.set(key, response);
     } else {
       const inserted: NewResponse = {
@@ -147,7 +146,7 @@ export function planAnswers(input: PlanInput): Plan {
         updated_at: now,
       };
       plan.inserts.push(inserted);
-      response = { id: inserted.id, hidden: heldBack, hiddenAt: inserted.hidden_at ?? null };
+      response = { id: inserted.id, hiddenAt: inserted.hidden_at ?? null };
       responses.set(key, { ...response, inserted });
     }
     plan.receipts.push({ participant_id: participantId, client_id: clientId, slide_id: slideId, answer, created_at: now });
@@ -156,7 +155,7 @@ export function planAnswers(input: PlanInput): Plan {
     const slideKey = `${sessionId}\u0000${slideId}\u0000${round}`;
     let slideAnswers = stored.get(slideKey);
     if (!slideAnswers) stored.set(slideKey, (slideAnswers = { sessionId, slideId, round, answers: [] }));
-    slideAnswers.answers.push({ id: response.id, answer: check.answer, updatedAt: now, hidden: response.hidden });
+    slideAnswers.answers.push({ id: response.id, answer: check.answer, updatedAt: now, hidden: response.hiddenAt !== null });
     return { ack: { clientId, slideId, answer: check.answer }, changed: true };
   };
 

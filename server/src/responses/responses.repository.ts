@@ -51,12 +51,7 @@ export async function findResponses(
     .where('round', '=', round)
     .where('participant_id', 'in', participantIds)
     .execute();
-  return new Map(
-    rows.map((row) => [
-      responseKey(sessionId, slideId, round, row.participant_id),
-      { id: row.id, hidden: row.hidden_at !== null, hiddenAt: row.hidden_at },
-    ]),
-  );
+  return new Map(rows.map((row) => [responseKey(sessionId, slideId, round, row.participant_id), { id: row.id, hiddenAt: row.hidden_at }]));
 }
 
 export function insertResponses(db: Queryable, rows: readonly NewResponse[]): Promise<void> {
