@@ -90,6 +90,13 @@ export const setReactionsMessageSchema = z.strictObject({
   on: z.boolean(),
 });
 
+/** Host only: from now on, hold a slide's free text (answers, words, questions) until the presenter approves it, or stop. */
+export const setApproveFirstMessageSchema = z.strictObject({
+  type: z.literal('set-approve-first'),
+  slideId: slideIdSchema,
+  on: z.boolean(),
+});
+
 /** Host only: show a slide to everyone. */
 export const gotoMessageSchema = z.strictObject({
   type: z.literal('goto'),
@@ -180,6 +187,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   moderateQuestionMessageSchema,
   reactMessageSchema,
   setReactionsMessageSchema,
+  setApproveFirstMessageSchema,
   setNicknameMessageSchema,
   gotoMessageSchema,
   setVotingMessageSchema,

@@ -19,7 +19,7 @@ export const segmentSchema = z.strictObject({
   optionId: z.string().nullable(),
   /** The option's label; empty for null. */
   label: z.string(),
-  /** Participants in the segment who answered this slide. */
+  /** Participants in the segment who answered this slide: for a Q&A who asked, for a leaderboard who played. */
   respondents: countSchema,
   /** Null when fewer than the threshold answered, or when showing it would reveal a hidden segment by subtraction. */
   results: resultsSchema.nullable(),
@@ -32,7 +32,7 @@ export const slideReportSchema = z.strictObject({
   title: z.string(),
   /** Everyone's results; null when fewer than the threshold answered. */
   results: resultsSchema.nullable(),
-  /** The same results per segment, in the segmenting question's option order and "not given" last; null when not segmented or the slide is the segmenting question itself. */
+  /** The same results per segment, in the segmenting question's option order and "not given" last; null when not segmented, for the segmenting question itself and for a topography (which splits itself). */
   segments: z.array(segmentSchema).nullable(),
 });
 

@@ -77,6 +77,7 @@ describe('slideSchema: every kind parses with its defaults', () => {
       allowChange: true,
       maxEntries: 3,
       maxLength: 25,
+      approveFirst: false,
     });
   });
 
@@ -88,6 +89,7 @@ describe('slideSchema: every kind parses with its defaults', () => {
       question: 'Thoughts?',
       allowChange: true,
       maxLength: 280,
+      approveFirst: false,
     });
   });
 

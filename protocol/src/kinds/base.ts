@@ -31,6 +31,9 @@ export const questionBase = {
   allowChange: z.boolean().default(true),
 };
 
+/** The setting of a kind whose free text phones send: it reaches the big screen only once the presenter approves it. */
+export const approveFirstField = { approveFirst: z.boolean().default(false) };
+
 /** Fields every kind's results have. */
 export const resultsBase = {
   slideId: slideIdSchema,

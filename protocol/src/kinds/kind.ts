@@ -47,6 +47,11 @@ export interface KindRules<K extends SlideKind> {
   withoutHidden: K extends ResultKind ? (results: ResultsOf<K>) => ResultsOf<K> : null;
   /** For a kind whose live results are more than a phone needs (a Q&A's long list): the part phones get, after withoutHidden. */
   forPhonesOnly?: K extends ResultKind ? (results: ResultsOf<K>) => ResultsOf<K> : never;
+  /**
+   * For a kind without answers whose results are drawn person by person (a Q&A's askers, a leaderboard's players): they
+   * split by an earlier single choice as a question's do. A topography, already split by its own question, is not.
+   */
+  splitsBySegment?: K extends AnswerKind ? never : K extends ResultKind ? true : never;
   /** A new slide as the editor starts it, before the schema's defaults: `id` is its id, `newId` makes ids for its items. */
   blank(id: string, newId: () => string): SlideInputOf<K>;
   /** The text that names the slide in lists, outlines and screen-reader labels. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { blankSlide, checkAnswer, isQuestionSlide, KIND_RULES, SLIDE_KINDS, slideKindSchema, slideSchema, slideTitle } from '../index.js';
+import {
+  blankSlide,
+  checkAnswer,
+  isQuestionSlide,
+  KIND_RULES,
+  SLIDE_KINDS,
+  slideKindSchema,
+  slideSchema,
+  slideTitle,
+  splitsBySegment,
+} from '../index.js';
 
 let next = 0;
 const newId = () => `item${++next}`;
@@ -35,6 +45,11 @@ describe('the kind registry', () => {
   it('knows which kinds take answers', () => {
     const kinds = SLIDE_KINDS.filter((kind) => isQuestionSlide(slideSchema.parse(blankSlide(kind, 'x', newId))));
     expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin', 'quiz']);
+  });
+
+  it('knows which kinds split by segment: every question, the Q&A and the leaderboard, not the topography', () => {
+    const kinds = SLIDE_KINDS.filter((kind) => splitsBySegment(slideSchema.parse(blankSlide(kind, 'x', newId))));
+    expect(kinds).toEqual(['choice', 'wordcloud', 'open', 'scale', 'ranking', 'points', 'grid', 'pin', 'quiz', 'leaderboard', 'qa']);
   });
 
   it('refuses answers on a content slide and answers of another kind', () => {

@@ -53,6 +53,23 @@ export function hasResults(slide: Slide): slide is ResultSlide {
   return KIND_RULES[slide.kind].hasResults;
 }
 
+/** Whether a slide's results split by an earlier single choice: a question's, a Q&A's and a leaderboard's, not a topography's. */
+export function splitsBySegment(slide: Slide): slide is ResultSlide {
+  return isQuestionSlide(slide) || KIND_RULES[slide.kind].splitsBySegment === true;
+}
+
+/** A slide whose free text from phones the presenter may approve before the big screen shows it. */
+export type ApprovableSlide = Extract<Slide, { approveFirst: boolean }>;
+
+export function isApprovable(slide: Slide): slide is ApprovableSlide {
+  return 'approveFirst' in slide;
+}
+
+/** Whether the free text phones send to a slide waits for the presenter's approval before the big screen shows it. */
+export function approvesFirst(slide: Slide): boolean {
+  return isApprovable(slide) && slide.approveFirst;
+}
+
 /**
  * Applies a slide's answer rules and returns the answer as it will be stored (text cleaned),
  * or the first rule it breaks. Pure: the phone runs it before sending, the server before storing.

@@ -7,7 +7,7 @@ import { dialects } from '../test/services.js';
 import { type TestServer, startTestServer } from '../test/test-server.js';
 import { PROTOCOL_VERSION } from '@ettor/protocol';
 
-/** Slides as an earlier version of Ettor stored them: written before allowChange, showResultsOnPhones, maxLength and notes existed. */
+/** Slides as an earlier version of Ettor stored them: written before allowChange, showResultsOnPhones, maxLength, notes and approveFirst existed. */
 const OLD_SLIDES = [
   {
     id: 'old-choice',
@@ -45,8 +45,8 @@ describe.each(dialects)('rows stored by an earlier version, on $name', (dialect)
     const read = (await presenter.get(`/api/presentations/${presentation.id}`)).body as Presentation;
     expect(read.slides.slice(1)).toEqual([
       { ...OLD_SLIDES[0], notes: '', allowChange: true, allowMultiple: false, showResultsOnPhones: false },
-      { ...OLD_SLIDES[1], notes: '', allowChange: true, maxLength: 25 },
-      { ...OLD_SLIDES[2], notes: '', allowChange: true, maxLength: 280 },
+      { ...OLD_SLIDES[1], notes: '', allowChange: true, maxLength: 25, approveFirst: false },
+      { ...OLD_SLIDES[2], notes: '', allowChange: true, maxLength: 280, approveFirst: false },
     ]);
   });
 

@@ -257,6 +257,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.sessions.setReactions(userId, sessionId, message.on);
         return;
       }
+      case 'set-approve-first': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.setApproveFirst(userId, sessionId, message.slideId, message.on);
+        return;
+      }
       case 'moderate-question': {
         const { userId, sessionId } = requireHost(connection);
         await deps.qa.moderate(userId, sessionId, message.questionId, message.action);

@@ -11,6 +11,7 @@ import {
   showsResultsOnPhones,
   showsScores,
   slideSources,
+  splitsBySegment,
   resultsForPhones,
 } from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
@@ -35,7 +36,7 @@ export interface RoomDeps {
   slideAnswers: LoadSlideAnswers;
   /** The results of a slide drawn from other slides' answers, counted from the store; undefined for any other slide. */
   derivedResults: (sessionId: string, slideId: string) => Promise<Results | undefined>;
-  /** A question's results per group of a single-choice question, k applied; undefined when they cannot be split so. */
+  /** A slide's results per group of a single-choice question, k applied; undefined when they cannot be split so. */
   segments: (sessionId: string, slideId: string, splitBy: string) => Promise<Segment[] | undefined>;
   /** Every player's quiz score as of a slide, counted from the store; undefined when the slide is gone. */
   scores: (sessionId: string, slideId: string) => Promise<{ byPlayer: ReadonlyMap<string, Score>; nobody: Score } | undefined>;
@@ -247,10 +248,10 @@ export class Room {
     this.hostDerived.request(slideId, () => this.deliverResults(slideId, this.hosts, false));
   }
 
-  /** The question the current slide's results are split by, when the current slide is a question that can be split. */
+  /** The question the current slide's results are split by, when it is a slide that splits (a question, a Q&A, a leaderboard). */
   private splitOf(slideId: string): string | undefined {
     const { slide, split } = this.state;
-    return split !== null && slide?.id === slideId && isQuestionSlide(slide) && slide.id !== split.slideId ? split.slideId : undefined;
+    return split !== null && slide?.id === slideId && splitsBySegment(slide) && slide.id !== split.slideId ? split.slideId : undefined;
   }
 
   /**

@@ -1,4 +1,13 @@
-import type { ChoiceSlide, Presentation, ScaleSlide, ServerMessage, SessionInfo, SessionState, WordCloudSlide } from '@ettor/protocol';
+import type {
+  ChoiceSlide,
+  Presentation,
+  QaSlide,
+  ScaleSlide,
+  ServerMessage,
+  SessionInfo,
+  SessionState,
+  WordCloudSlide,
+} from '@ettor/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpClient, signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
@@ -19,6 +28,7 @@ describe.each(dialects)('results split by role, and withheld under k, live on $n
   let role: ChoiceSlide;
   let scale: ScaleSlide;
   let words: WordCloudSlide;
+  let qa: QaSlide;
   const sockets: LiveClient[] = [];
   const track = (client: LiveClient) => {
     sockets.push(client);
@@ -34,6 +44,7 @@ describe.each(dialects)('results split by role, and withheld under k, live on $n
     role = deck.slides.find((s) => s.kind === 'choice') as ChoiceSlide;
     scale = deck.slides.find((s) => s.kind === 'scale') as ScaleSlide;
     words = deck.slides.find((s) => s.kind === 'wordcloud') as WordCloudSlide;
+    qa = deck.slides.find((s) => s.kind === 'qa') as QaSlide;
   });
 
   afterAll(async () => {
@@ -114,6 +125,31 @@ describe.each(dialects)('results split by role, and withheld under k, live on $n
     });
     const late = track(await LiveClient.host(server.wsUrl, session.id, presenter.cookieHeader));
     expect((await late.waitFor(is('segments', (m) => m.slideId === words.id))).segments[0]?.respondents).toBe(6);
+    screen.send({ type: 'set-split', split: null });
+    await screen.waitFor((m) => m.type === 'state' && m.state.split === null);
+  });
+
+  it.skipIf(dialect.skipReason)('splits a Q&A by who asked, those who never answered the role question as "not given"', async () => {
+    const { session, screen } = await start();
+    screen.send({ type: 'goto', slideId: qa.id });
+    screen.send({ type: 'set-split', split: { slideId: role.id, show: 'side-by-side' } });
+    const [first] = role.options;
+    // Five of the first role and five who answer nothing at all each ask one question: both groups are k = 5.
+    const phones = await Promise.all(Array.from({ length: 10 }, async () => track(await LiveClient.join(server.wsUrl, session.code))));
+    for (const [index, phone] of phones.entries()) {
+      if (index < 5) expect(await phone.answer(role.id, { kind: 'choice', optionIds: [first?.id] })).toMatchObject({ type: 'ack' });
+      expect(await phone.ask(qa.id, `Fråga ${index}`)).toMatchObject({ type: 'asked' });
+    }
+    const split = await screen.waitFor(
+      is('segments', (m) => m.slideId === qa.id && m.segments[0]?.respondents === 5 && m.segments.at(-1)?.respondents === 5),
+    );
+    const texts = (index: number) => {
+      const results = split.segments.at(index)?.results;
+      return results?.kind === 'qa' ? results.questions.map(({ text }) => text).sort() : null;
+    };
+    expect(texts(0)).toEqual(['Fråga 0', 'Fråga 1', 'Fråga 2', 'Fråga 3', 'Fråga 4']);
+    expect(texts(-1)).toEqual(['Fråga 5', 'Fråga 6', 'Fråga 7', 'Fråga 8', 'Fråga 9']);
+    expect(split.segments.slice(1, -1).every(({ respondents, results }) => respondents === 0 && results !== null)).toBe(true);
     screen.send({ type: 'set-split', split: null });
     await screen.waitFor((m) => m.type === 'state' && m.state.split === null);
   });

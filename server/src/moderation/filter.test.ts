@@ -13,7 +13,7 @@ describe.each(dialects)('the offensive-word filter on $name', (dialect) => {
   let session: SessionInfo;
   let screen: LiveClient;
   let phone: LiveClient;
-  const slides: Record<'open' | 'cloud' | 'qa', Slide> = {} as never;
+  const slides: Record<'open' | 'cloud' | 'qa' | 'approvedOpen' | 'approvedCloud', Slide> = {} as never;
 
   async function addSlide(slide: Record<string, unknown>): Promise<Slide> {
     const blank = (await presenter.post(`/api/presentations/${deck.id}/slides`, { kind: slide.kind })).body as Slide;
@@ -38,6 +38,8 @@ describe.each(dialects)('the offensive-word filter on $name', (dialect) => {
     slides.open = await addSlide({ kind: 'open', question: 'Vad tycker du?' });
     slides.cloud = await addSlide({ kind: 'wordcloud', question: 'Ett ord', maxEntries: 3 });
     slides.qa = await addSlide({ kind: 'qa', question: 'Frågor?' });
+    slides.approvedOpen = await addSlide({ kind: 'open', question: 'Granskat', approveFirst: true });
+    slides.approvedCloud = await addSlide({ kind: 'wordcloud', question: 'Granskade ord', maxEntries: 3, approveFirst: true });
     session = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body as SessionInfo;
     screen = await LiveClient.host(server.wsUrl, session.id, presenter.cookieHeader);
     phone = await LiveClient.join(server.wsUrl, session.code);
@@ -82,6 +84,82 @@ describe.each(dialects)('the offensive-word filter on $name', (dialect) => {
       await shown;
     },
   );
+
+  it.skipIf(dialect.skipReason)('holds every open answer of a slide that approves first, and a changed one again', async () => {
+    expect(slides.approvedOpen).toMatchObject({ approveFirst: true });
+    screen.send({ type: 'goto', slideId: slides.approvedOpen.id });
+    const held = screenShows(slides.approvedOpen.id, 'open', (results) => results.entries.length === 1);
+    expect(await phone.answer(slides.approvedOpen.id, { kind: 'open', text: 'Mer utbildning' })).toMatchObject({ type: 'ack' });
+    const [entry] = (await held).results.entries;
+    expect(entry).toMatchObject({ text: 'Mer utbildning', hidden: true });
+    const approved = screenShows(slides.approvedOpen.id, 'open', (results) => results.entries[0]?.hidden === false);
+    screen.send({ type: 'hide-answer', slideId: slides.approvedOpen.id, answerId: entry!.id, hidden: false });
+    await approved;
+    // The approval was for the words the presenter read; new words wait again.
+    const changed = screenShows(slides.approvedOpen.id, 'open', (results) => results.entries[0]?.text === 'Mer tid');
+    expect(await phone.answer(slides.approvedOpen.id, { kind: 'open', text: 'Mer tid' })).toMatchObject({ type: 'ack' });
+    expect((await changed).results.entries[0]).toMatchObject({ hidden: true });
+  });
+
+  it.skipIf(dialect.skipReason)('shows a word cloud that approves first only the words the presenter approved', async () => {
+    screen.send({ type: 'goto', slideId: slides.approvedCloud.id });
+    const counted = screenShows(slides.approvedCloud.id, 'wordcloud', (results) => results.respondents === 1);
+    expect(await phone.answer(slides.approvedCloud.id, { kind: 'wordcloud', entries: ['Mod', 'Tillit'] })).toMatchObject({ type: 'ack' });
+    expect((await counted).results.words.map(({ text, hidden }) => [text, hidden])).toEqual(
+      expect.arrayContaining([
+        ['Mod', true],
+        ['Tillit', true],
+      ]),
+    );
+    const approved = screenShows(slides.approvedCloud.id, 'wordcloud', (results) => results.words.some((word) => !word.hidden));
+    screen.send({ type: 'hide-word', slideId: slides.approvedCloud.id, word: 'Mod', hidden: false });
+    await approved;
+    // An approved word stays approved in every spelling; a new word waits.
+    const other = await LiveClient.join(server.wsUrl, session.code);
+    const both = screenShows(slides.approvedCloud.id, 'wordcloud', (results) => results.respondents === 2);
+    expect(await other.answer(slides.approvedCloud.id, { kind: 'wordcloud', entries: ['mod', 'Ansvar'] })).toMatchObject({ type: 'ack' });
+    expect(
+      (await both).results.words
+        .map(({ text, count, hidden }) => [text, count, hidden])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ['Ansvar', 1, true],
+      ['mod', 2, false],
+      ['Tillit', 1, true],
+    ]);
+    other.close();
+  });
+
+  it.skipIf(dialect.skipReason)('lets the presenter turn approval on and off during the talk, for what arrives from then on', async () => {
+    const cloud = slides.cloud.id;
+    screen.send({ type: 'goto', slideId: cloud });
+    const held = screen.nextMatching(
+      (m: ServerMessage) =>
+        m.type === 'state' && m.state.slide?.id === cloud && 'approveFirst' in m.state.slide && m.state.slide.approveFirst,
+    );
+    screen.send({ type: 'set-approve-first', slideId: cloud, on: true });
+    await held;
+    // The word the presenter showed earlier stays; one never shown now waits.
+    const other = await LiveClient.join(server.wsUrl, session.code);
+    const waiting = screenShows(cloud, 'wordcloud', (results) => results.words.some((word) => word.text === 'Tålamod'));
+    expect(await other.answer(cloud, { kind: 'wordcloud', entries: ['Tålamod'] })).toMatchObject({ type: 'ack' });
+    expect((await waiting).results.words.find((word) => word.text === 'Tålamod')).toMatchObject({ hidden: true });
+    const released = screenShows(cloud, 'wordcloud', (results) => results.words.find((word) => word.text === 'Tålamod')?.hidden === false);
+    screen.send({ type: 'set-approve-first', slideId: cloud, on: false });
+    await released;
+    other.close();
+
+    const refused = screen.nextMatching((m: ServerMessage) => m.type === 'error');
+    screen.send({ type: 'set-approve-first', slideId: 'no-such-slide', on: true });
+    expect(await refused).toMatchObject({ code: 'unknown_slide' });
+    const scale = (await presenter.post(`/api/presentations/${deck.id}/slides`, { kind: 'scale' })).body as Slide;
+    const notFreeText = screen.nextMatching((m: ServerMessage) => m.type === 'error');
+    screen.send({ type: 'set-approve-first', slideId: scale.id, on: true });
+    expect(await notFreeText).toMatchObject({ code: 'validation_failed' });
+    const phoneRefused = phone.nextMatching((m: ServerMessage) => m.type === 'error');
+    phone.send({ type: 'set-approve-first', slideId: cloud, on: true });
+    expect(await phoneRefused).toMatchObject({ code: 'forbidden' });
+  });
 
   it.skipIf(dialect.skipReason)(
     'makes an offensive question wait for approval, and lets everything through with the filter off',

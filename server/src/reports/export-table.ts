@@ -75,17 +75,22 @@ export function fixedRows(groups: readonly Group[], labelHeader: Row, columns: r
 }
 
 /**
- * Rows that differ per group (words, open answers): each group two columns wide, its respondents on top,
- * then its own list. A withheld group reads "För få svar" for its respondents and lists nothing.
+ * Rows that differ per group (words, open answers, a Q&A's questions): each group as wide as `columns`, its respondents
+ * on top, then its own list. A withheld group reads "För få svar" for its respondents and lists nothing.
  */
-export function listRows(groups: readonly Group[], columns: readonly [string, string | null], list: (results: Results) => Cell[][]) {
+export function listRows(
+  groups: readonly Group[],
+  columns: readonly [string, string | null, ...(string | null)[]],
+  list: (results: Results) => Cell[][],
+) {
+  const padded = (cells: readonly Cell[]): Cell[] => [...cells, ...columns.slice(cells.length).map(() => null)];
   const lists = groups.map((group) => (group.results ? list(group.results) : []));
   const length = Math.max(0, ...lists.map((rows) => rows.length));
   const out: Row[] = [
-    groups.flatMap((group) => [group.name, null]),
-    groups.flatMap((group) => [LABELS.respondents, group.results ? group.results.respondents : LABELS.tooFew]),
+    groups.flatMap((group) => padded([group.name])),
+    groups.flatMap((group) => padded([LABELS.respondents, group.results ? group.results.respondents : LABELS.tooFew])),
     groups.flatMap(() => [...columns]),
-    ...Array.from({ length }, (_, index) => lists.flatMap((rows) => rows[index] ?? [null, null])),
+    ...Array.from({ length }, (_, index) => lists.flatMap((rows) => padded(rows[index] ?? []))),
   ];
   return { rows: out, header: 3 };
 }

@@ -3,6 +3,7 @@ import {
   type QuizSlide,
   type ReactionCounts,
   type Score,
+  type ResultSlide,
   type Results,
   type Segment,
   type SessionReport,
@@ -12,6 +13,7 @@ import {
   hasResults,
   isQuestionSlide,
   slideTitle,
+  splitsBySegment,
   withoutNotes,
 } from '@ettor/protocol';
 import { type Clock, systemClock } from '../clock.js';
@@ -25,7 +27,7 @@ import { currentAnswers } from '../results/answers.js';
 import { NO_PLAY, type QuizPlay, derivedNeeds, derivedResults } from '../results/derived.js';
 import { type QuizOutcome, quizStandings } from '../results/quiz-scores.js';
 import type { StoredQuestion } from '../results/qa.js';
-import { type ReportAnswer, type SessionWords, buildSlideReports } from '../results/report.js';
+import { type ReportAnswer, type SessionWords, buildLiveSegments, buildSlideReports } from '../results/report.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import { CONTENT_TYPES, attachmentHeader, writeCsv, writeXlsx } from './export-files.js';
 import { buildExportModel } from './export-model.js';
@@ -118,6 +120,25 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     return deck ? { deck, slides: await presentationsRepo.listSlides(db, deck.id) } : undefined;
   }
 
+  /**
+   * What a slide shown live is counted from: its own answers, or those of the slides it draws on, with those of `alsoFrom`;
+   * a Q&A's questions; the quiz play, when it needs it.
+   */
+  async function liveSource(
+    sessionId: string,
+    slide: ResultSlide,
+    deck: readonly Slide[],
+    alsoFrom: readonly string[],
+  ): Promise<{ answers: ReportAnswer[]; questions: StoredQuestion[]; play: QuizPlay }> {
+    const needs = isQuestionSlide(slide) ? { answersFrom: [slide.id], play: false } : derivedNeeds(slide, deck);
+    const answersFrom = [...needs.answersFrom, ...alsoFrom];
+    return {
+      answers: answersFrom.length === 0 ? [] : await repo.listCurrentAnswers(db, sessionId, answersFrom),
+      questions: isQuestionSlide(slide) ? [] : await qaRepo.listQuestions(db, sessionId, slide.id),
+      play: needs.play ? await repo.readQuizPlay(db, sessionId) : NO_PLAY,
+    };
+  }
+
   const ownedBy = (userId: string) => (session: LiveSessionRow) => session.owner_id === userId;
 
   return {
@@ -149,18 +170,16 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
      */
     async derivedResults(sessionId: string, slideId: string): Promise<Results | undefined> {
       const found = await liveDeck(sessionId);
-      if (!found) return undefined;
-      const { deck, slides } = found;
-      const slide = slides.find((candidate) => candidate.id === slideId);
-      if (!slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
-      const needs = derivedNeeds(slide, slides);
+      const slide = found?.slides.find((candidate) => candidate.id === slideId);
+      if (!found || !slide || !hasResults(slide) || isQuestionSlide(slide)) return undefined;
+      const { answers, questions, play } = await liveSource(sessionId, slide, found.slides, []);
       return derivedResults({
         slide,
-        deck: slides,
-        answers: needs.answersFrom.length === 0 ? [] : await repo.listCurrentAnswers(db, sessionId, needs.answersFrom),
-        threshold: deck.anonymity_threshold,
-        questions: await qaRepo.listQuestions(db, sessionId, slide.id),
-        ...(needs.play ? await repo.readQuizPlay(db, sessionId) : NO_PLAY),
+        deck: found.slides,
+        answers,
+        threshold: found.deck.anonymity_threshold,
+        questions,
+        ...play,
         live: true,
       });
     },
@@ -206,23 +225,26 @@ export function createReportsService(deps: { db: Db; clock?: Clock }) {
     },
 
     /**
-     * A question's live results per group of a single-choice question, k applied as in a report; undefined when
-     * the question or the split question is gone. The live channel has checked who may see them.
+     * A slide's live results per group of a single-choice question (a question's, a Q&A's, a leaderboard's), k applied as
+     * in a report; undefined when the slide or the split question is gone or cannot be split so. The live channel has
+     * checked who may see them.
      */
     async liveSegments(sessionId: string, slideId: string, splitBy: string): Promise<Segment[] | undefined> {
       const found = await liveDeck(sessionId);
-      if (!found) return undefined;
+      const slide = found?.slides.find((candidate) => candidate.id === slideId);
+      if (!found || !slide || !splitsBySegment(slide)) return undefined;
       const { deck, slides } = found;
-      const built = buildSlideReports({
-        slides: slides.filter((slide) => slide.id === slideId || slide.id === splitBy),
-        answers: await repo.listCurrentAnswers(db, sessionId, [slideId, splitBy]),
-        words: await repo.readSessionWords(db, sessionId, deck),
-        segmentBy: splitBy,
-        threshold: deck.anonymity_threshold,
-        questions: [],
-        play: NO_PLAY,
-      });
-      return built.ok ? (built.slides.find((slide) => slide.slideId === slideId)?.segments ?? undefined) : undefined;
+      const segments = buildLiveSegments(
+        {
+          slides,
+          ...(await liveSource(sessionId, slide, slides, [splitBy])),
+          words: await repo.readSessionWords(db, sessionId, deck),
+          segmentBy: splitBy,
+          threshold: deck.anonymity_threshold,
+        },
+        slideId,
+      );
+      return segments ?? undefined;
     },
 
     /** A session's results as CSV or XLSX, from the same report; XLSX adds the responses unless the deck is strict. */

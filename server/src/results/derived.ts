@@ -4,6 +4,7 @@ import type { ReportAnswer } from './answers.js';
 import { buildLeaderboard } from './leaderboard.js';
 import { type StoredQuestion, buildQa } from './qa.js';
 import type { QuizClock } from './quiz-scores.js';
+import { type SegmentResults, type Segmentation, bySegment } from './segments.js';
 import { buildTopography } from './topography.js';
 
 /** Kinds with results but no answers of their own: drawn from other slides' answers, or a Q&A's questions. */
@@ -58,4 +59,18 @@ export function derivedResults(input: DerivedInput<StoredResultKind>): ResultsOf
 export function derivedNeeds(slide: SlideOf<StoredResultKind>, deck: readonly Slide[]): { answersFrom: readonly string[]; play: boolean } {
   const rules = rulesOf(slide);
   return { answersFrom: rules.answersFrom(slide, deck), play: rules.play };
+}
+
+/**
+ * A slide's results per segment, each counted as if only the segment's people had taken part (their answers, the
+ * questions they asked), for a kind whose results split so (`splitsBySegment`); k is applied across them by the caller.
+ */
+export function derivedSegments(input: DerivedInput<StoredResultKind>, segmentation: Segmentation): SegmentResults[] {
+  const answers = bySegment(segmentation, input.answers, ({ participantId }) => participantId);
+  // A question keeps every upvote it got, from any segment: a segment is who asked, not who agreed.
+  const questions = bySegment(segmentation, input.questions, ({ participantId }) => participantId);
+  return segmentation.segments.map((segment) => ({
+    ...segment,
+    results: derivedResults({ ...input, answers: answers.get(segment.optionId) ?? [], questions: questions.get(segment.optionId) ?? [] }),
+  }));
 }

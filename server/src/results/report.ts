@@ -2,7 +2,7 @@ import {
   type ChoiceSlide,
   type DeckLanguage,
   type Problem,
-  type QuestionSlide,
+  type ResultSlide,
   type Segment,
   type SessionReport,
   type Slide,
@@ -12,14 +12,15 @@ import {
   isQuestionSlide,
   partsOf,
   slideTitle,
+  splitsBySegment,
   withholdParts,
 } from '@ettor/protocol';
 import type { WordGroups } from '@ettor/protocol/words';
 import { type StoredAnswer, type TallyContext, tally } from '../responses/tally.js';
-import { type ReportAnswer, currentAnswers } from './answers.js';
-import { type QuizPlay, derivedResults } from './derived.js';
+import { type CurrentAnswers, type ReportAnswer, currentAnswers } from './answers.js';
+import { type QuizPlay, derivedResults, derivedSegments } from './derived.js';
 import type { StoredQuestion } from './qa.js';
-import { type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
+import { type SegmentResults, type Segmentation, findSegmentingSlide, segmentParticipants, splitBySegment } from './segments.js';
 import { suppress } from './suppression.js';
 
 export type { ReportAnswer } from './answers.js';
@@ -75,59 +76,92 @@ interface Split {
   segmentation: Segmentation;
 }
 
-/** Every slide's results (questions and slides drawn from them), questions split by segment when asked, with the anonymity threshold applied. Pure. */
-export function buildSlideReports(input: ReportInput): ReportCheck {
+/** What each slide's report is counted from: the input, its current answers and the split, when one is asked for. */
+interface Counting {
+  input: ReportInput;
+  answers: CurrentAnswers;
+  split: Split | null;
+  /** For screens during the talk: a Q&A then lists only as many questions as a screen can use. */
+  live: boolean;
+}
+
+function counting(input: ReportInput, live: boolean): { ok: true; counting: Counting } | { ok: false; problem: Problem } {
   const answers = currentAnswers(input.answers);
-  let split: Split | null = null;
-  if (input.segmentBy !== null) {
-    const found = findSegmentingSlide(input.slides, input.segmentBy);
-    if (!found.ok) return found;
-    split = { slide: found.slide, segmentation: segmentParticipants(found.slide, answers) };
-  }
-  const slides = input.slides.filter(hasResults).map((slide): SlideReport => {
-    if (!isQuestionSlide(slide)) {
-      // A derived slide applies the threshold cell by cell, and splitting it again would mean nothing.
-      const results = derivedResults({
-        slide,
-        deck: input.slides,
-        answers: input.answers,
-        threshold: input.threshold,
-        questions: input.questions,
-        ...input.play,
-        live: false,
-      });
-      return { slideId: slide.id, kind: slide.kind, title: slideTitle(slide), results, segments: null };
-    }
-    const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();
-    const context = tallyContext(input.words, slide.id);
-    const results = tally(slide, [...slideAnswers.values()], context);
+  if (input.segmentBy === null) return { ok: true, counting: { input, answers, split: null, live } };
+  const found = findSegmentingSlide(input.slides, input.segmentBy);
+  if (!found.ok) return found;
+  const split = { slide: found.slide, segmentation: segmentParticipants(found.slide, answers) };
+  return { ok: true, counting: { input, answers, split, live } };
+}
+
+/** Every slide's results (questions and slides drawn from them), split by segment when asked, with the anonymity threshold applied. Pure. */
+export function buildSlideReports(input: ReportInput): ReportCheck {
+  const check = counting(input, false);
+  if (!check.ok) return check;
+  const { split } = check.counting;
+  return {
+    ok: true,
+    segmentBy: split && { slideId: split.slide.id, question: split.slide.question },
+    slides: input.slides.filter(hasResults).map((slide) => slideReport(check.counting, slide)),
+  };
+}
+
+/**
+ * One slide's results per segment as a report splits them, for the big screen during the talk (a Q&A listing as many
+ * questions as a screen can use); null when the slide is not split or is gone, or the split question cannot split. Pure.
+ */
+export function buildLiveSegments(input: ReportInput, slideId: string): Segment[] | null {
+  const check = counting(input, true);
+  const slide = input.slides.find((candidate) => candidate.id === slideId);
+  return check.ok && slide !== undefined && hasResults(slide) ? slideReport(check.counting, slide).segments : null;
+}
+
+function slideReport({ input, answers, split, live }: Counting, slide: ResultSlide): SlideReport {
+  // Neither the split question itself is split, nor a topography, which splits itself.
+  const segmentation = split !== null && split.slide.id !== slide.id && splitsBySegment(slide) ? split.segmentation : null;
+  const title = slideTitle(slide);
+  if (!isQuestionSlide(slide)) {
+    const derived = {
+      slide,
+      deck: input.slides,
+      answers: input.answers,
+      threshold: input.threshold,
+      questions: input.questions,
+      ...input.play,
+      live,
+    };
     return {
       slideId: slide.id,
       kind: slide.kind,
-      title: slideTitle(slide),
-      // Fewer than k, none included, is no results at all; k or more may still have parts too few answered.
-      results: results.respondents >= input.threshold ? applyThreshold(results, input.threshold) : null,
-      segments:
-        split === null || split.slide.id === slide.id
-          ? null
-          : segmentReports(slide, slideAnswers, context, split.segmentation, input.threshold),
+      title,
+      // A derived slide applies the threshold cell by cell where it applies; its segments take it as a question's do.
+      results: derivedResults(derived),
+      segments: segmentation && withholdSegments(derivedSegments(derived, segmentation), input.threshold),
     };
-  });
-  return { ok: true, segmentBy: split && { slideId: split.slide.id, question: split.slide.question }, slides };
+  }
+  const slideAnswers = answers.get(slide.id) ?? new Map<string, StoredAnswer>();
+  const context = tallyContext(input.words, slide.id);
+  const results = tally(slide, [...slideAnswers.values()], context);
+  return {
+    slideId: slide.id,
+    kind: slide.kind,
+    title,
+    // Fewer than k, none included, is no results at all; k or more may still have parts too few answered.
+    results: results.respondents >= input.threshold ? applyThreshold(results, input.threshold) : null,
+    segments:
+      segmentation &&
+      withholdSegments(
+        splitBySegment(segmentation, slideAnswers).map(({ answers: rows, ...segment }) => ({
+          ...segment,
+          results: tally(slide, rows, context),
+        })),
+        input.threshold,
+      ),
+  };
 }
 
-function segmentReports(
-  slide: QuestionSlide,
-  answers: ReadonlyMap<string, StoredAnswer>,
-  context: TallyContext,
-  segmentation: Segmentation,
-  threshold: number,
-): Segment[] {
-  const tallied = splitBySegment(segmentation, answers).map(({ optionId, label, answers: rows }) => ({
-    optionId,
-    label,
-    results: tally(slide, rows, context),
-  }));
+/** The segments as a report gives them: the anonymity threshold applied across them, and across their parts. */
+function withholdSegments(tallied: readonly SegmentResults[], threshold: number): Segment[] {
   const { hidden } = suppress(
     tallied.map(({ results }) => results.respondents),
     threshold,

@@ -1,4 +1,4 @@
-import { type ChoiceSlide, type Problem, type Slide, isSingleChoice } from '@ettor/protocol';
+import { type ChoiceSlide, type Problem, type Results, type Slide, isSingleChoice } from '@ettor/protocol';
 import type { StoredAnswer } from '../responses/tally.js';
 import type { CurrentAnswers } from './answers.js';
 
@@ -60,9 +60,30 @@ export interface SegmentAnswers extends SegmentDef {
   answers: StoredAnswer[];
 }
 
+/** One segment's results, before the anonymity threshold is applied across the segments. */
+export interface SegmentResults extends SegmentDef {
+  results: Results;
+}
+
+/**
+ * Items grouped by the segment of the participant each is of, by option id; anyone the segmentation does not know of
+ * (who answered nothing, only asked a question) is "not given".
+ */
+export function bySegment<T>(
+  segmentation: Segmentation,
+  items: Iterable<T>,
+  participantOf: (item: T) => string,
+): ReadonlyMap<string | null, readonly T[]> {
+  const groups = new Map(segmentation.segments.map(({ optionId }) => [optionId, [] as T[]]));
+  for (const item of items) groups.get(segmentation.segmentOf.get(participantOf(item)) ?? null)?.push(item);
+  return groups;
+}
+
 /** One slide's current answers (by participant id) split by segment, in the segmentation's order. */
 export function splitBySegment(segmentation: Segmentation, answers: ReadonlyMap<string, StoredAnswer>): SegmentAnswers[] {
-  const groups = new Map(segmentation.segments.map(({ optionId }) => [optionId, [] as StoredAnswer[]]));
-  for (const [participantId, stored] of answers) groups.get(segmentation.segmentOf.get(participantId) ?? null)?.push(stored);
-  return segmentation.segments.map((segment) => ({ ...segment, answers: groups.get(segment.optionId) ?? [] }));
+  const groups = bySegment(segmentation, answers, ([participantId]) => participantId);
+  return segmentation.segments.map((segment) => ({
+    ...segment,
+    answers: (groups.get(segment.optionId) ?? []).map(([, stored]) => stored),
+  }));
 }

@@ -11,6 +11,8 @@ import {
   splitSchema,
   EXTENDED_TIME_FACTOR,
   anytimeQa,
+  approvesFirst,
+  isApprovable,
   timeLimitOf,
   withoutNotes,
 } from '@ettor/protocol';
@@ -220,6 +222,17 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       return change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { reactions_off: on ? 0 : 1 }));
     },
 
+    /** Holds a slide's free text for approval from now on, or stops; what was shown stays shown. */
+    setApproveFirst(userId: string, sessionId: string, slideId: string, on: boolean): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        const slide = await requireSlide(trx, row, slideId);
+        if (!isApprovable(slide)) throw new AppError('validation_failed', 'This slide takes no free text to approve.');
+        await presentationsRepo.updateSlide(trx, row.presentation_id, { ...slide, approveFirst: on });
+        // Every screen takes the edited slide with the next state.
+        await repo.bumpSeq(trx, sessionId);
+      });
+    },
+
     /** Splits the big screen's results by a single-choice question of the deck (everyone, one group, or side by side), or stops. */
     setSplit(userId: string, sessionId: string, split: Split | null): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
@@ -289,14 +302,17 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       if (found.status === 'ended') return new AppError('session_ended', 'This session has ended.');
       const now = clock.now();
       const language = presentationsRepo.deckLanguageOf(found.deck);
-      const holdsBack = (answer: Answer): boolean => {
-        const text = found.deck.filter_offensive === 1 ? shownTextOf(answer) : null;
-        return text !== null && isOffensive(text, language);
-      };
+      // Free text waits for the presenter when the slide approves first, or when the deck's filter flags it.
+      const holdsBackOn =
+        (slide: Slide) =>
+        (answer: Answer): boolean => {
+          const text = shownTextOf(answer);
+          return text !== null && (approvesFirst(slide) || (found.deck.filter_offensive === 1 && isOffensive(text, language)));
+        };
       return new Map(
         found.slides.map(({ slide, state }) => [
           slide.id,
-          { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round, holdsBack },
+          { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round, holdsBack: holdsBackOn(slide) },
         ]),
       );
     },

@@ -116,6 +116,7 @@ export const en: CoreCatalogue = {
   'audience.wordHint': 'Write one word, at most {length} characters.',
   'audience.textLabel': 'Your answer',
   'audience.charCount': '{count} of {max} characters',
+  'audience.approveFirst': 'The presenter reviews the answers before they are shown on the big screen.',
   'audience.resultsHeading': 'Results so far',
   'audience.endedTitle': 'Thank you for taking part!',
   'audience.endedText': 'The presentation has ended. You can close this page.',

@@ -14,7 +14,7 @@ export const splitEn: Record<keyof typeof splitSv, string> = {
   'split.notGiven': 'Not given',
   'split.sideBySide': 'Side by side',
   'split.isSplitQuestion': 'This is the question the results are split by, so it is shown as usual.',
-  'split.notAQuestion': 'The split shows when a question is on screen.',
+  'split.notSplittable': 'The split shows when a question, a Q&A or a leaderboard is on screen.',
   'split.groups': 'By group',
   'split.waiting': 'Fetching the groups …',
   'split.key': 'Split by: {question}',

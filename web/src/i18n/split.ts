@@ -14,7 +14,7 @@ export const splitSv = {
   'split.notGiven': 'Ej angivet',
   'split.sideBySide': 'Sida vid sida',
   'split.isSplitQuestion': 'Det här är frågan som resultaten delas upp på, så den visas som vanligt.',
-  'split.notAQuestion': 'Uppdelningen syns när en fråga visas.',
+  'split.notSplittable': 'Uppdelningen syns när en fråga, frågor från publiken (Q&A) eller en topplista visas.',
   'split.groups': 'Per grupp',
   'split.waiting': 'Hämtar grupperna …',
   'split.key': 'Uppdelat på: {question}',

@@ -116,6 +116,7 @@ export const sv = {
   'audience.wordHint': 'Skriv ett ord, högst {length} tecken.',
   'audience.textLabel': 'Ditt svar',
   'audience.charCount': '{count} av {max} tecken',
+  'audience.approveFirst': 'Presentatören går igenom svaren innan de visas på storbilden.',
   'audience.resultsHeading': 'Resultat hittills',
   'audience.endedTitle': 'Tack för att du deltog!',
   'audience.endedText': 'Presentationen är avslutad. Du kan stänga sidan.',

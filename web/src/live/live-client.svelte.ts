@@ -40,6 +40,7 @@ export type HostCommand = Extract<
       | 'split-word'
       | 'moderate-question'
       | 'set-reactions'
+      | 'set-approve-first'
       | 'set-split';
   }
 >;

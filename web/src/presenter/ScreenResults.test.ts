@@ -1,4 +1,4 @@
-import type { ChoiceSlide, QuizSlide, Results, Segment } from '@ettor/protocol';
+import type { ChoiceSlide, LeaderboardSlide, QaQuestion, QaSlide, QuizSlide, Results, Segment } from '@ettor/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
 import type { Voting } from '../slides/kind';
@@ -173,5 +173,77 @@ describe('the big screen’s results area', () => {
       ['Dagligen', '6', '55 %'],
       ['Sällan', '5', '45 %'],
     ]);
+  });
+
+  it('side by side on a Q&A and a leaderboard: each group’s own questions or standings in its panel', () => {
+    const qa: QaSlide = {
+      kind: 'qa',
+      id: 'qa',
+      question: 'Frågor?',
+      anytime: true,
+      approveFirst: false,
+      names: true,
+      maxLength: 280,
+      notes: '',
+    };
+    const asked = (id: string, votes: number): QaQuestion => ({
+      id,
+      text: `Fråga ${id}`,
+      name: null,
+      askedAt: `2026-01-01T10:00:0${id}.000Z`,
+      votes,
+      status: 'shown',
+      answered: false,
+      pinned: false,
+    });
+    const questions = (...list: QaQuestion[]): Results => ({
+      kind: 'qa',
+      slideId: 'qa',
+      respondents: list.length,
+      total: list.length,
+      pending: 0,
+      hidden: 0,
+      questions: list,
+    });
+    const split = { slideId: 'role', show: 'side-by-side' } as const;
+    const view = screen({
+      slide: qa,
+      deck: [ROLE, qa],
+      split,
+      results: questions(asked('1', 4), asked('2', 1), asked('3', 0)),
+      segments: [
+        { optionId: 'staff', label: 'Tjänsteperson', respondents: 2, results: questions(asked('2', 1), asked('3', 0)) },
+        { optionId: 'chief', label: 'Kommunchef', respondents: 0, results: null },
+      ],
+    });
+    const ids = (panel: Element | undefined) =>
+      [...(panel?.querySelectorAll('[data-testid="qa-row"]') ?? [])].map((row) => row.getAttribute('data-question-id'));
+    let panels = [...view.target.querySelectorAll('[data-testid="split-panel"]')];
+    expect(panels.map((panel) => text(panel.querySelector('h3')))).toEqual(['Tjänsteperson 2 svar', 'Kommunchef']);
+    expect(ids(panels[0])).toEqual(['2', '3']);
+    view.destroy();
+
+    const board: LeaderboardSlide = { kind: 'leaderboard', id: 'board', heading: 'Topplista', podium: false, shown: 10, notes: '' };
+    const standings = (...scores: [number, string, number][]): Results => ({
+      kind: 'leaderboard',
+      slideId: 'board',
+      respondents: scores.length,
+      quizzes: 2,
+      entries: scores.map(([rank, nickname, score]) => ({ rank, nickname, score })),
+    });
+    screen({
+      slide: board,
+      deck: [ROLE, board],
+      split,
+      results: standings([1, 'Cia', 2000], [2, 'Tina', 1000], [3, 'Tor', 500]),
+      segments: [
+        { optionId: 'staff', label: 'Tjänsteperson', respondents: 2, results: standings([1, 'Tina', 1000], [2, 'Tor', 500]) },
+        { optionId: 'chief', label: 'Kommunchef', respondents: 0, results: null },
+      ],
+    });
+    panels = [...(mounted?.target.querySelectorAll('[data-testid="split-panel"]') ?? [])];
+    const players = [...(panels[0]?.querySelectorAll('[data-testid="leaderboard-row"]') ?? [])].map(text);
+    expect(players).toEqual(['1 Tina 1 000', '2 Tor 500']);
+    expect(text(panels[1])).toBe('Kommunchef För få svar');
   });
 });

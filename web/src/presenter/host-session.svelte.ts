@@ -197,6 +197,11 @@ export class HostSession {
     this.live.command({ type: 'set-reactions', on });
   }
 
+  /** Holds a slide's free text for approval from now on, or stops. */
+  setApproveFirst(slideId: string, on: boolean): void {
+    this.live.command({ type: 'set-approve-first', slideId, on });
+  }
+
   /** Splits the big screen's results by a single-choice question, or stops splitting them (null). */
   setSplit(split: Split | null): void {
     this.live.command({ type: 'set-split', split });

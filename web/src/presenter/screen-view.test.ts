@@ -1,4 +1,13 @@
-import type { ChoiceSlide, Results, Segment, Slide } from '@ettor/protocol';
+import {
+  slideSchema,
+  type ChoiceSlide,
+  type LeaderboardSlide,
+  type QaSlide,
+  type Results,
+  type Segment,
+  type Slide,
+  type TopographySlide,
+} from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import { AREA_ASPECT, chartColumns, screenView, type ScreenInput } from './screen-view';
 
@@ -147,6 +156,58 @@ describe('the big screen split by a single-choice question', () => {
       key: { question: 'Vilken roll har du?', showing: { group: 'one', label: 'Tjänsteperson', respondents: null } },
       body: { show: 'waiting' },
     });
+  });
+});
+
+describe('the big screen split, on slides that are not questions', () => {
+  const QA = slideSchema.parse({ id: 'qa', kind: 'qa', question: 'Frågor?' }) as QaSlide;
+  const BOARD = slideSchema.parse({ id: 'board', kind: 'leaderboard', heading: 'Topplista' }) as LeaderboardSlide;
+  const MAP = slideSchema.parse({ id: 'map', kind: 'topography', heading: 'Karta', segmentBy: 'role' }) as TopographySlide;
+  const qa = (respondents: number): Results => ({
+    kind: 'qa',
+    slideId: 'qa',
+    respondents,
+    total: respondents,
+    pending: 0,
+    hidden: 0,
+    questions: [],
+  });
+  const board = (respondents: number): Results => ({ kind: 'leaderboard', slideId: 'board', respondents, quizzes: 2, entries: [] });
+  const split = { slideId: 'role', show: 'side-by-side' } as const;
+  const splitInput = (slide: ScreenInput['slide'], results: (respondents: number) => Results) =>
+    input({
+      slide,
+      deck: [...DECK, slide],
+      split,
+      results: results(11),
+      segments: [
+        segment('staff', results(6)),
+        segment('chief', null),
+        segment('politician', results(0)),
+        segment('other', results(0)),
+        segment(null, null),
+      ],
+    });
+
+  it.each([
+    ['a Q&A, by who asked', QA, qa],
+    ['a leaderboard, by who played', BOARD, board],
+  ] as const)('splits %s, k applied by the server as for a question', (_, slide, results) => {
+    const view = screenView(splitInput(slide, results));
+    expect(view.key).toEqual({ question: 'Vilken roll har du?', showing: { group: 'side-by-side' } });
+    expect(view.body).toEqual({
+      show: 'side-by-side',
+      panels: [segment('staff', results(6)), segment('chief', null), segment(null, null)],
+    });
+    expect(screenView({ ...splitInput(slide, results), split: { slideId: 'role', show: { optionId: 'staff' } } })).toEqual({
+      key: { question: 'Vilken roll har du?', showing: { group: 'one', label: 'Tjänsteperson', respondents: 6 } },
+      body: { show: 'results', results: results(6) },
+    });
+  });
+
+  it('shows a competence map as usual, since it splits itself', () => {
+    const view = screenView({ ...splitInput(MAP, qa), results: undefined });
+    expect(view).toEqual({ key: null, body: { show: 'results', results: undefined } });
   });
 });
 

@@ -1,8 +1,8 @@
 // What the big screen shows where a slide's results go: everyone's, one group's or every group's, and never results
 // of fewer than k. Pure, so the choice is tested without a browser.
 import {
-  isQuestionSlide,
   isSingleChoice,
+  splitsBySegment,
   applyThreshold,
   type Results,
   type ResultSlide,
@@ -53,8 +53,8 @@ export interface ScreenInput {
 export function screenView(input: ScreenInput): ScreenView {
   const { slide, deck, split } = input;
   const by = split && deck.find((candidate) => candidate.id === split.slideId);
-  // The split question itself, and slides that are not questions (a competence map splits itself), show as usual.
-  if (!split || !by || !isSingleChoice(by) || !isQuestionSlide(slide) || slide.id === by.id) return { key: null, body: everyone(input) };
+  // The split question itself, and slides that do not split (a competence map splits itself), show as usual.
+  if (!split || !by || !isSingleChoice(by) || !splitsBySegment(slide) || slide.id === by.id) return { key: null, body: everyone(input) };
   const question = by.question;
   const { show } = split;
   if (show === 'all') return { key: { question, showing: { group: 'all' } }, body: everyone(input) };

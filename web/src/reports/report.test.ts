@@ -85,6 +85,41 @@ describe('the panels of a question', () => {
     expect(segments([{ optionId: null, label: '', respondents: 0, results: null }])).toEqual(['all', 'notGiven']);
   });
 
+  it('are the same for a Q&A and a leaderboard: everyone, then each group’s questions or standings, withheld ones without a size', () => {
+    const qa = (respondents: number) => ({
+      kind: 'qa' as const,
+      slideId: 'qa',
+      respondents,
+      total: respondents,
+      pending: 0,
+      hidden: 0,
+      questions: [],
+    });
+    const board = (respondents: number) => ({ kind: 'leaderboard' as const, slideId: 'board', respondents, quizzes: 1, entries: [] });
+    for (const [kind, slideId, results] of [
+      ['qa', 'qa', qa],
+      ['leaderboard', 'board', board],
+    ] as const) {
+      const report: SlideReport = {
+        slideId,
+        kind,
+        title: 'Frågor',
+        results: results(9),
+        segments: [
+          { optionId: 'a', label: 'A', respondents: 6, results: results(6) },
+          { optionId: 'b', label: 'B', respondents: 0, results: null },
+          { optionId: null, label: '', respondents: 0, results: null },
+        ],
+      };
+      expect(panelsOf(report).map((p) => [p.kind, p.optionId, p.respondents, p.results])).toEqual([
+        ['all', null, 9, results(9)],
+        ['segment', 'a', 6, results(6)],
+        ['segment', 'b', null, null],
+        ['notGiven', null, null, null],
+      ]);
+    }
+  });
+
   it('have no n when everyone’s results are hidden', () => {
     expect(panelsOf({ ...unsplit, results: null })[0]).toMatchObject({ respondents: null, results: null });
   });

@@ -18,6 +18,7 @@ export const leaderboardRules: KindRules<'leaderboard'> = {
   hasResults: true,
   answers: null,
   withoutHidden: (results) => results,
+  splitsBySegment: true,
   blank: (id) => ({ id, kind: 'leaderboard', heading: '' }),
   title: (slide) => slide.heading,
   ...withoutAssets,

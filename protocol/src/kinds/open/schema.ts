@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { questionBase, resultsBase } from '../base.js';
+import { approveFirstField, questionBase, resultsBase } from '../base.js';
 import { OPEN_LIMITS } from './rules.js';
 
 export const openSlideSchema = z.strictObject({
   ...questionBase,
   kind: z.literal('open'),
   maxLength: z.number().int().min(1).max(OPEN_LIMITS.maxLength).default(280),
+  ...approveFirstField,
 });
 
 export const openAnswerSchema = z.strictObject({

@@ -126,6 +126,7 @@ export const qaRules: KindRules<'qa'> = {
     questions: results.questions.filter(isPublicQuestion),
   }),
   forPhonesOnly,
+  splitsBySegment: true,
   blank: (id) => ({ id, kind: 'qa', question: '' }),
   title: (slide) => slide.question,
   ...withoutAssets,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits.js';
-import { countSchema, resultsBase, slideBase, textSchema } from '../base.js';
+import { approveFirstField, countSchema, resultsBase, slideBase, textSchema } from '../base.js';
 import { QA_LIMITS } from './rules.js';
 
 /** A Q&A: the audience asks questions and upvotes each other's; the presenter answers, pins and moderates them. */
@@ -12,7 +12,7 @@ export const qaSlideSchema = z.strictObject({
   /** Phones may ask here from any slide of the session, not only while this one is shown. */
   anytime: z.boolean().default(true),
   /** Questions reach the big screen and the phones only once the presenter approves them. */
-  approveFirst: z.boolean().default(false),
+  ...approveFirstField,
   /** A question may be signed with a name; always optional, anonymous is the default. */
   names: z.boolean().default(true),
   maxLength: z.number().int().min(1).max(QA_LIMITS.maxLength).default(280),

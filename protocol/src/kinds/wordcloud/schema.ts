@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, questionBase, resultsBase } from '../base.js';
+import { approveFirstField, countSchema, questionBase, resultsBase } from '../base.js';
 import { WORDCLOUD_LIMITS } from './rules.js';
 
 export const wordCloudSlideSchema = z.strictObject({
@@ -7,6 +7,7 @@ export const wordCloudSlideSchema = z.strictObject({
   kind: z.literal('wordcloud'),
   maxEntries: z.number().int().min(1).max(WORDCLOUD_LIMITS.maxEntries).default(3),
   maxLength: z.number().int().min(1).max(WORDCLOUD_LIMITS.maxLength).default(25),
+  ...approveFirstField,
 });
 
 export const wordCloudAnswerSchema = z.strictObject({

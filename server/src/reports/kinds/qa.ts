@@ -1,19 +1,15 @@
 import type { QaQuestion, ResultsOf } from '@ettor/protocol';
-import { type Row, LABELS } from '../export-table.js';
+import { type Row, LABELS, listRows } from '../export-table.js';
 import type { ResultExport } from './kind.js';
 
 const STATUS: Record<QaQuestion['status'], string> = { pending: 'Väntar på godkännande', shown: 'Visad', hidden: LABELS.hidden };
 
-/** Every question asked, most upvoted first, with who signed it, its votes and what the presenter did with it. */
+/** Every question asked (in a group, those its people asked), most upvoted first, with its name, votes and what the presenter did. */
 export const qaExport: ResultExport<'qa'> = {
   name: 'Frågor från publiken',
-  table(_slide, groups) {
-    // A Q&A is not split by group: its one group is everyone.
-    const results = groups[0]?.results as ResultsOf<'qa'> | null | undefined;
-    if (!results) return { rows: [[LABELS.tooFew]], header: 0 };
-    const rows: Row[] = [
-      [LABELS.question, 'Namn', 'Röster', 'Status', 'Besvarad', LABELS.time],
-      ...results.questions.map((question): Row => [
+  table: (_slide, groups) =>
+    listRows(groups, [LABELS.question, 'Namn', 'Röster', 'Status', 'Besvarad', LABELS.time], (results) =>
+      (results as ResultsOf<'qa'>).questions.map((question): Row => [
         question.text,
         question.name ?? 'Anonym',
         question.votes,
@@ -21,7 +17,5 @@ export const qaExport: ResultExport<'qa'> = {
         question.answered ? LABELS.yes : LABELS.no,
         question.askedAt,
       ]),
-    ];
-    return { rows, header: 1 };
-  },
+    ),
 };

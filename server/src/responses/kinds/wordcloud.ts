@@ -75,8 +75,8 @@ export const wordCloudTally: KindTally<'wordcloud', WordCounts, Entries> = {
       words: list.map(({ key, word, forms: [label = '', ...others] }) => ({
         text: label,
         count: word.count,
-        // A word the filter holds is hidden as if the presenter had hidden it, until they show it.
-        hidden: hiddenWords.has(key) || (filterOffensive && word.offensive > 0 && !shownWords.has(key)),
+        // A word awaiting approval, or one the filter holds, is hidden as if the presenter had hidden it, until they show it.
+        hidden: hiddenWords.has(key) || ((slide.approveFirst || (filterOffensive && word.offensive > 0)) && !shownWords.has(key)),
         forms: others.slice(0, WORDCLOUD_LIMITS.shownForms),
       })),
     };
