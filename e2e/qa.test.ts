@@ -11,7 +11,7 @@ import {
   presenterContext,
   screenshot,
 } from './support/browser.js';
-import { showSlide } from './support/phone.js';
+import { answerState, showSlide } from './support/phone.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
 
 /**
@@ -55,7 +55,7 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
 
   const question = (page: Page, text: string) => page.getByTestId('qa-question').filter({ hasText: text });
   const screenRows = () => screen.getByTestId('qa-row').allTextContents();
-  const slideOf = (id: string) => deck.slides[['intro', 'fragor', 'granskat'].indexOf(id)]!.id;
+  const slideOf = (id: string) => deck.slides[['intro', 'fragor', 'granskat', 'ord'].indexOf(id)]!.id;
 
   beforeAll(async () => {
     server = await startBuiltServer();
@@ -65,10 +65,13 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
       format: 'ettor-deck',
       version: 1,
       title: 'Digital kompetens i kommunen',
+      // The lowest threshold, so that three phones' word cloud shows at all.
+      anonymityThreshold: 3,
       slides: [
         { id: 'intro', kind: 'content', heading: 'Välkomna', body: 'Ställ gärna frågor under tiden.' },
         { id: 'fragor', kind: 'qa', question: 'Vad vill du fråga oss?' },
         { id: 'granskat', kind: 'qa', question: 'Frågor till panelen', anytime: false, approveFirst: true, names: false },
+        { id: 'ord', kind: 'wordcloud', question: 'Ett ord för digital kompetens' },
       ],
     };
     deck = (await api('POST', '/api/presentations/import', file)) as Presentation;
@@ -156,6 +159,40 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
     await control.getByTestId('qa-pending').filter({ hasText: 'Vad kostar det?' }).getByTestId('qa-approve').click();
     await screen.getByTestId('qa-row').filter({ hasText: 'Vad kostar det?' }).waitFor();
     await question(bo, 'Vad kostar det?').waitFor();
+  });
+
+  it('holds a word cloud for approval once the presenter turns it on mid-talk', async () => {
+    await showSlide(screen, deck, slideOf('ord'));
+    const [, bo, cecilia] = phones;
+    const send = async (phone: Page, word: string) => {
+      const input = phone.getByTestId('word-input').first();
+      // A saved answer is changed through its "Ändra svar" button first.
+      if (await input.isDisabled()) await phone.getByTestId('submit-answer').click();
+      await input.fill(word);
+      await phone.getByTestId('submit-answer').click();
+      await answerState(phone, 'saved');
+    };
+    const onScreen = (word: string) => screen.locator('svg text.word').filter({ hasText: word });
+    // Three answers, so that the anonymity threshold lets the cloud show at all.
+    for (const phone of phones) await send(phone, 'Nyfikenhet');
+    await onScreen('Nyfikenhet').waitFor();
+
+    // The anytime Q&A has its own switch; this one is the current slide's.
+    await control.locator('section[aria-labelledby="results-heading"]').getByTestId('control-approve-first').check();
+    await bo.getByText('Presentatören går igenom svaren innan de visas på storbilden.').waitFor();
+    await send(bo, 'Mod');
+    await send(cecilia, 'Mod');
+    const waiting = control.locator('li').filter({ hasText: 'Mod' });
+    await waiting.filter({ hasText: 'väntar på godkännande' }).waitFor();
+    // Turning approval on holds every word not yet approved, the one already shown included.
+    await onScreen('Nyfikenhet').waitFor({ state: 'detached' });
+    expect(await onScreen('Mod').count()).toBe(0);
+    await screenshot(control, 'approve-first-control');
+    await expectAccessible(control);
+
+    await waiting.getByRole('button', { name: 'Godkänn ”Mod” för storbilden' }).click();
+    await onScreen('Mod').waitFor();
+    expect(await onScreen('Nyfikenhet').count()).toBe(0);
   });
 
   it('floats reactions on the big screen, counts them per slide and lets the presenter turn them off', async () => {

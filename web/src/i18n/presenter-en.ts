@@ -200,7 +200,7 @@ export const presenterEn: PresenterCatalogue = {
   'control.approve': 'Approve',
   'control.approveLabel': 'Approve “{text}” for the big screen',
   'control.awaiting': 'awaiting approval',
-  'control.approveFirst': 'Approve answers before they are shown on the big screen',
+  'control.approveFirst': 'Approve everything before it is shown on the big screen',
   'control.openScreen': 'Open the big screen',
   'control.goTo': 'Show slide {n}',
   'control.openResults': 'All results',

@@ -200,7 +200,7 @@ export const presenterSv = {
   'control.approve': 'Godkänn',
   'control.approveLabel': 'Godkänn ”{text}” för storbilden',
   'control.awaiting': 'väntar på godkännande',
-  'control.approveFirst': 'Godkänn svar innan de visas på storbilden',
+  'control.approveFirst': 'Godkänn allt innan det visas på storbilden',
   'control.openScreen': 'Öppna storbilden',
   'control.goTo': 'Visa bild {n}',
   'control.openResults': 'Alla resultat',

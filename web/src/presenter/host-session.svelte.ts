@@ -1,5 +1,6 @@
 import {
   ANONYMITY,
+  isApprovable,
   timeLimitOf,
   type QaAction,
   type Results,
@@ -58,7 +59,13 @@ export class HostSession {
 
   /** The current slide from the deck, so speaker notes are included. */
   get current(): Slide | null {
-    return this.slides[this.index] ?? null;
+    const slide = this.slides[this.index] ?? null;
+    const shown = this.live.session?.slide;
+    // Approval may be switched during the talk: the live state has the setting as it is now.
+    if (slide && shown?.id === slide.id && isApprovable(slide) && isApprovable(shown) && shown.approveFirst !== slide.approveFirst) {
+      return { ...slide, approveFirst: shown.approveFirst };
+    }
+    return slide;
   }
 
   get votingOpen(): boolean {
