@@ -53,8 +53,16 @@ export type SetupStatus = z.infer<typeof setupStatusSchema>;
 /** How many days after a session ends its answers are kept, when an admin limits it. */
 export const ANSWER_RETENTION_DAYS = { min: 1, max: 3650 } as const;
 
+/** The address phones open to join, as an admin sets it: http(s), a host and at most a path, no query. */
+export const publicUrlSchema = z
+  .url({ protocol: /^https?$/u, message: 'Give the address as http:// or https:// followed by a host name.' })
+  .max(300)
+  .refine((value) => !/[?#]/u.test(value), 'The address may not hold a query (?) or a fragment (#).');
+
 export const settingsSchema = z.strictObject({
   signupOpen: z.boolean(),
+  /** The address phones are told to open; null leaves it to ETTOR_PUBLIC_URL, or else the address the presenter used. */
+  publicUrl: publicUrlSchema.nullable(),
   /** Days after a session ends before its answers, participants and share links are deleted; null keeps them for ever. */
   answerRetentionDays: z.number().int().min(ANSWER_RETENTION_DAYS.min).max(ANSWER_RETENTION_DAYS.max).nullable(),
 });
@@ -154,8 +162,10 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const sessionDetailSchema = z.strictObject({
   session: sessionInfoSchema,
   presentation: presentationSchema,
-  /** The address phones should open (without the code): ETTOR_PUBLIC_URL, else what the presenter's browser used, with localhost replaced by the server's LAN address. */
+  /** The address phones should open (without the code): the admin's setting, ETTOR_PUBLIC_URL, else what the presenter's browser used, with localhost replaced by the server's LAN address. */
   joinUrl: z.string(),
+  /** False when no phone can reach joinUrl: the server listens only on this computer (HOST=127.0.0.1) and no public address is set. */
+  joinReachable: z.boolean(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 

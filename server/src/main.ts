@@ -98,7 +98,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
 export type Core = Awaited<ReturnType<typeof createCore>>;
 
 /** Every HTTP route: the API from the route table, then the pages. */
-export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Config, 'publicUrl' | 'webDir'>): void {
+export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Config, 'publicUrl' | 'webDir' | 'host'>): void {
   const { db } = core.store;
   registerApi(app, {
     health: async ({ reply }) => {
@@ -112,7 +112,10 @@ export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Co
     },
     ...authRoutes(core.auth),
     ...presentationRoutes(core.presentations),
-    ...sessionRoutes(core.sessions, config.publicUrl),
+    ...sessionRoutes(core.sessions, {
+      publicUrl: async () => (await core.auth.settings()).publicUrl ?? config.publicUrl,
+      listenHost: config.host,
+    }),
     ...reportRoutes(core.reports),
     ...compareRoutes(core.compare),
     ...shareLinkRoutes(core.shareLinks),

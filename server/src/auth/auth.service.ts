@@ -11,6 +11,7 @@ import { hashPassword, hashToken, verifyPassword } from './passwords.js';
 const SESSION_DAYS = 30;
 const SIGNUP_SETTING = 'signup_open';
 const RETENTION_SETTING = 'answer_retention_days';
+const PUBLIC_URL_SETTING = 'public_url';
 /** The stored retention of an admin who chose to keep answers for ever; no row at all means the same. */
 const KEEP_FOR_EVER = 'never';
 
@@ -42,12 +43,14 @@ export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock } = deps;
 
   async function settings(q: Queryable = db): Promise<Settings> {
-    const stored = await repo.readSettings(q, [SIGNUP_SETTING, RETENTION_SETTING]);
+    const stored = await repo.readSettings(q, [SIGNUP_SETTING, RETENTION_SETTING, PUBLIC_URL_SETTING]);
     const signup = stored.get(SIGNUP_SETTING);
     const retention = stored.get(RETENTION_SETTING);
     return {
       signupOpen: signup === undefined ? deps.signupOpenByDefault : signup === 'true',
       answerRetentionDays: retention === undefined || retention === KEEP_FOR_EVER ? null : Number(retention),
+      // Cleared, it is stored empty rather than deleted, like the other settings.
+      publicUrl: stored.get(PUBLIC_URL_SETTING) || null,
     };
   }
 
@@ -97,9 +100,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     settings: () => settings(),
 
     async updateSettings(patch: SettingsPatch): Promise<Settings> {
-      const { signupOpen, answerRetentionDays } = patch;
+      const { signupOpen, answerRetentionDays, publicUrl } = patch;
       await db.transaction().execute(async (trx) => {
         if (signupOpen !== undefined) await repo.writeSetting(trx, SIGNUP_SETTING, String(signupOpen));
+        if (publicUrl !== undefined) await repo.writeSetting(trx, PUBLIC_URL_SETTING, publicUrl?.replace(/\/+$/u, '') ?? '');
         if (answerRetentionDays !== undefined) {
           await repo.writeSetting(trx, RETENTION_SETTING, answerRetentionDays === null ? KEEP_FOR_EVER : String(answerRetentionDays));
         }

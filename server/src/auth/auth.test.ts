@@ -31,7 +31,11 @@ describe.each(dialects)('accounts on $name', (dialect) => {
 
     const admin = new HttpClient(server.url);
     await admin.post('/api/auth/login', { email: 'admin@example.se', password: PASSWORD });
-    expect((await admin.patch('/api/admin/settings', { signupOpen: true })).body).toEqual({ signupOpen: true, answerRetentionDays: null });
+    expect((await admin.patch('/api/admin/settings', { signupOpen: true })).body).toEqual({
+      signupOpen: true,
+      answerRetentionDays: null,
+      publicUrl: null,
+    });
     const opened = await visitor.post('/api/auth/signup', { email: 'b@example.se', password: PASSWORD, name: 'B' });
     expect(opened.status).toBe(201);
     expect(opened.body.isAdmin).toBe(false);
@@ -39,6 +43,28 @@ describe.each(dialects)('accounts on $name', (dialect) => {
 
     const again = await new HttpClient(server.url).post('/api/auth/signup', { email: 'b@example.se', password: PASSWORD, name: 'B' });
     expect(again.body.error.code).toBe('email_taken');
+  });
+
+  it.skipIf(dialect.skipReason)('lets an admin set the address phones open, which the big screen then shows', async () => {
+    const admin = new HttpClient(server.url);
+    await admin.post('/api/auth/login', { email: 'admin@example.se', password: PASSWORD });
+    for (const bad of ['ettor.kommun.se', 'ftp://ettor.kommun.se', 'https://ettor.kommun.se/?kod=1', `https://${'a'.repeat(300)}.se`, 42]) {
+      const refused = await admin.patch('/api/admin/settings', { publicUrl: bad });
+      expect(refused.status, String(bad)).toBe(400);
+      expect(refused.body.error.code).toBe('validation_failed');
+    }
+    expect((await admin.get('/api/admin/settings')).body.publicUrl).toBeNull();
+    expect((await admin.patch('/api/admin/settings', { publicUrl: 'https://ettor.kommun.se/' })).body.publicUrl).toBe(
+      'https://ettor.kommun.se',
+    );
+    const deck = (await admin.post('/api/presentations', { title: 'Adressen' })).body as { id: string };
+    const started = (await admin.post(`/api/presentations/${deck.id}/sessions`)).body as { id: string };
+    expect((await admin.get(`/api/sessions/${started.id}`)).body).toMatchObject({
+      joinUrl: 'https://ettor.kommun.se',
+      joinReachable: true,
+    });
+    expect((await admin.patch('/api/admin/settings', { publicUrl: null })).body.publicUrl).toBeNull();
+    expect((await admin.get(`/api/sessions/${started.id}`)).body.joinUrl).not.toBe('https://ettor.kommun.se');
   });
 
   it.skipIf(dialect.skipReason)('rotates the session id at login and forgets it at logout', async () => {

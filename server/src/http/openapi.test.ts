@@ -41,7 +41,7 @@ describe('the OpenAPI document', () => {
       // Fastify adds HEAD to every GET by itself.
       for (const method of [route.method].flat()) if (method !== 'HEAD') registered.push({ method, url: route.url });
     });
-    registerRoutes(app, core, { publicUrl: undefined, webDir: path.join(dataDir, 'no-web') });
+    registerRoutes(app, core, { publicUrl: undefined, host: '127.0.0.1', webDir: path.join(dataDir, 'no-web') });
     await app.ready();
     const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);

@@ -17,7 +17,7 @@ it('logs requests by method and route: no client address, join code, share-link 
   log.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
   const webDir = path.join(dataDir, 'no-web');
   const app = await createHttpApp({ auth: core.auth, webDir, trustProxy: trustFunction(['loopback']), logLevel: 'info', logStream: log });
-  registerRoutes(app, core, { publicUrl: undefined, webDir });
+  registerRoutes(app, core, { publicUrl: undefined, host: '127.0.0.1', webDir });
   await app.ready();
 
   const forwarded = { 'x-forwarded-for': '203.0.113.77' };

@@ -88,7 +88,7 @@ describe.each(dialects)('deleting sessions and the retention setting, over HTTP 
   });
 
   it.skipIf(dialect.skipReason)('keeps answers for ever by default; an admin sets 1 to 3650 days or null, and nothing else', async () => {
-    expect((await owner.get('/api/admin/settings')).body).toEqual({ signupOpen: true, answerRetentionDays: null });
+    expect((await owner.get('/api/admin/settings')).body).toEqual({ signupOpen: true, answerRetentionDays: null, publicUrl: null });
     for (const bad of [0, 3651, 1.5, '30', -1]) {
       const refused = await owner.patch('/api/admin/settings', { answerRetentionDays: bad });
       expect(refused.status, JSON.stringify(bad)).toBe(400);
@@ -98,11 +98,13 @@ describe.each(dialects)('deleting sessions and the retention setting, over HTTP 
     expect((await owner.patch('/api/admin/settings', { answerRetentionDays: 30 })).body).toEqual({
       signupOpen: true,
       answerRetentionDays: 30,
+      publicUrl: null,
     });
-    expect((await owner.get('/api/admin/settings')).body).toEqual({ signupOpen: true, answerRetentionDays: 30 });
+    expect((await owner.get('/api/admin/settings')).body).toEqual({ signupOpen: true, answerRetentionDays: 30, publicUrl: null });
     expect((await owner.patch('/api/admin/settings', { answerRetentionDays: null })).body).toEqual({
       signupOpen: true,
       answerRetentionDays: null,
+      publicUrl: null,
     });
   });
 });

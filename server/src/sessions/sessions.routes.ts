@@ -4,13 +4,20 @@ import { AppError } from '../http/errors.js';
 import { joinUrlFor } from './join-url.js';
 import type { SessionsService } from './sessions.service.js';
 
-export function sessionRoutes(sessions: SessionsService, publicUrl: string | undefined) {
+export interface JoinAddress {
+  /** The public address in force: the admin's setting, else ETTOR_PUBLIC_URL; undefined for neither. */
+  publicUrl(): Promise<string | undefined>;
+  /** The address the server listens on (HOST). */
+  listenHost: string;
+}
+
+export function sessionRoutes(sessions: SessionsService, address: JoinAddress) {
   return {
     startSession: ({ user, params }) => sessions.start(user.id, params.id),
 
     getSession: async ({ user, params, request }) => {
       const detail = await sessions.detail(user.id, params.id);
-      return { ...detail, joinUrl: joinUrlFor(publicUrl, `${request.protocol}://${request.host}`) };
+      return { ...detail, ...joinUrlFor(await address.publicUrl(), `${request.protocol}://${request.host}`, address.listenHost) };
     },
 
     endSession: ({ user, params }) => sessions.end(user.id, params.id),

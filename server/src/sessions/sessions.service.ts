@@ -166,7 +166,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       }
     },
 
-    async detail(userId: string, sessionId: string): Promise<Omit<SessionDetail, 'joinUrl'>> {
+    async detail(userId: string, sessionId: string): Promise<Omit<SessionDetail, 'joinUrl' | 'joinReachable'>> {
       const row = await hosted(db, userId, sessionId);
       return { session: toInfo(row), presentation: await deps.presentations.get(userId, row.presentation_id) };
     },

@@ -43,7 +43,7 @@ describe('the admin page’s answer retention', () => {
   const field = (target: HTMLElement, id: string) => target.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
 
   it('shows the stored choice, refuses a bad number on the page and saves a good one', async () => {
-    const { patches } = settingsServer({ signupOpen: false, answerRetentionDays: null });
+    const { patches } = settingsServer({ signupOpen: false, answerRetentionDays: null, publicUrl: null });
     const target = await open();
     expect(field(target, 'retention-forever').checked).toBe(true);
     expect(field(target, 'retention-days').labels?.[0]?.textContent).toBe('Antal dagar');
@@ -76,5 +76,23 @@ describe('the admin page’s answer retention', () => {
     field(target, 'retention-forever').click();
     field(target, 'retention-save').click();
     await vi.waitFor(() => expect(patches).toEqual([{ answerRetentionDays: 90 }, { answerRetentionDays: null }]));
+  });
+
+  it('saves the address phones open, and clears it when emptied', async () => {
+    const { patches } = settingsServer({ signupOpen: true, answerRetentionDays: null, publicUrl: 'https://ettor.kommun.se' });
+    const target = await open();
+    const address = field(target, 'public-url');
+    expect(address.value).toBe('https://ettor.kommun.se');
+    expect(text(target.querySelector('label[for="public-url"]'))).toBe('Adress för deltagarna');
+    address.value = ' https://ettor.region.se ';
+    address.dispatchEvent(new Event('input', { bubbles: true }));
+    field(target, 'public-url-save').click();
+    await vi.waitFor(() => expect(patches).toEqual([{ publicUrl: 'https://ettor.region.se' }]));
+    await vi.waitFor(() => expect(text(target.querySelector('[role="status"]'))).toBe('Inställningen är sparad.'));
+    expect(address.value).toBe('https://ettor.region.se');
+    address.value = '';
+    address.dispatchEvent(new Event('input', { bubbles: true }));
+    field(target, 'public-url-save').click();
+    await vi.waitFor(() => expect(patches).toEqual([{ publicUrl: 'https://ettor.region.se' }, { publicUrl: null }]));
   });
 });

@@ -51,6 +51,9 @@ export const presenterEn: PresenterCatalogue = {
   'admin.signupOpen': 'Allow new accounts to be created',
   'admin.signupHelp': 'When this is off, only existing accounts can sign in.',
   'admin.saved': 'The setting is saved.',
+  'admin.publicUrl': 'Address for participants',
+  'admin.publicUrlHelp':
+    'The address phones open, shown on the big screen and in the QR code, for example https://ettor.kommun.se. Leave it empty to use ETTOR_PUBLIC_URL or the address the presenter uses.',
   'kind.content': 'Content',
   'kind.choice': 'Multiple choice',
   'kind.wordcloud': 'Word cloud',
@@ -179,6 +182,8 @@ export const presenterEn: PresenterCatalogue = {
   'present.keys': 'Keys: right arrow next, left arrow previous, H hides the code bar, J shows how to join, F full screen.',
   'present.slideOf': 'Slide {n} of {total}',
   'present.joinAt': 'Go to',
+  'present.unreachable':
+    'Phones cannot reach this server: it listens on this computer only. Start it with HOST=0.0.0.0 or set an address for participants under Administration.',
   'present.code': 'Code',
   'present.step1': 'Open {url} on your phone',
   'present.step2': 'Type the code {code}',

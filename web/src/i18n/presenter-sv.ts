@@ -51,6 +51,9 @@ export const presenterSv = {
   'admin.signupOpen': 'Tillåt att nya konton skapas',
   'admin.signupHelp': 'När det är avstängt kan bara befintliga konton logga in.',
   'admin.saved': 'Inställningen är sparad.',
+  'admin.publicUrl': 'Adress för deltagarna',
+  'admin.publicUrlHelp':
+    'Adressen som telefonerna ska öppna, visas på storbilden och i QR-koden, till exempel https://ettor.kommun.se. Lämna tomt för att använda ETTOR_PUBLIC_URL eller den adress presentatören själv använder.',
   'kind.content': 'Innehåll',
   'kind.choice': 'Flerval',
   'kind.wordcloud': 'Ordmoln',
@@ -179,6 +182,8 @@ export const presenterSv = {
   'present.keys': 'Tangenter: pil höger nästa, pil vänster föregående, H döljer kodraden, J visar hur man deltar, F helskärm.',
   'present.slideOf': 'Bild {n} av {total}',
   'present.joinAt': 'Gå till',
+  'present.unreachable':
+    'Telefoner når inte den här servern: den lyssnar bara på den här datorn. Starta den med HOST=0.0.0.0 eller ange en adress för deltagarna under Administration.',
   'present.code': 'Kod',
   'present.step1': 'Öppna {url} på mobilen',
   'present.step2': 'Skriv koden {code}',

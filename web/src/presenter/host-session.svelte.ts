@@ -109,6 +109,11 @@ export class HostSession {
     return this.detail?.joinUrl ?? location.origin;
   }
 
+  /** False when no phone can reach joinUrl, so the big screen must not advertise it. */
+  get joinReachable(): boolean {
+    return this.detail?.joinReachable ?? true;
+  }
+
   get code(): string {
     return this.detail?.session.code ?? '';
   }
