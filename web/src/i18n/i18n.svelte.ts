@@ -69,13 +69,27 @@ export async function setLocale(next: Locale): Promise<void> {
 
 export type Params = Record<string, string | number>;
 
-/** Translates a key in the current language, filling `{name}` placeholders from params. */
+// A small part of ICU's syntax, `{count, plural, one {# röst} other {# röster}}`, so a count reads right in each language.
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const FORM = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
+
+/** Translates a key in the current language: plural forms chosen by their number (`#`), then `{name}` placeholders filled from params. */
 export function t(key: MessageKey, params?: Params): string {
   const template = catalogue?.[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return pluralize(template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : formatValue(value);
+  });
+}
+
+function pluralize(template: string, params: Params): string {
+  return template.replace(PLURAL, (whole, name: string, forms: string) => {
+    const value = params[name];
+    if (typeof value !== 'number') return whole;
+    const byCategory = new Map([...forms.matchAll(FORM)].map(([, category, form]) => [category, form]));
+    const form = byCategory.get(new Intl.PluralRules(current.locale).select(value)) ?? byCategory.get('other') ?? whole;
+    return form.replaceAll('#', formatValue(value));
   });
 }
 
