@@ -212,4 +212,31 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
     const report = (await api('GET', `/api/sessions/${session.id}/report`)) as { reactions: { counts: Record<string, number> }[] };
     expect(report.reactions.map((slide) => slide.counts)).toEqual([{ heart: 1, applause: 2 }]);
   });
+
+  it('steers the big screen by keys without ever leaving it: black screen, join screen, lock, shortcuts, Esc', async () => {
+    await screen.bringToFront();
+    await screen.locator('body').click({ position: { x: 5, y: 400 } });
+    await screen.keyboard.press('b');
+    await screen.getByTestId('black-screen').waitFor();
+    await screen.keyboard.press('Escape');
+    await screen.getByTestId('black-screen').waitFor({ state: 'detached' });
+    // Esc on a window that is not full screen used to open the editor, speaker notes and all, on the projector.
+    expect(new URL(screen.url()).pathname).toBe(`/app/sessions/${session.id}/present`);
+
+    await screen.keyboard.press('?');
+    await screen.getByTestId('present-keys').waitFor();
+    await screenshot(screen, 'present-shortcuts');
+    await screen.keyboard.press('?');
+    await screen.getByTestId('present-keys').waitFor({ state: 'detached' });
+
+    await screen.keyboard.press('q');
+    await screen.getByTestId('join-screen').waitFor();
+    await screen.keyboard.press('q');
+    await screen.getByTestId('join-screen').waitFor({ state: 'detached' });
+
+    await screen.keyboard.press('l');
+    await expect.poll(() => control.getByTestId('control-voting').getAttribute('aria-pressed')).toBe('true');
+    await screen.keyboard.press('l');
+    await expect.poll(() => control.getByTestId('control-voting').getAttribute('aria-pressed')).toBe('false');
+  });
 });
