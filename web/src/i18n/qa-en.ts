@@ -5,8 +5,6 @@ export const qaEn: Record<keyof typeof qaSv, string> = {
   'qa.heading': 'Questions from the audience',
   'qa.anonymous': 'Anonymous',
   'qa.answered': 'Answered',
-  'qa.vote': '{count} vote',
-  'qa.votes': '{count} votes',
 
   'qa.ask.text': 'Your question',
   'qa.ask.name': 'Your name (optional)',

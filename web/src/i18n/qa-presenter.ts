@@ -5,8 +5,8 @@ export const qaPresenterSv = {
   'kind.qa': 'Frågor (Q&A)',
 
   'qa.screen.pinned': 'Aktuell fråga',
-  'qa.screen.vote': 'röst',
-  'qa.screen.votes': 'röster',
+  // The word alone: the big screen sets the number large beside it.
+  'qa.screen.votes': '{count, plural, one {röst} other {röster}}',
   'qa.screen.empty': 'Ställ din fråga på telefonen',
   'qa.screen.emptyWhy': 'Frågorna syns här. Rösta på dem som du också vill ha svar på.',
   'qa.screen.more': 'Fler frågor i mobilen: {count}',
@@ -52,8 +52,7 @@ export const qaPresenterEn: Record<keyof typeof qaPresenterSv, string> = {
   'kind.qa': 'Q&A',
 
   'qa.screen.pinned': 'Current question',
-  'qa.screen.vote': 'vote',
-  'qa.screen.votes': 'votes',
+  'qa.screen.votes': '{count, plural, one {vote} other {votes}}',
   'qa.screen.empty': 'Ask your question on your phone',
   'qa.screen.emptyWhy': 'The questions show up here. Vote for the ones you also want answered.',
   'qa.screen.more': 'More questions on the phones: {count}',

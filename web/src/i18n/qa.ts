@@ -5,8 +5,6 @@ export const qaSv = {
   'qa.heading': 'Frågor från publiken',
   'qa.anonymous': 'Anonym',
   'qa.answered': 'Besvarad',
-  'qa.vote': '{count} röst',
-  'qa.votes': '{count} röster',
 
   'qa.ask.text': 'Din fråga',
   'qa.ask.name': 'Ditt namn (frivilligt)',
