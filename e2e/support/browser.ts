@@ -53,6 +53,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the debugging protocol, which Ettor's CSP (rightly) does not let an inline script tag do.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
+    // A fade caught half way reads as low contrast: let every finite transition and animation end first.
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    );
     const result = await (
       window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
     ).axe.run(document, {

@@ -6,6 +6,7 @@ import { DECK_FORMAT, DECK_VERSION } from './constants.js';
 import { checkDeckSources, slideAssetIds } from './kinds/registry.js';
 import { ANONYMITY } from './anonymity.js';
 import { anonymityThresholdSchema } from './reports.js';
+import { stageSettingsFields } from './stage.js';
 
 /** An image used by the deck, embedded so one file carries the whole presentation. */
 export const deckAssetSchema = z.strictObject({
@@ -34,6 +35,11 @@ export const deckFileSchema = z
     extendedTime: z.boolean().default(false),
     /** Offensive words are held for the presenter; a file written before it existed gets true. */
     filterOffensive: z.boolean().default(true),
+    /** The big screen's look and when results appear; a file written before they existed gets the defaults. */
+    theme: stageSettingsFields.theme.default('light'),
+    brandColor: stageSettingsFields.brandColor.default(null),
+    logoAssetId: stageSettingsFields.logoAssetId.default(null),
+    revealResults: stageSettingsFields.revealResults.default('live'),
     slides: z.array(slideSchema).max(LIMITS.slides),
     assets: z.array(deckAssetSchema).default([]),
   })
@@ -49,6 +55,9 @@ export const deckFileSchema = z
         ctx.addIssue({ code: 'custom', message: 'shows an image (asset) the file does not contain', path: ['slides', index] });
       }
     });
+    if (deck.logoAssetId !== null && !assets.has(deck.logoAssetId)) {
+      ctx.addIssue({ code: 'custom', message: 'shows a logo (asset) the file does not contain', path: ['logoAssetId'] });
+    }
     const sources = checkDeckSources(deck.slides);
     if (sources !== null) {
       const index = deck.slides.findIndex((slide) => slide.id === sources.slideId);

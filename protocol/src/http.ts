@@ -3,6 +3,7 @@ import { joinCodeSchema } from './live.js';
 import { DECK_LANGUAGES } from './constants.js';
 import { LIMITS } from './limits.js';
 import { anonymityThresholdSchema } from './reports.js';
+import { stageSettingsFields } from './stage.js';
 import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slides.js';
 
 /**
@@ -98,6 +99,7 @@ export const presentationSchema = z.strictObject({
   extendedTime: z.boolean(),
   /** Free text with offensive words (Swedish and English) is held for the presenter instead of shown. */
   filterOffensive: z.boolean(),
+  ...stageSettingsFields,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -121,10 +123,14 @@ export const updatePresentationBodySchema = z
     language: deckLanguageSchema.optional(),
     extendedTime: z.boolean().optional(),
     filterOffensive: z.boolean().optional(),
+    theme: stageSettingsFields.theme.optional(),
+    brandColor: stageSettingsFields.brandColor.optional(),
+    logoAssetId: stageSettingsFields.logoAssetId.optional(),
+    revealResults: stageSettingsFields.revealResults.optional(),
   })
   .refine(
     (body) => Object.values(body).some((value) => value !== undefined),
-    'name a title, an anonymityThreshold, strictAnonymity, a language, extendedTime or filterOffensive to change',
+    'name a setting to change: title, anonymityThreshold, strictAnonymity, language, extendedTime, filterOffensive, theme, brandColor, logoAssetId or revealResults',
   );
 export type UpdatePresentationBody = z.infer<typeof updatePresentationBodySchema>;
 

@@ -29,5 +29,6 @@ export * from './slides.js';
 export * from './live.js';
 export * from './http.js';
 export * from './deck.js';
+export * from './stage.js';
 export * from './reports.js';
 export * from './route-schemas.js';

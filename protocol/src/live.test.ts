@@ -50,6 +50,8 @@ const state = {
     maxLength: 280,
   },
   reactions: true,
+  screen: { black: false, joinScreen: true, codeBar: true },
+  resultsShown: true,
 };
 
 const QUESTION = {
@@ -434,6 +436,10 @@ describe('deckFileSchema', () => {
       language: 'sv',
       extendedTime: false,
       filterOffensive: true,
+      theme: 'light',
+      brandColor: null,
+      logoAssetId: null,
+      revealResults: 'live',
       slides: [],
       assets: [],
     });
@@ -498,6 +504,8 @@ describe('deckFileSchema', () => {
     expect(deckFileSchema.safeParse({ ...minimal, format: 'mentimeter' }).success).toBe(false);
     expect(deckFileSchema.safeParse({ ...minimal, version: 2 }).success).toBe(false);
     expect(deckFileSchema.safeParse({ ...minimal, title: '   ' }).success).toBe(false);
-    expect(deckFileSchema.safeParse({ ...minimal, theme: 'dark' }).success).toBe(false);
+    expect(deckFileSchema.safeParse({ ...minimal, colour: 'dark' }).success).toBe(false);
+    expect(deckFileSchema.safeParse({ ...minimal, theme: 'neon' }).success).toBe(false);
+    expect(deckFileSchema.safeParse({ ...minimal, logoAssetId: 'logo-not-in-file' }).success).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { QUIZ_LIMITS } from './kinds/quiz/rules.js';
 import { REACTIONS } from './reactions.js';
 import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
 import { reactionCountsSchema, segmentSchema } from './reports.js';
+import { screenSchema } from './stage.js';
 import {
   answerSchema,
   countSchema,
@@ -95,6 +96,25 @@ export const setApproveFirstMessageSchema = z.strictObject({
   type: z.literal('set-approve-first'),
   slideId: slideIdSchema,
   on: z.boolean(),
+});
+
+/** Host only: black the big screen, cover it with the join screen, or show or hide the code bar; at least one. */
+export const setScreenMessageSchema = z
+  .strictObject({
+    type: z.literal('set-screen'),
+    black: z.boolean().optional(),
+    joinScreen: z.boolean().optional(),
+    codeBar: z.boolean().optional(),
+  })
+  .refine((message) => message.black !== undefined || message.joinScreen !== undefined || message.codeBar !== undefined, {
+    message: 'name black, joinScreen or codeBar',
+  });
+
+/** Host only: reveal a question's results on the big screen and phones, or hide them again, for its current round. */
+export const revealResultsMessageSchema = z.strictObject({
+  type: z.literal('reveal-results'),
+  slideId: slideIdSchema,
+  shown: z.boolean(),
 });
 
 /** Host only: show a slide to everyone. */
@@ -197,6 +217,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   mergeWordMessageSchema,
   splitWordMessageSchema,
   setSplitMessageSchema,
+  setScreenMessageSchema,
+  revealResultsMessageSchema,
   pingMessageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -235,6 +257,10 @@ export const sessionStateSchema = z.strictObject({
   askAnytime: qaSlideSchema.nullable(),
   /** Whether phones may send reactions; the presenter turns them off and on. */
   reactions: z.boolean(),
+  /** Black screen, join screen and code bar, so a reloaded window shows exactly what it showed. */
+  screen: screenSchema,
+  /** Whether the current slide's results may be shown: live ones always, the others once the presenter reveals them. */
+  resultsShown: z.boolean(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -132,6 +132,10 @@ describe('the route table', () => {
             language?: 'sv' | 'en' | undefined;
             extendedTime?: boolean | undefined;
             filterOffensive?: boolean | undefined;
+            theme?: 'light' | 'dark' | 'high-contrast' | undefined;
+            brandColor?: string | null | undefined;
+            logoAssetId?: string | null | undefined;
+            revealResults?: 'live' | 'on-reveal' | undefined;
           };
         }
     >();

@@ -14,6 +14,7 @@ describe('slideSchema: every kind parses with its defaults', () => {
     expect(slideSchema.parse({ id: 'intro', kind: 'content' })).toEqual({
       id: 'intro',
       kind: 'content',
+      layout: 'auto',
       notes: '',
       heading: '',
       body: '',

@@ -23,12 +23,19 @@ export const slideBase = {
   notes: textSchema(LIMITS.notesLength).default(''),
 };
 
+/** When a question's results appear: live as answers come in, or once the presenter reveals them. */
+export const REVEAL_MODES = ['live', 'on-reveal'] as const;
+export const revealModeSchema = z.enum(REVEAL_MODES);
+export type RevealMode = z.infer<typeof revealModeSchema>;
+
 /** Fields every question slide has. */
 export const questionBase = {
   ...slideBase,
   question: textSchema(LIMITS.questionLength),
   /** Whether a participant may replace an answer while voting is open. */
   allowChange: z.boolean().default(true),
+  /** When its results appear; left out, the deck's `revealResults` decides. */
+  reveal: revealModeSchema.optional(),
 };
 
 /** The setting of a kind whose free text phones send: it reaches the big screen only once the presenter approves it. */

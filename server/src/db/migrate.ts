@@ -11,6 +11,7 @@ import { wordGroups } from './migrations/0008-word-groups.js';
 import { qa } from './migrations/0009-qa.js';
 import { reactions } from './migrations/0010-reactions.js';
 import { quiz } from './migrations/0011-quiz.js';
+import { stage } from './migrations/0012-stage.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -26,6 +27,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-qa': qa,
     '0010-reactions': reactions,
     '0011-quiz': quiz,
+    '0012-stage': stage,
   };
 }
 

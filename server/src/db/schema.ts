@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Table types. Timestamps are ISO 8601 text and booleans 0/1 integers, so one schema serves SQLite and PostgreSQL. */
 export interface Database {
@@ -58,6 +58,14 @@ export interface PresentationsTable {
   extended_time: number;
   /** 1: free text with offensive words is held for the presenter. */
   filter_offensive: number;
+  /** A Theme: 'light', 'dark' or 'high-contrast'. */
+  theme: string;
+  /** #rrggbb, or null for the theme's own accent. */
+  brand_color: string | null;
+  /** The uploaded image shown as the deck's logo, or null. */
+  logo_asset_id: string | null;
+  /** A RevealMode: 'live' or 'on-reveal', the default of questions that do not choose. */
+  reveal_results: string;
   created_at: string;
   updated_at: string;
 }
@@ -94,6 +102,12 @@ export interface LiveSessionsTable {
   answers_purged_at: string | null;
   /** 1 when the presenter turned reactions off. */
   reactions_off: number;
+  /** 1 while the big screen is black. */
+  screen_black: number;
+  /** 1 while the join screen covers the slide; a new session starts with it. */
+  join_screen: number;
+  /** 1 while the join code's bar runs along the slide's bottom edge. */
+  code_bar: number;
 }
 
 export interface SlideStatesTable {
@@ -105,6 +119,8 @@ export interface SlideStatesTable {
   round: number;
   /** When the round's countdown began, for a quiz's speed points; null before one did. */
   opened_at: string | null;
+  /** 1 once the presenter revealed the round's results (a question that waits for it); a new round hides them again. */
+  revealed: Generated<number>;
 }
 
 export interface ParticipantsTable {

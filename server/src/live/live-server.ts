@@ -257,6 +257,17 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.sessions.setReactions(userId, sessionId, message.on);
         return;
       }
+      case 'set-screen': {
+        const { userId, sessionId } = requireHost(connection);
+        const { type: _type, ...screen } = message;
+        await deps.sessions.setScreen(userId, sessionId, screen);
+        return;
+      }
+      case 'reveal-results': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.revealResults(userId, sessionId, message.slideId, message.shown);
+        return;
+      }
       case 'set-approve-first': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.setApproveFirst(userId, sessionId, message.slideId, message.on);

@@ -177,10 +177,10 @@ export class Room {
     if (scores) connection.send({ type: 'score', score: scores.byPlayer.get(connection.participantId) ?? scores.nobody });
   }
 
-  /** Whether phones see this slide's results. */
+  /** Whether phones see this slide's results: a kind that shows them there, once the presenter let them show. */
   showsResultsOnPhones(slideId: string): boolean {
     const slide = this.state.slide;
-    return slide?.id === slideId && showsResultsOnPhones(slide);
+    return slide?.id === slideId && this.state.resultsShown && showsResultsOnPhones(slide);
   }
 
   dispose(): void {

@@ -3,6 +3,8 @@ import {
   DECK_FORMAT,
   DECK_VERSION,
   LIMITS,
+  REVEAL_MODES,
+  THEMES,
   type DeckFile,
   type DeckLanguage,
   type Presentation,
@@ -31,10 +33,21 @@ import * as repo from './presentations.repository.js';
 const shortId = (): string => randomBytes(6).toString('base64url');
 
 /** What a deck is besides its slides. */
-type DeckSettings = Pick<
-  Presentation,
-  'title' | 'anonymityThreshold' | 'strictAnonymity' | 'language' | 'extendedTime' | 'filterOffensive'
->;
+type DeckSettings = Omit<Presentation, 'id' | 'slides' | 'createdAt' | 'updatedAt'>;
+
+/** A stored deck's settings; a value an older version could not have stored reads as the default. */
+const settingsOf = (row: PresentationRow): DeckSettings => ({
+  title: row.title,
+  anonymityThreshold: row.anonymity_threshold,
+  strictAnonymity: row.strict_anonymity === 1,
+  language: repo.deckLanguageOf(row),
+  extendedTime: row.extended_time === 1,
+  filterOffensive: row.filter_offensive === 1,
+  theme: THEMES.find((theme) => theme === row.theme) ?? 'light',
+  brandColor: row.brand_color,
+  logoAssetId: row.logo_asset_id,
+  revealResults: REVEAL_MODES.find((mode) => mode === row.reveal_results) ?? 'live',
+});
 
 /** A stored 0/1 flag changed by a body's boolean, or kept when the body leaves it out. */
 const flag = (changed: boolean | undefined, stored: number): number => (changed === undefined ? stored : changed ? 1 : 0);
@@ -64,13 +77,8 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
   async function present(q: Queryable, row: PresentationRow): Promise<Presentation> {
     return {
       id: row.id,
-      title: row.title,
+      ...settingsOf(row),
       slides: await repo.listSlides(q, row.id),
-      anonymityThreshold: row.anonymity_threshold,
-      strictAnonymity: row.strict_anonymity === 1,
-      language: repo.deckLanguageOf(row),
-      extendedTime: row.extended_time === 1,
-      filterOffensive: row.filter_offensive === 1,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -102,6 +110,10 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       language: deck.language,
       extended_time: deck.extendedTime ? 1 : 0,
       filter_offensive: deck.filterOffensive ? 1 : 0,
+      theme: deck.theme,
+      brand_color: deck.brandColor,
+      logo_asset_id: deck.logoAssetId,
+      reveal_results: deck.revealResults,
       created_at: stamp,
       updated_at: stamp,
     };
@@ -118,13 +130,10 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
       assetIds.set(asset.id, stored.id);
     }
     const slides = renumberSlides(deck.slides, newId).map((slide) => mapSlideAssets(slide, (id) => assetIds.get(id) ?? id));
+    const { format: _format, version: _version, assets: _assets, slides: _slides, logoAssetId, ...settings } = deck;
     return create(q, ownerId, {
-      title: deck.title,
-      anonymityThreshold: deck.anonymityThreshold,
-      strictAnonymity: deck.strictAnonymity,
-      language: deck.language,
-      extendedTime: deck.extendedTime,
-      filterOffensive: deck.filterOffensive,
+      ...settings,
+      logoAssetId: logoAssetId === null ? null : (assetIds.get(logoAssetId) ?? null),
       slides,
     });
   }
@@ -159,6 +168,10 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           language,
           extendedTime: false,
           filterOffensive: true,
+          theme: 'light',
+          brandColor: null,
+          logoAssetId: null,
+          revealResults: 'live',
           slides: [titleSlide],
         }),
       );
@@ -168,6 +181,9 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     async update(ownerId: string, id: string, body: UpdatePresentationBody): Promise<Presentation> {
       return db.transaction().execute(async (trx) => {
         const row = await owned(trx, ownerId, id);
+        if (body.logoAssetId && !(await media.find(trx, body.logoAssetId))) {
+          throw new AppError('validation_failed', 'logoAssetId: there is no such image; upload it first.');
+        }
         const changes = {
           title: body.title ?? row.title,
           anonymity_threshold: body.anonymityThreshold ?? row.anonymity_threshold,
@@ -175,6 +191,10 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
           language: body.language ?? row.language,
           extended_time: flag(body.extendedTime, row.extended_time),
           filter_offensive: flag(body.filterOffensive, row.filter_offensive),
+          theme: body.theme ?? row.theme,
+          brand_color: body.brandColor === undefined ? row.brand_color : body.brandColor,
+          logo_asset_id: body.logoAssetId === undefined ? row.logo_asset_id : body.logoAssetId,
+          reveal_results: body.revealResults ?? row.reveal_results,
           updated_at: now(),
         };
         await repo.updatePresentation(trx, id, changes);
@@ -194,15 +214,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         const row = await owned(trx, ownerId, id);
         const taken = (await repo.listPresentations(trx, ownerId)).map((p) => p.title);
         const slides = renumberSlides(await repo.listSlides(trx, id), newId);
-        return create(trx, ownerId, {
-          title: copyTitle(row.title, taken),
-          anonymityThreshold: row.anonymity_threshold,
-          strictAnonymity: row.strict_anonymity === 1,
-          language: repo.deckLanguageOf(row),
-          extendedTime: row.extended_time === 1,
-          filterOffensive: row.filter_offensive === 1,
-          slides,
-        });
+        return create(trx, ownerId, { ...settingsOf(row), title: copyTitle(row.title, taken), slides });
       });
     },
 
@@ -268,22 +280,20 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     async exportDeck(ownerId: string, id: string): Promise<DeckFile> {
       const presentation = await get(ownerId, id);
       const assets = new Map<string, DeckFile['assets'][number]>();
-      for (const assetId of new Set(presentation.slides.flatMap(slideAssetIds))) {
+      const logo = presentation.logoAssetId === null ? [] : [presentation.logoAssetId];
+      for (const assetId of new Set([...presentation.slides.flatMap(slideAssetIds), ...logo])) {
         const stored = await media.find(db, assetId);
         if (!stored) continue;
         const contentType = stored.content_type as DeckFile['assets'][number]['contentType'];
         assets.set(assetId, { id: assetId, contentType, data: Buffer.from(stored.bytes).toString('base64') });
       }
       const slides = presentation.slides.map((slide) => mapSlideAssets(slide, (id) => (assets.has(id) ? id : null)));
+      const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, slides: _slides, logoAssetId, ...settings } = presentation;
       return {
         format: DECK_FORMAT,
         version: DECK_VERSION,
-        title: presentation.title,
-        anonymityThreshold: presentation.anonymityThreshold,
-        strictAnonymity: presentation.strictAnonymity,
-        language: presentation.language,
-        extendedTime: presentation.extendedTime,
-        filterOffensive: presentation.filterOffensive,
+        ...settings,
+        logoAssetId: logoAssetId !== null && assets.has(logoAssetId) ? logoAssetId : null,
         slides,
         assets: [...assets.values()],
       };

@@ -185,6 +185,51 @@ describe.each(dialects)('presentations on $name', (dialect) => {
     expect((await new HttpClient(server.url).request('POST', '/api/assets', form)).status).toBe(401);
   });
 
+  it.skipIf(dialect.skipReason)('keeps a deck’s theme, brand colour, logo and reveal default through export and import', async () => {
+    const deck = await create('Profil');
+    expect(deck).toMatchObject({ theme: 'light', brandColor: null, logoAssetId: null, revealResults: 'live' });
+    const form = new FormData();
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'logo.png');
+    const logo = (await owner.request('POST', '/api/assets', form)).body;
+    const patched = await owner.patch(`/api/presentations/${deck.id}`, {
+      theme: 'high-contrast',
+      brandColor: '#005a9c',
+      logoAssetId: logo.id,
+      revealResults: 'on-reveal',
+    });
+    expect(patched.body).toMatchObject({ theme: 'high-contrast', brandColor: '#005a9c', logoAssetId: logo.id, revealResults: 'on-reveal' });
+
+    // Each bad value is refused by name, and nothing of the request is stored.
+    for (const bad of [
+      { theme: 'neon' },
+      { brandColor: 'blue' },
+      { brandColor: '#12345' },
+      { revealResults: 'later' },
+      { logoAssetId: '../etc' },
+    ]) {
+      const refused = await owner.patch(`/api/presentations/${deck.id}`, { title: 'Ändrad', ...bad });
+      expect(refused.body.error.code, JSON.stringify(bad)).toBe('validation_failed');
+    }
+    const missingLogo = await owner.patch(`/api/presentations/${deck.id}`, { title: 'Ändrad', logoAssetId: 'no-such-image-1' });
+    expect(missingLogo.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('logoAssetId') as string });
+    expect((await owner.get(`/api/presentations/${deck.id}`)).body).toMatchObject({ title: 'Profil', theme: 'high-contrast' });
+
+    const file = (await owner.get(`/api/presentations/${deck.id}/export`)).body as DeckFile;
+    expect(file).toMatchObject({ theme: 'high-contrast', brandColor: '#005a9c', logoAssetId: logo.id, revealResults: 'on-reveal' });
+    expect(file.assets.map((asset) => asset.id)).toEqual([logo.id]);
+    const imported = (await other.post('/api/presentations/import', file)).body as Presentation;
+    expect(imported).toMatchObject({ theme: 'high-contrast', brandColor: '#005a9c', revealResults: 'on-reveal' });
+    expect(imported.logoAssetId).not.toBe(logo.id);
+    expect(Buffer.from(await (await fetch(`${server.url}/media/${imported.logoAssetId}`)).arrayBuffer())).toEqual(PNG);
+    const copy = (await owner.post(`/api/presentations/${deck.id}/duplicate`)).body as Presentation;
+    expect(copy).toMatchObject({ theme: 'high-contrast', brandColor: '#005a9c', logoAssetId: logo.id, revealResults: 'on-reveal' });
+
+    // A file naming a logo it does not carry is refused; so is an unknown theme.
+    expect((await other.post('/api/presentations/import', { ...file, assets: [] })).body.error.code).toBe('validation_failed');
+    expect((await other.post('/api/presentations/import', { ...file, theme: 'neon' })).body.error.code).toBe('validation_failed');
+    expect((await owner.patch(`/api/presentations/${deck.id}`, { logoAssetId: null })).body.logoAssetId).toBeNull();
+  });
+
   it.skipIf(dialect.skipReason)('exports a deck with its images and imports it as a new presentation', async () => {
     const form = new FormData();
     form.append('file', new Blob([PNG], { type: 'image/png' }), 'pixel.png');

@@ -31,7 +31,12 @@ export async function insertSession(db: Queryable, row: LiveSessionRow): Promise
 export async function updateSession(
   db: Queryable,
   id: string,
-  changes: Partial<Pick<LiveSessionRow, 'status' | 'current_slide_id' | 'ended_at' | 'split' | 'reactions_off'>>,
+  changes: Partial<
+    Pick<
+      LiveSessionRow,
+      'status' | 'current_slide_id' | 'ended_at' | 'split' | 'reactions_off' | 'screen_black' | 'join_screen' | 'code_bar'
+    >
+  >,
 ): Promise<void> {
   await db
     .updateTable('live_sessions')
@@ -54,15 +59,27 @@ export interface SlideState {
 /** The state of a slide nobody has touched: open, in round 0. */
 export const untouchedSlide: SlideState = { closedAt: null, round: 0, openedAt: null };
 
-/** A slide's voting state in a session. */
-export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState> {
+/** A slide's voting state in a session, and whether the presenter revealed its results in this round. */
+export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState & { revealed: boolean }> {
   const row = await db
     .selectFrom('slide_states')
-    .select(['closed_at', 'round', 'opened_at'])
+    .select(['closed_at', 'round', 'opened_at', 'revealed'])
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
-  return row ? { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at } : untouchedSlide;
+  return row
+    ? { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at, revealed: row.revealed === 1 }
+    : { ...untouchedSlide, revealed: false };
+}
+
+/** Reveals a slide's results for its current round, or hides them again. */
+export async function writeRevealed(db: Queryable, sessionId: string, slideId: string, revealed: boolean): Promise<void> {
+  const value = revealed ? 1 : 0;
+  await db
+    .insertInto('slide_states')
+    .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 0, revealed: value })
+    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet({ revealed: value }))
+    .execute();
 }
 
 /**
@@ -132,7 +149,7 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
     .onConflict((oc) =>
       oc
         .columns(['session_id', 'slide_id'])
-        .doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null, opened_at: null })),
+        .doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null, opened_at: null, revealed: 0 })),
     )
     .execute();
 }

@@ -1,6 +1,9 @@
 import {
   ANONYMITY,
+  INITIAL_SCREEN,
+  REVEAL_MODES,
   type Answer,
+  type Screen,
   type DeckLanguage,
   type JoinInfo,
   type SessionDetail,
@@ -8,6 +11,7 @@ import {
   type Slide,
   type Split,
   isQuestionSlide,
+  resultsShown,
   splitSchema,
   EXTENDED_TIME_FACTOR,
   anytimeQa,
@@ -61,7 +65,10 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const found = slides.findIndex((s) => s.id === row.current_slide_id);
     const slideIndex = Math.max(found, 0);
     const slide = slides[slideIndex] ?? null;
-    const { closedAt, round } = slide ? await repo.findSlideState(q, row.id, slide.id) : repo.untouchedSlide;
+    const { closedAt, round, revealed } = slide
+      ? await repo.findSlideState(q, row.id, slide.id)
+      : { ...repo.untouchedSlide, revealed: false };
+    const revealDefault = REVEAL_MODES.find((mode) => mode === presentation?.reveal_results) ?? 'live';
     const split = row.split === null ? null : readStoredJson(splitSchema, row.split, `split of session ${row.id}`);
     const anytime = anytimeQa(slides);
     return {
@@ -83,6 +90,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       split: split !== null && findSegmentingSlide(slides, split.slideId).ok ? split : null,
       askAnytime: anytime && withoutNotes(anytime),
       reactions: row.reactions_off === 0,
+      screen: { black: row.screen_black === 1, joinScreen: row.join_screen === 1, codeBar: row.code_bar === 1 },
+      resultsShown: slide === null || !isQuestionSlide(slide) || resultsShown(slide.reveal, revealDefault, revealed),
     };
   }
 
@@ -155,6 +164,9 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
           split: null,
           answers_purged_at: null,
           reactions_off: 0,
+          screen_black: INITIAL_SCREEN.black ? 1 : 0,
+          join_screen: INITIAL_SCREEN.joinScreen ? 1 : 0,
+          code_bar: INITIAL_SCREEN.codeBar ? 1 : 0,
         };
         try {
           await repo.insertSession(db, row);
@@ -220,6 +232,28 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     /** Lets phones send reactions, or stops them. */
     setReactions(userId: string, sessionId: string, on: boolean): Promise<SharedState> {
       return change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { reactions_off: on ? 0 : 1 }));
+    },
+
+    /** Blacks the big screen, covers it with the join screen or shows the code bar, or undoes it; what is left out stays. */
+    setScreen(userId: string, sessionId: string, screen: Partial<Screen>): Promise<SharedState> {
+      const flag = (on: boolean | undefined) => (on === undefined ? undefined : on ? 1 : 0);
+      return change(userId, sessionId, (trx) =>
+        repo.updateSession(trx, sessionId, {
+          screen_black: flag(screen.black),
+          join_screen: flag(screen.joinScreen),
+          code_bar: flag(screen.codeBar),
+        }),
+      );
+    },
+
+    /** Reveals a question's results to the big screen and phones for its current round, or hides them again. */
+    revealResults(userId: string, sessionId: string, slideId: string, shown: boolean): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        const slide = await requireSlide(trx, row, slideId);
+        if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
+        await repo.writeRevealed(trx, sessionId, slideId, shown);
+        await repo.bumpSeq(trx, sessionId);
+      });
     },
 
     /** Holds a slide's free text for approval from now on, or stops; what was shown stays shown. */

@@ -37,6 +37,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     split: null,
     askAnytime: null,
     reactions: false,
+    screen: { black: false, joinScreen: false, codeBar: true },
+    resultsShown: true,
     ...overrides,
   };
 }

@@ -29,6 +29,8 @@ function state(current: Slide, askAnytime: SessionState['askAnytime']): SessionS
     split: null,
     askAnytime,
     reactions: false,
+    screen: { black: false, joinScreen: false, codeBar: true },
+    resultsShown: true,
   };
 }
 

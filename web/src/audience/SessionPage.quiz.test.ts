@@ -32,6 +32,8 @@ function state(current: Slide, overrides: Partial<SessionState> = {}): SessionSt
     split: null,
     askAnytime: null,
     reactions: false,
+    screen: { black: false, joinScreen: false, codeBar: true },
+    resultsShown: true,
     ...overrides,
   };
 }

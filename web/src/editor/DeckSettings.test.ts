@@ -13,6 +13,10 @@ const deck: Presentation = {
   language: 'sv',
   extendedTime: false,
   filterOffensive: true,
+  theme: 'light',
+  brandColor: null,
+  logoAssetId: null,
+  revealResults: 'live',
   createdAt: '2027-04-01T10:00:00.000Z',
   updatedAt: '2027-04-01T10:00:00.000Z',
 };

@@ -41,7 +41,9 @@ export type HostCommand = Extract<
       | 'moderate-question'
       | 'set-reactions'
       | 'set-approve-first'
-      | 'set-split';
+      | 'set-split'
+      | 'set-screen'
+      | 'reveal-results';
   }
 >;
 

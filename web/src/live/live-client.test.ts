@@ -95,6 +95,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     split: null,
     askAnytime: null,
     reactions: true,
+    screen: { black: false, joinScreen: false, codeBar: true },
+    resultsShown: true,
     ...overrides,
   };
 }

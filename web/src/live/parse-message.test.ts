@@ -21,6 +21,8 @@ const state = {
   split: { slideId: 'role', show: { optionId: null } },
   askAnytime: null,
   reactions: true,
+  screen: { black: false, joinScreen: false, codeBar: true },
+  resultsShown: true,
 };
 
 describe.each([

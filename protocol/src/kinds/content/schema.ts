@@ -17,10 +17,19 @@ export const imageSchema = z.strictObject({
   alt: textSchema(LIMITS.altLength).default(''),
 });
 
+/**
+ * How a content slide fills the 16:9 canvas. `auto` picks from what the slide holds (a heading alone is a title,
+ * a quote or big number alone is centred, an image beside text goes right); the others force one layout.
+ */
+export const CONTENT_LAYOUTS = ['auto', 'title', 'section', 'image-left', 'image-right', 'image-full', 'quote'] as const;
+export const contentLayoutSchema = z.enum(CONTENT_LAYOUTS);
+export type ContentLayout = z.infer<typeof contentLayoutSchema>;
+
 /** A slide that informs: any mix of heading, text, bullets, quote, big number and image. */
 export const contentSlideSchema = z.strictObject({
   ...slideBase,
   kind: z.literal('content'),
+  layout: contentLayoutSchema.default('auto'),
   heading: textSchema(LIMITS.headingLength).default(''),
   body: textSchema(LIMITS.bodyLength).default(''),
   bullets: z.array(textSchema(LIMITS.bulletLength)).max(LIMITS.bullets).default([]),
