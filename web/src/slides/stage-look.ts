@@ -1,5 +1,5 @@
 import type { Presentation, RevealMode, Theme } from '@ettor/protocol';
-import { createContext } from 'svelte';
+import { getContext, hasContext, setContext } from 'svelte';
 
 /** How a deck's slides look wherever they are drawn: the big screen, the console, the editor and thumbnails. */
 export interface StageLook {
@@ -16,10 +16,11 @@ export const lookOf = (deck: Pick<Presentation, 'theme' | 'brandColor' | 'logoAs
   logoAssetId: deck.logoAssetId,
 });
 
-const [getDeckReveal, setDeckReveal, hasDeckReveal] = createContext<() => RevealMode>();
+/** The context under which the editor tells every question form below it the deck's default for revealing results. */
+export const DECK_REVEAL = Symbol('deck reveal');
 
-/** The editor tells every question form below it the deck's default for revealing results, as it is now. */
-export const provideDeckReveal = (current: () => RevealMode): void => void setDeckReveal(current);
+/** Provides the deck's default, read when called so that forms follow a change of it. */
+export const provideDeckReveal = (current: () => RevealMode): void => void setContext(DECK_REVEAL, current);
 
 /** The deck's default for revealing results, read when called; null where no editor provides it. */
-export const deckReveal = (): (() => RevealMode) | null => (hasDeckReveal() ? getDeckReveal() : null);
+export const deckReveal = (): (() => RevealMode) | null => (hasContext(DECK_REVEAL) ? getContext<() => RevealMode>(DECK_REVEAL) : null);
