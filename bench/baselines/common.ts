@@ -86,6 +86,8 @@ export function stateOf(session: Session, participants: number): SessionState {
     // The baselines speak join / slide / answer only: no phone is offered a Q&A to ask in, nor reactions to send.
     askAnytime: null,
     reactions: false,
+    screen: { black: false, joinScreen: false, codeBar: true },
+    resultsShown: true,
   };
 }
 
