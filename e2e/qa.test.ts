@@ -55,7 +55,7 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
 
   const question = (page: Page, text: string) => page.getByTestId('qa-question').filter({ hasText: text });
   const screenRows = () => screen.getByTestId('qa-row').allTextContents();
-  const slideOf = (id: string) => deck.slides[['intro', 'fragor', 'granskat', 'ord'].indexOf(id)]!.id;
+  const slideOf = (id: string) => deck.slides[['intro', 'fragor', 'granskat', 'ord', 'hemligt'].indexOf(id)]!.id;
 
   beforeAll(async () => {
     server = await startBuiltServer();
@@ -72,6 +72,16 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
         { id: 'fragor', kind: 'qa', question: 'Vad vill du fråga oss?' },
         { id: 'granskat', kind: 'qa', question: 'Frågor till panelen', anytime: false, approveFirst: true, names: false },
         { id: 'ord', kind: 'wordcloud', question: 'Ett ord för digital kompetens' },
+        {
+          id: 'hemligt',
+          kind: 'choice',
+          question: 'Har du provat en AI-tjänst i jobbet?',
+          options: [
+            { id: 'ja', label: 'Ja' },
+            { id: 'nej', label: 'Nej' },
+          ],
+          reveal: 'on-reveal',
+        },
       ],
     };
     deck = (await api('POST', '/api/presentations/import', file)) as Presentation;
@@ -213,7 +223,7 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
     expect(report.reactions.map((slide) => slide.counts)).toEqual([{ heart: 1, applause: 2 }]);
   });
 
-  it('steers the big screen by keys without ever leaving it: black screen, join screen, lock, shortcuts, Esc', async () => {
+  it('steers the big screen by keys without ever leaving it: black screen, join screen, lock, results, shortcuts, Esc', async () => {
     await screen.bringToFront();
     await screen.locator('body').click({ position: { x: 5, y: 400 } });
     await screen.keyboard.press('b');
@@ -238,5 +248,24 @@ describe.skipIf(browserSkipReason)('Q&A and reactions from three phones to the b
     await expect.poll(() => control.getByTestId('control-voting').getAttribute('aria-pressed')).toBe('true');
     await screen.keyboard.press('l');
     await expect.poll(() => control.getByTestId('control-voting').getAttribute('aria-pressed')).toBe('false');
+
+    // H reveals a question's results, which wait for the speaker until then, and hides them again; the code bar stays.
+    await showSlide(screen, deck, slideOf('hemligt'));
+    await screen.getByTestId('results-invite').waitFor();
+    for (const phone of phones) {
+      await phone.locator('[data-testid="answer-option"][data-option-id="ja"]').click();
+      await phone.getByTestId('submit-answer').click();
+      await answerState(phone, 'saved');
+    }
+    const waiting = screen.getByTestId('results-waiting');
+    await waiting.getByTestId('waiting-count').filter({ hasText: '3 svar' }).waitFor();
+    expect(await screen.getByTestId('present-results').locator('table').count()).toBe(0);
+    await screenshot(screen, 'present-results-waiting');
+    await screen.keyboard.press('h');
+    await waiting.waitFor({ state: 'detached' });
+    await screen.getByTestId('present-results').locator('table').waitFor({ state: 'attached' });
+    expect(await screen.getByTestId('join-bar').count()).toBe(1);
+    await screen.keyboard.press('h');
+    await waiting.waitFor();
   });
 });

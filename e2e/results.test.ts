@@ -270,7 +270,7 @@ describe.skipIf(browserSkipReason)('results that outlive the talk', () => {
     expect(await tableRows(question(laptop, roleId))).toEqual(ROLE_ROWS);
     expect(await tableRows(question(laptop, scaleId))).toEqual(SCALE_ROWS_ALL);
     // The charts are the big screen's own: bars for the choice, a row per statement with its mean for the scale.
-    expect(await question(laptop, roleId).getByTestId('report-chart').locator('svg rect.bar').count()).toBe(3);
+    expect(await question(laptop, roleId).getByTestId('report-chart').locator('.bars .bar').count()).toBe(3);
     expect(await question(laptop, scaleId).locator('li.row .mean strong').allTextContents()).toEqual(['3,1', '3,4']);
     await fullScreenshot(laptop, 'results-page');
     await expectAccessible(laptop);

@@ -262,7 +262,7 @@ describe.skipIf(browserSkipReason)('exports, printing and share links of a sessi
       for (const line of lines) expect(line).toMatch(new RegExp(`^${DECK.title} · .+ · Resultat med färre än 3 svar visas inte$`, 'u'));
       // Drawn and tabled both: the numbers read without colour.
       const chart = question(laptop, ids.ai).getByTestId('report-chart').first();
-      expect(await chart.locator('svg').isVisible()).toBe(true);
+      expect(await chart.locator('.bars ol').isVisible()).toBe(true);
       expect(await chart.locator('table').isVisible()).toBe(true);
       await fullScreenshot(laptop, 'sharing-print');
     } finally {

@@ -300,7 +300,7 @@ describe.skipIf(browserSkipReason)('text round-trips byte-identical', () => {
     expect(codePoints((await stage.getByRole('heading', { level: 2 }).first().textContent()) ?? '')).toBe(codePoints(BIDI));
     const rowLabels = await texts(screen, '[data-testid="present-results"] tbody th');
     expect(rowLabels.map(codePoints)).toEqual(options.map((o) => codePoints(o.label)));
-    const barLabels = await texts(screen, '[data-testid="present-results"] svg text.label');
+    const barLabels = await texts(screen, '[data-testid="present-results"] .bars .name');
     expect(barLabels.map(codePoints)).toEqual(options.map((o) => codePoints(o.label)));
     await phone.getByTestId('answer-option').first().waitFor();
     expect((await texts(phone, '[data-testid="answer-option"]')).map((t) => codePoints(t.trim()))).toEqual(

@@ -56,15 +56,37 @@ export function locale(): Locale {
   return current.locale;
 }
 
-export async function setLocale(next: Locale): Promise<void> {
-  catalogue = await load(next);
+/** The language the person chose (or their browser's), which a page shown in a language of its own returns to. */
+let chosen: Locale = current.locale;
+let switches = 0;
+
+async function show(next: Locale): Promise<void> {
+  const switchNumber = (switches += 1);
+  const texts = await load(next);
+  // Texts that arrive after those of a later switch would undo it.
+  if (switchNumber !== switches) return;
+  catalogue = texts;
   current.locale = next;
   document.documentElement.lang = next;
+}
+
+export async function setLocale(next: Locale): Promise<void> {
+  chosen = next;
+  await show(next);
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // Not remembered, but still switched for this visit.
   }
+}
+
+/**
+ * Shows one page in a language of its own, such as the big screen in its deck's, without remembering it as the
+ * person's choice; the returned function goes back to their choice when the page is left.
+ */
+export function useLocaleForPage(pageLocale: Locale): () => void {
+  void show(pageLocale);
+  return () => void show(chosen);
 }
 
 export type Params = Record<string, string | number>;

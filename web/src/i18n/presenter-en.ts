@@ -7,6 +7,10 @@ import { wordsEn } from './words';
 import { qaPresenterEn } from './qa-presenter';
 import { quizPresenterEn } from './quiz-presenter';
 import { reactionsPresenterEn } from './reactions-presenter';
+import { stageEn } from './stage';
+import { consoleEn } from './console';
+import { screenEn } from './screen';
+import { layoutsEn } from './layouts';
 
 export const presenterEn: PresenterCatalogue = {
   'auth.email': 'Email address',
@@ -180,14 +184,14 @@ export const presenterEn: PresenterCatalogue = {
   'present.control': 'Remote control',
   'present.controlQr': 'Scan to control from your phone',
   'present.keys':
-    'Keys: right arrow next, left arrow previous, L closes answering, B black screen, Q shows how to join, H hides the code bar, F full screen, ? all shortcuts.',
+    'Keys: right arrow, Page Down or space next slide, left arrow or Page Up previous, H shows or hides the results, L closes or opens answering, B black screen, Q shows how to join, F full screen, ? all shortcuts.',
   'present.keysHeading': 'Keyboard shortcuts (? shows and hides)',
   'present.keyNext': 'Next slide',
   'present.keyPrevious': 'Previous slide',
   'present.keyLock': 'Close or open answering',
-  'present.keyBlack': 'Black screen',
-  'present.keyJoin': 'Show how to join',
-  'present.keyJoinBar': 'Hide or show the code bar',
+  'present.keyBlack': 'Black screen, or back to the slide',
+  'present.keyJoin': 'Show or hide how to join',
+  'present.keyReveal': 'Show or hide the results',
   'present.keyFullscreen': 'Full screen',
   'present.keyClose': 'Close the black screen and this list',
   'present.blackScreen': 'Black screen. Press B to show the slide again.',
@@ -288,4 +292,8 @@ export const presenterEn: PresenterCatalogue = {
   ...qaPresenterEn,
   ...quizPresenterEn,
   ...reactionsPresenterEn,
+  ...stageEn,
+  ...consoleEn,
+  ...screenEn,
+  ...layoutsEn,
 };

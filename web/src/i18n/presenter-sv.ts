@@ -7,6 +7,10 @@ import { wordsSv } from './words';
 import { qaPresenterSv } from './qa-presenter';
 import { quizPresenterSv } from './quiz-presenter';
 import { reactionsPresenterSv } from './reactions-presenter';
+import { stageSv } from './stage';
+import { consoleSv } from './console';
+import { screenSv } from './screen';
+import { layoutsSv } from './layouts';
 
 export const presenterSv = {
   'auth.email': 'E-postadress',
@@ -180,14 +184,14 @@ export const presenterSv = {
   'present.control': 'Fjärrkontroll',
   'present.controlQr': 'Skanna för att styra från mobilen',
   'present.keys':
-    'Tangenter: pil höger nästa, pil vänster föregående, L stänger svaren, B svart skärm, Q visar hur man deltar, H döljer kodraden, F helskärm, ? alla kortkommandon.',
+    'Tangenter: pil höger, Page Down eller mellanslag nästa bild, pil vänster eller Page Up föregående, H visar eller döljer resultaten, L stänger eller öppnar svaren, B svart skärm, Q visar hur man deltar, F helskärm, ? alla kortkommandon.',
   'present.keysHeading': 'Kortkommandon (? visar och döljer)',
   'present.keyNext': 'Nästa bild',
   'present.keyPrevious': 'Föregående bild',
   'present.keyLock': 'Stäng eller öppna svaren',
-  'present.keyBlack': 'Svart skärm',
-  'present.keyJoin': 'Visa hur man deltar',
-  'present.keyJoinBar': 'Dölj eller visa kodraden',
+  'present.keyBlack': 'Svart skärm, eller tillbaka till bilden',
+  'present.keyJoin': 'Visa eller dölj hur man deltar',
+  'present.keyReveal': 'Visa eller dölj resultaten',
   'present.keyFullscreen': 'Helskärm',
   'present.keyClose': 'Stäng svart skärm och den här listan',
   'present.blackScreen': 'Svart skärm. Tryck B för att visa bilden igen.',
@@ -288,6 +292,10 @@ export const presenterSv = {
   ...qaPresenterSv,
   ...quizPresenterSv,
   ...reactionsPresenterSv,
+  ...stageSv,
+  ...consoleSv,
+  ...screenSv,
+  ...layoutsSv,
 } as const;
 
 /** The presenter's texts in another language: the same keys as Swedish. */

@@ -50,7 +50,11 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 const rows = (scope: Element | null | undefined) =>
   [...(scope?.querySelectorAll('tbody tr') ?? [])].map((row) => [...row.children].map((cell) => text(cell)));
 
-type Props = ScreenInput & { voting: Voting };
+type Props = ScreenInput & {
+  voting: Voting;
+  shown?: boolean;
+  join?: { code: string; joinUrl: string; reachable: boolean } | null;
+};
 let mounted: Mounted<Props> | undefined;
 function screen(overrides: Partial<Props>): Mounted<Props> {
   mounted = render(ScreenResults, {
@@ -245,5 +249,48 @@ describe('the big screen’s results area', () => {
     const players = [...(panels[0]?.querySelectorAll('[data-testid="leaderboard-row"]') ?? [])].map(text);
     expect(players).toEqual(['1 Tina 1 000', '2 Tor 500']);
     expect(text(panels[1])).toBe('Kommunchef För få svar');
+  });
+
+  it('while the presenter holds the results back: the question’s count, large, and no chart until they are revealed', () => {
+    const view = screen({ shown: false });
+    expect(text(view.target.querySelector('[data-testid="results-waiting"]'))).toBe(
+      '11 svar Presentatören visar resultaten när det är dags.',
+    );
+    expect(view.target.querySelector('table')).toBeNull();
+    expect(view.target.textContent).not.toMatch(/%/);
+
+    view.props.shown = true;
+    view.flush();
+    expect(view.target.querySelector('[data-testid="results-waiting"]')).toBeNull();
+    expect(rows(view.target)).toEqual([
+      ['Dagligen', '6', '55 %'],
+      ['Sällan', '5', '45 %'],
+    ]);
+  });
+
+  it('counts answers the threshold withholds as well, and holds back a split too', () => {
+    const { target } = screen({ shown: false, results: undefined, withheld: 1, split: { slideId: 'role', show: 'side-by-side' } });
+    expect(text(target.querySelector('[data-testid="waiting-count"]'))).toBe('1 svar');
+    expect(target.querySelector('[data-testid="split-key"]')).toBeNull();
+    expect(target.querySelectorAll('[data-testid="split-panel"]')).toHaveLength(0);
+  });
+
+  it('invites the room while no one has answered and the results are held back, with the address and the code', () => {
+    const join = { code: '12345678', joinUrl: 'https://ettor.example', reachable: true };
+    const view = screen({ results: tools(0, 0), shown: false, join });
+    const invite = view.target.querySelector('[data-testid="results-invite"]');
+    expect(text(invite)).toBe('Bli först att svara! Gå till ettor.example och skriv koden 1234 5678.');
+    // The code's halves stay on one line.
+    expect(invite?.textContent).toContain('1234\u00a05678');
+    expect(view.target.querySelector('table')).toBeNull();
+
+    view.props.join = { ...join, reachable: false };
+    view.flush();
+    expect(text(view.target.querySelector('[data-testid="results-invite"]'))).toBe('Bli först att svara!');
+
+    view.props.results = tools(1, 0);
+    view.flush();
+    expect(view.target.querySelector('[data-testid="results-invite"]')).toBeNull();
+    expect(text(view.target.querySelector('[data-testid="waiting-count"]'))).toBe('1 svar');
   });
 });

@@ -1,11 +1,15 @@
 import {
   ANONYMITY,
+  INITIAL_SCREEN,
   isApprovable,
+  isQuestionSlide,
   timeLimitOf,
   type QaAction,
   type Results,
+  type Screen,
   type Segment,
   type SessionDetail,
+  type SessionState,
   type Slide,
   type Split,
 } from '@ettor/protocol';
@@ -197,6 +201,59 @@ export class HostSession {
 
   splitWord(word: string): void {
     if (this.current) this.live.command({ type: 'split-word', slideId: this.current.id, word });
+  }
+
+  /** The slide after the current one, from the deck (notes included); null at the end. */
+  get next(): Slide | null {
+    return this.slides[this.index + 1] ?? null;
+  }
+
+  /** The change of the screen this page last asked for, and the state it was asked over. */
+  #asked = $state.raw<{ over: SessionState | null; change: Partial<Screen> } | null>(null);
+
+  /** Black screen, join screen and code bar as the server keeps them, so every window of the talk agrees. */
+  get screen(): Screen {
+    const kept = this.live.session?.screen ?? INITIAL_SCREEN;
+    // Until the server's next state, what this page asked for: a clicker's second press within the round trip builds on the first.
+    return this.#asked !== null && this.#asked.over === this.live.session ? { ...kept, ...this.#asked.change } : kept;
+  }
+
+  /** Whether the current slide's results may show on the big screen and phones now. */
+  get resultsShown(): boolean {
+    return this.live.session?.resultsShown ?? true;
+  }
+
+  /** Whether the current question's results wait for the presenter to reveal them (its own `reveal`, else the deck's). */
+  get revealable(): boolean {
+    const slide = this.current;
+    return slide !== null && isQuestionSlide(slide) && (slide.reveal ?? this.detail?.presentation.revealResults) === 'on-reveal';
+  }
+
+  /** Next, as a clicker means it: first lifts the join screen off the current slide, then moves on. */
+  forward(): void {
+    if (!this.screen.joinScreen) return this.go(1);
+    this.setScreen({ joinScreen: false });
+    // Revealing the slide under the join screen shows it, as moving to it would: a quiz there starts its countdown now.
+    if (this.current) this.goto(this.current.id);
+  }
+
+  /** Previous; from the first slide, back to the join screen. */
+  back(): void {
+    if (this.index === 0) this.setScreen({ joinScreen: true });
+    else this.go(-1);
+  }
+
+  /** Changes what the big screen shows besides the slide. */
+  setScreen(change: Partial<Screen>): void {
+    const earlier = this.#asked !== null && this.#asked.over === this.live.session ? this.#asked.change : {};
+    this.#asked = { over: this.live.session, change: { ...earlier, ...change } };
+    this.live.command({ type: 'set-screen', ...change });
+  }
+
+  /** Reveals the current question's results, or hides them again. */
+  revealResults(shown: boolean): void {
+    const slide = this.current;
+    if (slide) this.live.command({ type: 'reveal-results', slideId: slide.id, shown });
   }
 
   /** Approves, hides, answers or pins a question of the current Q&A. */

@@ -1,0 +1,41 @@
+// Content slide layouts and the results' empty states on the big screen.
+
+export const layoutsSv = {
+  'layout.label': 'Layout',
+  'layout.help': 'Hur innehållet fyller skärmen.',
+  'layout.autoPicked': 'Väljs efter innehållet. Just nu: {layout}.',
+  'layout.needsImage': 'Layouten visar en bild. Lägg till en bild längre ner.',
+  'layout.auto': 'Automatisk',
+  'layout.title': 'Titel',
+  'layout.section': 'Avsnitt',
+  'layout.image-left': 'Bild till vänster',
+  'layout.image-right': 'Bild till höger',
+  'layout.image-full': 'Helbild',
+  'layout.quote': 'Citat',
+  'layout.number': 'Stor siffra',
+  'layout.text': 'Text',
+  'emptyResults.first': 'Bli först att svara!',
+  'emptyResults.choice': 'Välj i mobilen, så växer staplarna här.',
+  'emptyResults.open': 'Skriv ditt svar i mobilen, så dyker det upp här.',
+  'emptyResults.wordcloud': 'Skriv ett ord i mobilen, så växer molnet fram här.',
+};
+
+export const layoutsEn: typeof layoutsSv = {
+  'layout.label': 'Layout',
+  'layout.help': 'How the content fills the screen.',
+  'layout.autoPicked': 'Chosen from the content. Now: {layout}.',
+  'layout.needsImage': 'This layout shows an image. Add one further down.',
+  'layout.auto': 'Automatic',
+  'layout.title': 'Title',
+  'layout.section': 'Section',
+  'layout.image-left': 'Image on the left',
+  'layout.image-right': 'Image on the right',
+  'layout.image-full': 'Full-screen image',
+  'layout.quote': 'Quote',
+  'layout.number': 'Big number',
+  'layout.text': 'Text',
+  'emptyResults.first': 'Be the first to answer!',
+  'emptyResults.choice': 'Choose on your phone and the bars grow here.',
+  'emptyResults.open': 'Type your answer on your phone and it appears here.',
+  'emptyResults.wordcloud': 'Type a word on your phone and the cloud grows here.',
+};
