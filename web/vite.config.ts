@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -20,8 +23,31 @@ function pageRoutes(): Plugin {
   };
 }
 
+/**
+ * Writes each built file compressed as well as it compresses (gzip -9 and brotli 11) beside it, for the server to send
+ * as it is: phones on poor Wi-Fi get the smallest download, and the server spends no CPU compressing on every request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'ettor-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const compressible = /\.(js|css|html|svg|json)$/u;
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? walk(join(dir, entry.name)) : compressible.test(entry.name) ? [join(dir, entry.name)] : [],
+        );
+      for (const file of walk(options.dir ?? here('dist'))) {
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), pageRoutes()],
+  plugins: [svelte(), pageRoutes(), precompress()],
   resolve: {
     alias: { '@ettor/protocol': here('../protocol/src/index.ts') },
   },

@@ -1,12 +1,16 @@
 // Reports the gzipped JavaScript each page of the build loads (entry, static imports, one
-// language catalogue) and fails when the audience page exceeds its 60 KB budget.
-import { readdirSync, readFileSync } from 'node:fs';
+// language catalogue), as the server sends it (the build's .gz beside each file), and fails when
+// the audience page exceeds its 60 KiB budget, the one e2e/audience-page.test.ts measures on the wire.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const BUDGET = { 'index.html': 60_000 };
-const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length;
+const BUDGET = { 'index.html': 60 * 1024 };
+const gzipped = (file) => {
+  const sent = join(dist, `${file}.gz`);
+  return existsSync(sent) ? statSync(sent).size : gzipSync(readFileSync(join(dist, file))).length;
+};
 
 function staticJs(page) {
   const html = readFileSync(join(dist, page), 'utf8');

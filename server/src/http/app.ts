@@ -115,7 +115,8 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   });
 
   if (fs.existsSync(options.webDir)) {
-    await app.register(fastifyStatic, { root: options.webDir, index: false, wildcard: false, maxAge: '1h' });
+    // The build writes each file gzip- and brotli-compressed beside it (web/vite.config.ts); those are sent as they are.
+    await app.register(fastifyStatic, { root: options.webDir, index: false, wildcard: false, maxAge: '1h', preCompressed: true });
   } else {
     app.log.warn(`No web build at ${options.webDir}; run \`npm run build\` for the pages.`);
   }

@@ -1,6 +1,7 @@
 // How a content slide fills the 16:9 canvas: which composition it takes, and the type sizes that fill its blocks.
 import { type ContentSlide, textLength } from '@ettor/protocol';
 import { largestFitting, lineCount, type Weight } from '../../results/fit-text';
+import { filled } from './filled';
 
 /** What a slide is drawn as: a layout the presenter can pick, or two that only `auto` picks (a big number, plain text). */
 export type Composition = Exclude<ContentSlide['layout'], 'auto'> | 'number' | 'text';
@@ -8,8 +9,7 @@ export type Composition = Exclude<ContentSlide['layout'], 'auto'> | 'number' | '
 /** A body up to this many characters reads as a title's subtitle; a longer one makes the slide a text slide. */
 export const SUBTITLE_LENGTH = 240;
 
-/** Whether a text field holds anything but white space. */
-export const filled = (text: string) => text.trim() !== '';
+export { filled } from './filled';
 
 /** The composition `auto` picks from what the slide holds; any other layout is taken as the presenter set it. */
 export function composition(slide: ContentSlide): Composition {
@@ -26,6 +26,19 @@ export function composition(slide: ContentSlide): Composition {
   if (slide.quote && !body && !slide.bigNumber) return 'quote';
   if (!slide.quote && !slide.bigNumber && textLength(slide.body) <= SUBTITLE_LENGTH) return 'title';
   return 'text';
+}
+
+/** A slide as the big screen lays it out: its composition, type sizes, and whether text sits beside the image. */
+export interface Arrangement {
+  drawnAs: Composition;
+  sizes: ContentSizes;
+  beside: boolean;
+}
+
+/** Lays a slide out for the big screen. */
+export function arrange(slide: ContentSlide): Arrangement {
+  const drawnAs = composition(slide);
+  return { drawnAs, sizes: contentSizes(slide, drawnAs), beside: besideImage(slide, drawnAs) };
 }
 
 /** Type sizes in stage units (`--u`), for the stylesheet to set as they are. */

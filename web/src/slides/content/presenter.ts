@@ -1,5 +1,5 @@
 import type { InfoPresenter } from '../kind';
-import ContentBody from './ContentBody.svelte';
+import ContentScreen from './ContentScreen.svelte';
 import ContentSettings from './ContentSettings.svelte';
 
-export const contentPresenter: InfoPresenter<'content'> = { Body: ContentBody, Settings: ContentSettings };
+export const contentPresenter: InfoPresenter<'content'> = { Body: ContentScreen, Settings: ContentSettings };

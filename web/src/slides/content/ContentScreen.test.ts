@@ -2,7 +2,7 @@ import { contentSlideSchema, type ContentSlide } from '@ettor/protocol';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.svelte';
 import { render, type Mounted } from '../../test-support/render.svelte';
-import ContentBody from './ContentBody.svelte';
+import ContentScreen from './ContentScreen.svelte';
 
 const slide = (fields: Partial<ContentSlide>): ContentSlide => contentSlideSchema.parse({ id: 'bild', kind: 'content', ...fields });
 const image = { assetId: 'foto-0001', alt: 'Älven i kvällsljus' };
@@ -11,7 +11,7 @@ let mounted: Mounted<{ slide: ContentSlide; variant: 'screen' | 'phone' }> | und
 afterEach(() => mounted?.destroy());
 
 function draw(fields: Partial<ContentSlide>, variant: 'screen' | 'phone' = 'screen') {
-  mounted = render(ContentBody, { slide: slide(fields), variant });
+  mounted = render(ContentScreen, { slide: slide(fields), variant });
   const root = mounted.target.querySelector<HTMLElement>('.content')!;
   return { root, size: (name: string) => Number(root.style.getPropertyValue(`--${name}`)) };
 }
