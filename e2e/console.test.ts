@@ -10,7 +10,7 @@ import {
   presenterContext,
   screenshot,
 } from './support/browser.js';
-import { audienceSocket, buildDeck } from './support/phone.js';
+import { audienceSocket, buildDeck, hostView } from './support/phone.js';
 import { type RunningServer, signUpPresenter, startBuiltServer } from './support/server.js';
 
 /**
@@ -23,6 +23,7 @@ describe.skipIf(browserSkipReason)('the presenter console and the big screen as 
   let context: BrowserContext;
   let deck: Presentation;
   let session: SessionInfo;
+  let cookie: string;
   let console_: Page;
   let screen: Page;
 
@@ -36,6 +37,7 @@ describe.skipIf(browserSkipReason)('the presenter console and the big screen as 
   beforeAll(async () => {
     server = await startBuiltServer();
     const presenter = await signUpPresenter(server.url);
+    cookie = presenter.cookie;
     deck = await buildDeck(presenter.api, 'Nollor och ettor', [
       { kind: 'content', heading: 'Hur får vi nollorna att bli ettor?', notes: 'Hälsa välkommen och presentera er.' },
       {
@@ -154,5 +156,19 @@ describe.skipIf(browserSkipReason)('the presenter console and the big screen as 
     await screen.mouse.move(400, 400);
     await screen.mouse.move(600, 500);
     await expect.poll(() => toolbar.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+  });
+
+  it('lets the audience go at their own pace from the console until a day the speaker sets, and takes the lead back', async () => {
+    await console_.getByTestId('pace-audience').check();
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await console_.getByTestId('pace-open-until').fill(inAWeek);
+    await console_.getByTestId('pace-apply').click();
+    await expect.poll(async () => (await hostView(server.url, cookie, session.id)).state.pace).toBe('audience');
+    expect((await hostView(server.url, cookie, session.id)).state.openUntil?.slice(0, 10)).toBe(inAWeek);
+    await expectAccessible(console_);
+    await screenshot(console_, 'console-self-paced');
+    await console_.getByTestId('pace-presenter').check();
+    await console_.getByTestId('pace-apply').click();
+    await expect.poll(async () => (await hostView(server.url, cookie, session.id)).state.pace).toBe('presenter');
   });
 });

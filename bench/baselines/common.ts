@@ -88,6 +88,9 @@ export function stateOf(session: Session, participants: number): SessionState {
     reactions: false,
     screen: { black: false, joinScreen: false, codeBar: true },
     resultsShown: true,
+    // The baselines run a talk: the presenter sets the pace, and answers have no end.
+    pace: 'presenter',
+    openUntil: null,
   };
 }
 

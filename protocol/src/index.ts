@@ -22,6 +22,7 @@ export * from './kinds/qa/rules.js';
 export * from './kinds/quiz/rules.js';
 export * from './kinds/leaderboard/rules.js';
 export * from './reactions.js';
+export * from './pace.js';
 export * from './routes.js';
 // Schemas for every boundary.
 export * from './errors.js';

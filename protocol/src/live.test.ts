@@ -52,6 +52,8 @@ const state = {
   reactions: true,
   screen: { black: false, joinScreen: true, codeBar: true },
   resultsShown: true,
+  pace: 'presenter',
+  openUntil: null,
 };
 
 const QUESTION = {
@@ -90,6 +92,11 @@ const clientExamples = {
   react: { type: 'react', reaction: 'applause' },
   nickname: { type: 'set-nickname', clientId: CLIENT_ID, nickname: 'Anna' },
   reactionsOff: { type: 'set-reactions', on: false },
+  paceAudience: { type: 'set-pace', pace: 'audience', openUntil: '2026-12-17T23:59:59.000+01:00' },
+  paceWithoutEnd: { type: 'set-pace', pace: 'audience', openUntil: null },
+  pacePresenter: { type: 'set-pace', pace: 'presenter' },
+  view: { type: 'view', slideId: 'role' },
+  follow: { type: 'follow', on: true },
   ping: { type: 'ping' },
   pingWithTime: { type: 'ping', t: 1712345678901.5 },
 } as const;
@@ -115,6 +122,25 @@ const serverExamples = {
     nickname: null,
   },
   state: { type: 'state', state },
+  stateSelfPaced: { type: 'state', state: { ...state, pace: 'audience', openUntil: '2026-12-17T22:59:59.000Z' } },
+  welcomeSelfPaced: {
+    type: 'welcome',
+    v: PROTOCOL_VERSION,
+    role: 'audience',
+    participantToken: TOKEN,
+    state: { ...state, pace: 'audience' },
+    answers: {},
+    questions: { asked: [], upvoted: [] },
+    nickname: null,
+    deck: [{ slide: state.slide, votingOpen: true, round: 0, resultsShown: true }],
+  },
+  deck: {
+    type: 'deck',
+    slides: [
+      { slide: state.slide, votingOpen: false, round: 2, resultsShown: false },
+      { slide: state.askAnytime, votingOpen: false, round: 0, resultsShown: true },
+    ],
+  },
   resultsChoice: {
     type: 'results',
     results: {
@@ -284,6 +310,22 @@ describe('clientMessageSchema', () => {
     refusedClient({ ...clientExamples.answerChoice, answer: { kind: 'choice', optionIds: [huge] } });
   });
 
+  it('refuses a pace other than the presenter’s or the audience’s, and an end that is not a time', () => {
+    refusedClient({ type: 'set-pace', pace: 'self' });
+    refusedClient({ type: 'set-pace' });
+    for (const openUntil of ['2026-12-17', 'tomorrow', '2026-13-01T00:00:00Z', '2026-12-17T10:00:00', 1765000000000, '']) {
+      refusedClient({ ...clientExamples.paceAudience, openUntil });
+    }
+  });
+
+  it('refuses a view of no slide and a follow that is not on or off', () => {
+    refusedClient({ type: 'view' });
+    refusedClient({ type: 'view', slideId: null });
+    refusedClient({ type: 'view', slideId: 'no such/slide' });
+    refusedClient({ type: 'follow', on: 'yes' });
+    refusedClient({ type: 'follow' });
+  });
+
   it('refuses a bad slide id in an answer', () => {
     refusedClient({ ...clientExamples.answerChoice, slideId: 'no such/slide' });
     refusedClient({ ...clientExamples.answerChoice, slideId: '' });
@@ -312,11 +354,24 @@ describe('serverMessageSchema', () => {
     refusedServer({ ...serverExamples.state, state: { ...state, code: '1234' } });
     const { votingOpen: _omitted, ...withoutVoting } = state;
     refusedServer({ ...serverExamples.state, state: withoutVoting });
+    const { pace: _pace, ...withoutPace } = state;
+    refusedServer({ ...serverExamples.state, state: withoutPace });
+    refusedServer({ ...serverExamples.state, state: { ...state, pace: 'self' } });
+    refusedServer({ ...serverExamples.state, state: { ...state, openUntil: 'next week' } });
   });
 
   it('refuses a welcome with a bad role or answers of an unknown kind', () => {
     refusedServer({ ...serverExamples.welcomeAudience, role: 'admin' });
     refusedServer({ ...serverExamples.welcomeAudience, answers: { role: { kind: 'rating' } } });
+  });
+
+  it('refuses a deck slide without its voting, round or reveal', () => {
+    const [first] = serverExamples.deck.slides;
+    const { round: _round, ...withoutRound } = first;
+    refusedServer({ type: 'deck', slides: [withoutRound] });
+    refusedServer({ type: 'deck', slides: [{ ...first, round: -1 }] });
+    refusedServer({ type: 'deck', slides: [{ ...first, resultsShown: 'yes' }] });
+    refusedServer({ type: 'deck' });
   });
 
   it('refuses negative counts in results and presence', () => {

@@ -5,7 +5,7 @@ import { QUIZ_LIMITS } from './kinds/quiz/rules.js';
 import { REACTIONS } from './reactions.js';
 import { WORDCLOUD_LIMITS } from './kinds/wordcloud/rules.js';
 import { reactionCountsSchema, segmentSchema } from './reports.js';
-import { screenSchema } from './stage.js';
+import { paceSchema, screenSchema } from './stage.js';
 import {
   answerSchema,
   countSchema,
@@ -117,6 +117,28 @@ export const revealResultsMessageSchema = z.strictObject({
   shown: z.boolean(),
 });
 
+/**
+ * Host only: who moves through the deck (the presenter, or each participant at their own pace) and until when answers
+ * are taken; left out or null, with no end.
+ */
+export const setPaceMessageSchema = z.strictObject({
+  type: z.literal('set-pace'),
+  pace: paceSchema,
+  openUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+
+/** Audience, at its own pace: the slide this phone is on, whose results it is then sent where phones see them. */
+export const viewMessageSchema = z.strictObject({
+  type: z.literal('view'),
+  slideId: slideIdSchema,
+});
+
+/** Audience, away from the room: be sent the results the big screen shows, of every kind, once they may show. */
+export const followMessageSchema = z.strictObject({
+  type: z.literal('follow'),
+  on: z.boolean(),
+});
+
 /** Host only: show a slide to everyone. */
 export const gotoMessageSchema = z.strictObject({
   type: z.literal('goto'),
@@ -219,6 +241,9 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   setSplitMessageSchema,
   setScreenMessageSchema,
   revealResultsMessageSchema,
+  setPaceMessageSchema,
+  viewMessageSchema,
+  followMessageSchema,
   pingMessageSchema,
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -261,6 +286,10 @@ export const sessionStateSchema = z.strictObject({
   screen: screenSchema,
   /** Whether the current slide's results may be shown: live ones always, the others once the presenter reveals them. */
   resultsShown: z.boolean(),
+  /** Who moves through the deck: the presenter for everyone, or each participant on their own phone (`deck`). */
+  pace: paceSchema,
+  /** When the session stops taking answers (an ISO time), whatever the pace; null for no end. */
+  openUntil: z.iso.datetime().nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -270,6 +299,15 @@ export const ownQuestionsSchema = z.strictObject({
   upvoted: z.array(qaQuestionIdSchema),
 });
 export type OwnQuestions = z.infer<typeof ownQuestionsSchema>;
+
+/** A slide of a self-paced deck as phones get it, with whether it takes answers now, its round and whether its results may show. */
+export const pacedSlideSchema = z.strictObject({
+  slide: slideSchema,
+  votingOpen: z.boolean(),
+  round: z.number().int().nonnegative(),
+  resultsShown: z.boolean(),
+});
+export type PacedSlide = z.infer<typeof pacedSlideSchema>;
 
 export const welcomeMessageSchema = z.strictObject({
   type: z.literal('welcome'),
@@ -284,11 +322,19 @@ export const welcomeMessageSchema = z.strictObject({
   questions: ownQuestionsSchema,
   /** Audience only: the nickname this participant plays quizzes under; null before one is chosen, and for hosts. */
   nickname: z.string().nullable(),
+  /** Audience only, while the session runs at the audience's pace: every slide, as in `deck`. */
+  deck: z.array(pacedSlideSchema).optional(),
 });
 
 export const stateMessageSchema = z.strictObject({
   type: z.literal('state'),
   state: sessionStateSchema,
+});
+
+/** Audience only, while the session runs at the audience's pace: every slide as phones get it, again whenever any of it changes. */
+export const deckMessageSchema = z.strictObject({
+  type: z.literal('deck'),
+  slides: z.array(pacedSlideSchema),
 });
 
 /** Live results of one slide: to hosts always, to phones when the slide shows results on phones. */
@@ -400,6 +446,7 @@ export const pongMessageSchema = z.strictObject({
 export const serverMessageSchema = z.discriminatedUnion('type', [
   welcomeMessageSchema,
   stateMessageSchema,
+  deckMessageSchema,
   resultsMessageSchema,
   withheldMessageSchema,
   segmentsMessageSchema,
@@ -421,4 +468,5 @@ export type UpvotedMessage = z.infer<typeof upvotedMessageSchema>;
 export type ReactionsMessage = z.infer<typeof reactionsMessageSchema>;
 export type NicknameMessage = z.infer<typeof nicknameMessageSchema>;
 export type ScoreMessage = z.infer<typeof scoreMessageSchema>;
+export type DeckMessage = z.infer<typeof deckMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;

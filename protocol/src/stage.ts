@@ -1,6 +1,7 @@
 // How a deck looks and behaves on the big screen: its theme, brand, when results appear, and the screen's state.
 import { z } from 'zod';
 import { type RevealMode, assetIdSchema, revealModeSchema } from './kinds/base.js';
+import { PACES } from './pace.js';
 
 /** The big screen's colour themes; each keeps body text at 7:1 or more, since projectors wash colours out. */
 export const THEMES = ['light', 'dark', 'high-contrast'] as const;
@@ -39,3 +40,6 @@ export const INITIAL_SCREEN: Screen = { black: false, joinScreen: true, codeBar:
 export function resultsShown(reveal: RevealMode | undefined, deckDefault: RevealMode, revealed: boolean): boolean {
   return (reveal ?? deckDefault) === 'live' || revealed;
 }
+
+/** The pace as a schema, for the state and `set-pace`. */
+export const paceSchema = z.enum(PACES);

@@ -55,7 +55,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   const bus = options.bus ?? createMemoryBus();
 
   const media = createMediaService({ db, clock });
-  const presentations = createPresentationsService({ db, clock, media });
+  const presentations = createPresentationsService({ db, clock, media, bus });
   const auth = createAuthService({
     db,
     clock,

@@ -18,6 +18,8 @@ export type SessionEvent =
   | { type: 'answers-changed'; slideId: string }
   /** A Q&A's questions, upvotes or moderation changed: its results are counted from the store again. */
   | { type: 'qa-changed'; slideId: string }
+  /** The deck's slides or settings were edited: phones moving through it at their own pace get it again. */
+  | { type: 'deck-changed' }
   /** Reactions a node gathered for a slide since its last flush, and the slide's stored totals after adding them. */
   | { type: 'reactions'; slideId: string; added: ReactionCounts; totals: ReactionCounts };
 

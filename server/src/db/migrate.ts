@@ -12,6 +12,7 @@ import { qa } from './migrations/0009-qa.js';
 import { reactions } from './migrations/0010-reactions.js';
 import { quiz } from './migrations/0011-quiz.js';
 import { stage } from './migrations/0012-stage.js';
+import { pace } from './migrations/0013-pace.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0010-reactions': reactions,
     '0011-quiz': quiz,
     '0012-stage': stage,
+    '0013-pace': pace,
   };
 }
 

@@ -108,6 +108,10 @@ export interface LiveSessionsTable {
   join_screen: number;
   /** 1 while the join code's bar runs along the slide's bottom edge. */
   code_bar: number;
+  /** Who moves through the deck: `presenter`, or each participant at their own pace, `audience` (migration 0013-pace). */
+  pace: string;
+  /** When the session stops taking answers, an ISO time; null for no end. */
+  open_until: string | null;
 }
 
 export interface SlideStatesTable {

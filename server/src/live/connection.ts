@@ -28,6 +28,8 @@ export class Connection {
   role: Role = 'pending';
   sessionId: string | undefined;
   participantId: string | undefined;
+  /** The slide a phone moving at its own pace is on, as it last said (`view`). */
+  viewing: string | undefined;
   isAlive = true;
   private tokens = BURST;
   private refilledAt = Date.now();

@@ -263,6 +263,22 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.sessions.setScreen(userId, sessionId, screen);
         return;
       }
+      case 'set-pace': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.setPace(userId, sessionId, message.pace, message.openUntil ?? null);
+        return;
+      }
+      case 'view': {
+        const room = joinedRoom(connection, 'Join a session before moving through it.');
+        if (!(await room.hasSlide(message.slideId))) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
+        await room.view(connection, message.slideId);
+        return;
+      }
+      case 'follow': {
+        const room = joinedRoom(connection, 'Join a session before following it.');
+        await room.follow(connection, message.on);
+        return;
+      }
       case 'reveal-results': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.revealResults(userId, sessionId, message.slideId, message.shown);
@@ -321,6 +337,13 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
   }
 
+  /** The room of a phone that has joined; anyone else is refused. */
+  function joinedRoom(connection: Connection, refusal: string): Room {
+    const room = connection.sessionId === undefined ? undefined : rooms.get(connection.sessionId)?.room;
+    if (connection.role !== 'audience' || !room) throw new AppError('not_joined', refusal);
+    return room;
+  }
+
   /** The presenter and session behind a host socket; anyone else is refused. */
   function requireHost(connection: Connection): { userId: string; sessionId: string } {
     const { role, userId, sessionId } = connection;
@@ -362,19 +385,23 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     }
     const answers = participant.isNew ? {} : await deps.responses.answersOf(session.id, participant.id);
     const questions = participant.isNew ? NO_QUESTIONS : await deps.qa.own(session.id, participant.id);
+    // At the audience's own pace the phone moves through the deck itself, so it gets all of it.
+    const deck = room.currentState().pace === 'audience' ? await room.phoneDeck() : undefined;
     if (connection.ws.readyState !== connection.ws.OPEN) return;
     connection.becomes('audience', session.id);
     connection.participantId = participant.id;
     room.addParticipant(connection, participant.id);
+    const state = room.currentState();
     connection.send({
       type: 'welcome',
       v: PROTOCOL_VERSION,
       role: 'audience',
       participantToken: participant.token,
-      state: room.currentState(),
+      state,
       answers,
       questions,
       nickname: participant.nickname,
+      ...(deck && state.pace === 'audience' ? { deck } : {}),
     });
     const slideId = room.currentState().slide?.id;
     if (slideId && room.showsResultsOnPhones(slideId)) await room.sendCurrentResults(connection);
@@ -434,6 +461,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
             derivedResults: deps.derivedResults,
             segments: deps.segments,
             scores: deps.scores,
+            pacedDeck: deps.sessions.pacedDeck,
+            hasClosed: deps.sessions.hasClosed,
             state: deps.sessions.state,
             onError,
           });

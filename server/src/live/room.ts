@@ -1,4 +1,5 @@
 import {
+  type PacedSlide,
   type Results,
   type Score,
   type Segment,
@@ -7,6 +8,7 @@ import {
   hasResults,
   isQuestionSlide,
   applyThreshold,
+  followerSees,
   forPhones,
   showsResultsOnPhones,
   showsScores,
@@ -16,6 +18,7 @@ import {
 } from '@ettor/protocol';
 import type { SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
+import type { PacedDeckSlide } from '../sessions/sessions.service.js';
 import type { Connection } from './connection.js';
 import { StoreCount } from './store-count.js';
 import { Throttle } from './throttle.js';
@@ -40,6 +43,10 @@ export interface RoomDeps {
   segments: (sessionId: string, slideId: string, splitBy: string) => Promise<Segment[] | undefined>;
   /** Every player's quiz score as of a slide, counted from the store; undefined when the slide is gone. */
   scores: (sessionId: string, slideId: string) => Promise<{ byPlayer: ReadonlyMap<string, Score>; nobody: Score } | undefined>;
+  /** Every slide of the deck with its voting, round and reveal, for phones moving through it at their own pace. */
+  pacedDeck: (sessionId: string) => Promise<PacedDeckSlide[]>;
+  /** Whether a session's end for answers (`openUntil`) has passed, on the server's clock. */
+  hasClosed: (openUntil: string | null) => boolean;
   /** Reads the stored state again, for when a countdown ends: the stored time decides, the timer only tells. */
   state: (sessionId: string) => Promise<SharedState>;
   onError: (error: unknown) => void;
@@ -60,6 +67,19 @@ export class Room {
   private readonly derived: StoreCount<Results | undefined>;
   private readonly segments: StoreCount<Segment[] | undefined>;
   private readonly scores: StoreCount<Awaited<ReturnType<RoomDeps['scores']>>>;
+  private readonly deck: StoreCount<PacedDeckSlide[]>;
+  /** The deck's slides as last read, by id: which slides a viewed one draws on. */
+  private deckSlides = new Map<string, PacedDeckSlide>();
+  /** The deck as phones were last sent it, so an unchanged deck is not sent again. */
+  private deckSent = '';
+  /** Counts reads of the deck, so a read overtaken by a later one sends nothing. */
+  private deckReads = 0;
+  /** Phones moving at their own pace, by the slide each is on. */
+  private readonly viewers = new Map<string, Set<Connection>>();
+  /** The results of slides without answers of their own (drawn from others, a Q&A) as viewed at the audience's own pace, counted once per change however many phones view them. */
+  private readonly viewedCounts = new Map<string, Promise<Results | undefined>>();
+  /** Phones following from afar: sent the results the big screen shows, of every kind. */
+  private readonly followers = new Set<Connection>();
   /** The slide and voting state phones were last told their scores for, so that each change tells them once. */
   private scoresToldFor = '';
   private countdownTimer: NodeJS.Timeout | undefined;
@@ -77,6 +97,7 @@ export class Room {
       return deps.segments(sessionId, slideId, splitBy);
     });
     this.scores = new StoreCount((slideId) => deps.scores(sessionId, slideId));
+    this.deck = new StoreCount(() => deps.pacedDeck(sessionId));
     this.scheduleCountdownEnd();
   }
 
@@ -111,6 +132,8 @@ export class Room {
 
   remove(connection: Connection): void {
     this.hosts.delete(connection);
+    this.stopViewing(connection);
+    this.followers.delete(connection);
     if (!this.audience.delete(connection) || !connection.participantId) return;
     const remaining = (this.participants.get(connection.participantId) ?? 1) - 1;
     if (remaining > 0) this.participants.set(connection.participantId, remaining);
@@ -119,6 +142,7 @@ export class Room {
   }
 
   handle(event: SessionEvent): void {
+    if (event.type !== 'reactions') this.viewedCounts.clear();
     switch (event.type) {
       case 'state':
         // States may arrive out of order across nodes; the sequence number decides.
@@ -128,10 +152,18 @@ export class Room {
         // The slide may be new, edited to draw on other questions, or split another way.
         this.derived.changed();
         this.segments.changed();
+        // Voting, rounds and reveals are kept per slide in the deck phones at their own pace have.
+        this.deck.changed();
         this.scheduleCountdownEnd();
         this.broadcast(this.everyone(), { type: 'state', state: this.currentState() });
+        if (this.state.pace === 'audience') this.sendDeck();
+        else this.deckSent = '';
         if (this.state.slide) this.scheduleResults(this.state.slide.id);
         this.tellScores();
+        return;
+      case 'deck-changed':
+        this.deck.changed();
+        if (this.state.pace === 'audience') this.sendDeck();
         return;
       case 'answers-stored':
         this.results.stored(event.slideId, event.round, event.answers);
@@ -145,6 +177,7 @@ export class Room {
         this.broadcast(this.hosts, { type: 'reactions', slideId: event.slideId, added: event.added, totals: event.totals });
         return;
       case 'qa-changed':
+        if (this.state.pace === 'audience') this.scheduleView(event.slideId);
         if (event.slideId === this.derivedSlideShown()) this.scheduleResults(event.slideId);
         else if (event.slideId === this.state.askAnytime?.id) this.scheduleAnytimeQa(event.slideId);
         return;
@@ -172,19 +205,57 @@ export class Room {
   /** Sends a phone its quiz score now, e.g. right after it joined, when the slide shown is one that tells it. */
   async sendScore(connection: Connection): Promise<void> {
     const { slide, votingOpen } = this.state;
-    if (!slide || !showsScores(slide, votingOpen) || !connection.participantId) return;
+    if (!slide || this.state.pace !== 'presenter' || !showsScores(slide, votingOpen) || !connection.participantId) return;
     const scores = await this.scores.current(slide.id);
     if (scores) connection.send({ type: 'score', score: scores.byPlayer.get(connection.participantId) ?? scores.nobody });
   }
 
-  /** Whether phones see this slide's results: a kind that shows them there, once the presenter let them show. */
+  /** Whether every phone sees this slide's results: the presenter's slide, of a kind that shows them there, once the presenter let them show. */
   showsResultsOnPhones(slideId: string): boolean {
     const slide = this.state.slide;
-    return slide?.id === slideId && this.state.resultsShown && showsResultsOnPhones(slide);
+    return this.state.pace === 'presenter' && slide?.id === slideId && this.state.resultsShown && showsResultsOnPhones(slide);
+  }
+
+  /** The deck as phones moving at their own pace get it: each slide without what would give an answer away. */
+  async phoneDeck(): Promise<PacedSlide[]> {
+    return (await this.readDeck()).map((entry) => ({ ...entry, slide: forPhones(entry.slide) }));
+  }
+
+  /** Whether the session's deck has this slide, as last read. */
+  async hasSlide(slideId: string): Promise<boolean> {
+    return (await this.readDeck()).some((entry) => entry.slide.id === slideId);
+  }
+
+  /** A phone at its own pace is on this slide: it gets the slide's results now, where phones see them, and as they change. */
+  async view(connection: Connection, slideId: string): Promise<void> {
+    this.stopViewing(connection);
+    connection.viewing = slideId;
+    const viewers = this.viewers.get(slideId) ?? new Set();
+    viewers.add(connection);
+    this.viewers.set(slideId, viewers);
+    if (this.state.pace !== 'audience') return;
+    const results = await this.viewedResults(slideId);
+    if (results && connection.viewing === slideId) connection.send(this.resultsMessage(results, true));
+  }
+
+  /** A phone away from the room follows the big screen's results of every kind, or stops; following, it gets the current ones now. */
+  async follow(connection: Connection, on: boolean): Promise<void> {
+    if (!on) {
+      this.followers.delete(connection);
+      return;
+    }
+    this.followers.add(connection);
+    const slideId = this.state.slide?.id;
+    if (slideId === undefined || !this.followersSee(slideId) || this.showsResultsOnPhones(slideId)) return;
+    const results = await this.resultsOf(slideId);
+    if (results) connection.send(this.resultsMessage(results, true));
   }
 
   dispose(): void {
     clearTimeout(this.countdownTimer);
+    this.viewers.clear();
+    this.viewedCounts.clear();
+    this.followers.clear();
     this.hostResults.clear();
     this.hostDerived.clear();
     this.hostSegments.clear();
@@ -195,7 +266,7 @@ export class Room {
   /** Tells every phone its own score once per change into a slide that shows scores: a quiz question closing, a leaderboard. */
   private tellScores(): void {
     const { slide, votingOpen } = this.state;
-    const key = slide && showsScores(slide, votingOpen) ? `${slide.id} ${this.state.round}` : '';
+    const key = slide && this.state.pace === 'presenter' && showsScores(slide, votingOpen) ? `${slide.id} ${this.state.round}` : '';
     if (key === this.scoresToldFor) return;
     this.scoresToldFor = key;
     if (!slide || key === '') return;
@@ -228,6 +299,80 @@ export class Room {
       },
       Math.max(0, Date.parse(closesAt) - Date.now()) + COUNTDOWN_GRACE_MS,
     );
+  }
+
+  /** The deck read from the store once per change, with its slides kept by id. */
+  private async readDeck(): Promise<PacedDeckSlide[]> {
+    // Read again once the session's end has passed, which closes every question without a state to say so.
+    const deck = await this.deck.current(this.deps.hasClosed(this.state.openUntil) ? 'closed' : 'open');
+    this.deckSlides = new Map(deck.map((entry) => [entry.slide.id, entry]));
+    return deck;
+  }
+
+  /** Sends phones at their own pace the deck when it changed, and the results they view again, which a reveal may change. */
+  private sendDeck(): void {
+    const read = (this.deckReads += 1);
+    this.phoneDeck()
+      .then((slides) => {
+        if (read !== this.deckReads || this.state.pace !== 'audience') return;
+        // Edits and new rounds of slides the presenter is not on reach the tallies too.
+        for (const { slide, round } of this.deckSlides.values()) this.results.slideShown(slide, round);
+        const data = JSON.stringify({ type: 'deck', slides } satisfies ServerMessage);
+        if (data === this.deckSent) return;
+        this.deckSent = data;
+        this.broadcastRaw(this.audience, data);
+        for (const slideId of this.viewers.keys()) this.scheduleView(slideId);
+      })
+      .catch(this.deps.onError);
+  }
+
+  private stopViewing(connection: Connection): void {
+    if (connection.viewing === undefined) return;
+    const viewers = this.viewers.get(connection.viewing);
+    viewers?.delete(connection);
+    if (viewers?.size === 0) this.viewers.delete(connection.viewing);
+    connection.viewing = undefined;
+  }
+
+  /**
+   * The results of a slide viewed at the audience's own pace, where its phones may see them: a kind that shows results
+   * on phones, once revealed when it waits for that; undefined otherwise.
+   */
+  private async viewedResults(slideId: string): Promise<Results | undefined> {
+    await this.readDeck();
+    const entry = this.deckSlides.get(slideId);
+    if (!entry || !entry.resultsShown || !showsResultsOnPhones(entry.slide)) return undefined;
+    if (isQuestionSlide(entry.slide)) return this.results.results(slideId);
+    let counted = this.viewedCounts.get(slideId);
+    if (!counted) {
+      counted = this.deps.derivedResults(this.sessionId, slideId);
+      this.viewedCounts.set(slideId, counted);
+      // A failed count is not kept: the next view tries again.
+      const failed = counted;
+      failed.catch(() => {
+        if (this.viewedCounts.get(slideId) === failed) this.viewedCounts.delete(slideId);
+      });
+    }
+    return counted;
+  }
+
+  /** Results changed for phones viewing a slide at their own pace: sent to them, at most once a second. */
+  private scheduleView(slideId: string): void {
+    if (!this.viewers.has(slideId)) return;
+    this.audienceResults.request(`view ${slideId}`, () => {
+      this.viewedResults(slideId)
+        .then((results) => {
+          const viewers = this.viewers.get(slideId);
+          if (results && viewers) this.broadcast(viewers, this.resultsMessage(results, true));
+        })
+        .catch(this.deps.onError);
+    });
+  }
+
+  /** Whether phones following from afar see the presenter's slide's results now, as the big screen does. */
+  private followersSee(slideId: string): boolean {
+    const { slide, pace, votingOpen, resultsShown } = this.state;
+    return pace === 'presenter' && slide?.id === slideId && followerSees(slide, votingOpen, resultsShown);
   }
 
   /** The slide on screen when its results are drawn from other slides' answers. */
@@ -270,10 +415,18 @@ export class Room {
   private scheduleResults(slideId: string): void {
     const shown = this.state.slide;
     const derivedId = this.derivedSlideShown();
+    if (this.state.pace === 'audience') {
+      for (const viewed of this.viewers.keys()) {
+        const entry = this.deckSlides.get(viewed);
+        if (viewed === slideId || (entry && slideSources(entry.slide).includes(slideId))) this.scheduleView(viewed);
+      }
+    }
     if (derivedId !== undefined && shown && (slideId === derivedId || slideSources(shown).includes(slideId))) {
       this.derived.changed();
       this.hostDerived.request(derivedId, () => this.deliverResults(derivedId, this.hosts, false));
-      this.audienceResults.request(derivedId, () => this.deliverResults(derivedId, this.audience, true));
+      if (this.showsResultsOnPhones(derivedId)) {
+        this.audienceResults.request(derivedId, () => this.deliverResults(derivedId, this.audience, true));
+      }
     }
     if (shown && (slideId === shown.id || slideId === this.state.split?.slideId)) {
       const splitBy = this.splitOf(shown.id);
@@ -286,6 +439,8 @@ export class Room {
     this.hostResults.request(slideId, () => this.deliverResults(slideId, this.hosts, false));
     if (this.showsResultsOnPhones(slideId)) {
       this.audienceResults.request(slideId, () => this.deliverResults(slideId, this.audience, true));
+    } else if (this.followers.size > 0 && this.followersSee(slideId)) {
+      this.audienceResults.request(`follow ${slideId}`, () => this.deliverResults(slideId, this.followers, true));
     }
   }
 
@@ -320,8 +475,12 @@ export class Room {
   }
 
   private broadcast(to: Iterable<Connection>, message: ServerMessage): void {
+    this.broadcastRaw(to, JSON.stringify(message));
+  }
+
+  private broadcastRaw(to: Iterable<Connection>, json: string): void {
     // Encoded once: a broadcast to 10,000 phones serialises and converts to bytes once, not per socket.
-    const data = Buffer.from(JSON.stringify(message));
+    const data = Buffer.from(json);
     for (const connection of to) connection.sendRaw(data);
   }
 }

@@ -29,6 +29,17 @@ export function listPresentations(db: Queryable, ownerId: string) {
     .execute();
 }
 
+/** The live sessions of a presentation, which follow its slides as they are edited. */
+export async function liveSessionIdsOf(db: Queryable, presentationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('live_sessions')
+    .select('id')
+    .where('presentation_id', '=', presentationId)
+    .where('status', '=', 'live')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function insertPresentation(db: Queryable, row: PresentationRow): Promise<void> {
   await db.insertInto('presentations').values(row).execute();
 }

@@ -22,6 +22,7 @@ import {
   slideSchema,
 } from '@ettor/protocol';
 import { randomBytes } from 'node:crypto';
+import type { Bus } from '../bus/bus.js';
 import { type Clock, newId } from '../clock.js';
 import type { Db, Queryable } from '../db/database.js';
 import type { PresentationRow } from '../db/schema.js';
@@ -63,9 +64,14 @@ export function copyTitle(title: string, taken: readonly string[]): string {
 
 export type PresentationsService = ReturnType<typeof createPresentationsService>;
 
-export function createPresentationsService(deps: { db: Db; clock: Clock; media: MediaService }) {
-  const { db, clock, media } = deps;
+export function createPresentationsService(deps: { db: Db; clock: Clock; media: MediaService; bus: Bus }) {
+  const { db, clock, media, bus } = deps;
   const now = () => clock.now().toISOString();
+
+  /** Tells the deck's live sessions, once the change is committed, so phones moving at their own pace get it. */
+  async function deckChanged(id: string): Promise<void> {
+    for (const sessionId of await repo.liveSessionIdsOf(db, id)) await bus.publish(sessionId, { type: 'deck-changed' });
+  }
 
   /** Loads a presentation the user owns; someone else's is reported as missing, not forbidden. */
   async function owned(q: Queryable, ownerId: string, id: string): Promise<PresentationRow> {
@@ -90,13 +96,15 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
     id: string,
     change: (trx: Queryable, slides: Slide[]) => Promise<{ slides?: Slide[]; result: T }>,
   ): Promise<T> {
-    return db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       await owned(trx, ownerId, id);
       const { slides, result } = await change(trx, await repo.listSlides(trx, id));
       if (slides) await repo.writeSlides(trx, id, slides);
       await repo.updatePresentation(trx, id, { updated_at: now() });
       return result;
     });
+    await deckChanged(id);
+    return result;
   }
 
   async function create(q: Queryable, ownerId: string, deck: DeckSettings & { slides: readonly Slide[] }): Promise<Presentation> {
@@ -179,7 +187,7 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
 
     /** Changes the fields the body names; the body schema has checked that there is at least one. */
     async update(ownerId: string, id: string, body: UpdatePresentationBody): Promise<Presentation> {
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const row = await owned(trx, ownerId, id);
         if (body.logoAssetId && !(await media.find(trx, body.logoAssetId))) {
           throw new AppError('validation_failed', 'logoAssetId: there is no such image; upload it first.');
@@ -200,6 +208,9 @@ export function createPresentationsService(deps: { db: Db; clock: Clock; media: 
         await repo.updatePresentation(trx, id, changes);
         return present(trx, { ...row, ...changes });
       });
+      // The default for revealing results decides which results phones at their own pace may see.
+      await deckChanged(id);
+      return updated;
     },
 
     async remove(ownerId: string, id: string): Promise<void> {

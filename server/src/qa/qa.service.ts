@@ -50,6 +50,9 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     const session = await sessionsRepo.findSession(q, sessionId);
     if (!session) throw new AppError('not_found', 'There is no such session.');
     if (session.status === 'ended') throw new AppError('session_ended', 'This session has ended.');
+    if (session.open_until !== null && session.open_until <= clock.now().toISOString()) {
+      throw new AppError('session_closed', `This session stopped taking questions at ${session.open_until}.`);
+    }
     return session;
   }
 
@@ -59,7 +62,8 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     const slide = await presentationsRepo.findSlide(q, session.presentation_id, slideId);
     if (!slide) throw new AppError('unknown_slide', 'There is no such slide in this presentation.');
     if (slide.kind !== 'qa') throw new AppError('wrong_answer_kind', 'Questions are asked on a Q&A slide.');
-    if (session.current_slide_id !== slide.id && !slide.anytime) {
+    // At the audience's pace every participant is on a slide of their own, so every Q&A takes questions.
+    if (session.current_slide_id !== slide.id && !slide.anytime && session.pace !== 'audience') {
       throw new AppError('voting_closed', 'This Q&A takes questions and votes only while it is shown.');
     }
     return { slide, presentationId: session.presentation_id };

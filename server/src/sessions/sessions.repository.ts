@@ -34,7 +34,16 @@ export async function updateSession(
   changes: Partial<
     Pick<
       LiveSessionRow,
-      'status' | 'current_slide_id' | 'ended_at' | 'split' | 'reactions_off' | 'screen_black' | 'join_screen' | 'code_bar'
+      | 'status'
+      | 'current_slide_id'
+      | 'ended_at'
+      | 'split'
+      | 'reactions_off'
+      | 'screen_black'
+      | 'join_screen'
+      | 'code_bar'
+      | 'pace'
+      | 'open_until'
     >
   >,
 ): Promise<void> {
@@ -72,6 +81,18 @@ export async function findSlideState(db: Queryable, sessionId: string, slideId: 
     : { ...untouchedSlide, revealed: false };
 }
 
+/** Every slide's voting state in a session that has one, by slide id; a slide left out is untouched. */
+export async function listSlideStates(db: Queryable, sessionId: string): Promise<Map<string, SlideState & { revealed: boolean }>> {
+  const rows = await db
+    .selectFrom('slide_states')
+    .select(['slide_id', 'closed_at', 'round', 'opened_at', 'revealed'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.slide_id, { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at, revealed: row.revealed === 1 }]),
+  );
+}
+
 /** Reveals a slide's results for its current round, or hides them again. */
 export async function writeRevealed(db: Queryable, sessionId: string, slideId: string, revealed: boolean): Promise<void> {
   const value = revealed ? 1 : 0;
@@ -93,6 +114,7 @@ export async function findSessionSlides(
 ): Promise<
   | {
       status: LiveSessionRow['status'];
+      openUntil: LiveSessionRow['open_until'];
       deck: Pick<PresentationRow, 'language' | 'filter_offensive'>;
       slides: { slide: Slide; state: SlideState }[];
     }
@@ -109,6 +131,7 @@ export async function findSessionSlides(
     )
     .select([
       'live_sessions.status',
+      'live_sessions.open_until',
       'presentations.language',
       'presentations.filter_offensive',
       'slides.id',
@@ -131,7 +154,12 @@ export async function findSessionSlides(
           },
         ],
   );
-  return { status: first.status, deck: { language: first.language, filter_offensive: first.filter_offensive }, slides };
+  return {
+    status: first.status,
+    openUntil: first.open_until,
+    deck: { language: first.language, filter_offensive: first.filter_offensive },
+    slides,
+  };
 }
 
 export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {

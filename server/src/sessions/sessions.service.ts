@@ -1,11 +1,14 @@
 import {
   ANONYMITY,
   INITIAL_SCREEN,
+  PACES,
+  PACE_LIMITS,
   REVEAL_MODES,
   type Answer,
   type Screen,
   type DeckLanguage,
   type JoinInfo,
+  type Pace,
   type SessionDetail,
   type SessionInfo,
   type Slide,
@@ -47,6 +50,23 @@ const toInfo = (row: LiveSessionRow): SessionInfo => ({
 
 const isOpenAt = (closedAt: string | null, now: Date): boolean => closedAt === null || closedAt > now.toISOString();
 
+/** A stored pace this version does not know reads as the presenter's, as every session was before. */
+const paceOf = (row: LiveSessionRow): Pace => PACES.find((pace) => pace === row.pace) ?? 'presenter';
+
+/** The deck's default for revealing results; a value this version does not know reads as live. */
+const revealDefaultOf = (deck: { reveal_results: string } | undefined) =>
+  REVEAL_MODES.find((mode) => mode === deck?.reveal_results) ?? 'live';
+
+const DAY_MS = 86_400_000;
+
+/** A slide of a deck run at the audience's pace, in full but for its notes; phones get it through forPhones. */
+export interface PacedDeckSlide {
+  slide: Slide;
+  votingOpen: boolean;
+  round: number;
+  resultsShown: boolean;
+}
+
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
 export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; presentations: PresentationsService }) {
@@ -68,9 +88,10 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
     const { closedAt, round, revealed } = slide
       ? await repo.findSlideState(q, row.id, slide.id)
       : { ...repo.untouchedSlide, revealed: false };
-    const revealDefault = REVEAL_MODES.find((mode) => mode === presentation?.reveal_results) ?? 'live';
+    const revealDefault = revealDefaultOf(presentation);
     const split = row.split === null ? null : readStoredJson(splitSchema, row.split, `split of session ${row.id}`);
     const anytime = anytimeQa(slides);
+    const now = clock.now();
     return {
       sessionId: row.id,
       code: row.code,
@@ -80,10 +101,11 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       slideIndex,
       slideCount: slides.length,
       slide: slide ? withoutNotes(slide) : null,
-      votingOpen: row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, clock.now()),
+      votingOpen:
+        row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, now) && isOpenAt(row.open_until, now),
       round,
       // A close still in the future is a countdown running.
-      closesAt: closedAt !== null && isOpenAt(closedAt, clock.now()) ? closedAt : null,
+      closesAt: closedAt !== null && isOpenAt(closedAt, now) ? closedAt : null,
       anonymityThreshold: presentation?.anonymity_threshold ?? ANONYMITY.defaultThreshold,
       strictAnonymity: presentation?.strict_anonymity === 1,
       // A question edited or deleted since the split was chosen no longer splits anything.
@@ -92,6 +114,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       reactions: row.reactions_off === 0,
       screen: { black: row.screen_black === 1, joinScreen: row.join_screen === 1, codeBar: row.code_bar === 1 },
       resultsShown: slide === null || !isQuestionSlide(slide) || resultsShown(slide.reveal, revealDefault, revealed),
+      pace: paceOf(row),
+      openUntil: row.open_until,
     };
   }
 
@@ -167,6 +191,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
           screen_black: INITIAL_SCREEN.black ? 1 : 0,
           join_screen: INITIAL_SCREEN.joinScreen ? 1 : 0,
           code_bar: INITIAL_SCREEN.codeBar ? 1 : 0,
+          pace: 'presenter',
+          open_until: null,
         };
         try {
           await repo.insertSession(db, row);
@@ -209,7 +235,8 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
         const slide = await requireSlide(trx, row, slideId);
         await repo.updateSession(trx, sessionId, { current_slide_id: slideId });
         const state = await repo.findSlideState(trx, sessionId, slideId);
-        if (state.openedAt === null && state.closedAt === null) await startTimeLimit(trx, row, slide);
+        // At the audience's pace the presenter's slide is not everyone's, so it starts no one's countdown.
+        if (state.openedAt === null && state.closedAt === null && paceOf(row) === 'presenter') await startTimeLimit(trx, row, slide);
       });
     },
 
@@ -227,6 +254,22 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
         else await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
         await repo.bumpSeq(trx, sessionId);
       });
+    },
+
+    /**
+     * Lets each participant move through the deck at their own pace, or gives the presenter the lead again; answers
+     * are taken until `openUntil` (in the future, at most PACE_LIMITS.maxOpenDays ahead), or with no end when null.
+     */
+    setPace(userId: string, sessionId: string, pace: Pace, openUntil: string | null): Promise<SharedState> {
+      const now = clock.now().getTime();
+      const until = openUntil === null ? null : Date.parse(openUntil);
+      if (until !== null && until <= now) throw new AppError('validation_failed', 'openUntil: must be in the future.');
+      if (until !== null && until > now + PACE_LIMITS.maxOpenDays * DAY_MS) {
+        throw new AppError('validation_failed', `openUntil: at most ${PACE_LIMITS.maxOpenDays} days ahead.`);
+      }
+      return change(userId, sessionId, (trx) =>
+        repo.updateSession(trx, sessionId, { pace, open_until: until === null ? null : new Date(until).toISOString() }),
+      );
     },
 
     /** Lets phones send reactions, or stops them. */
@@ -288,7 +331,7 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
         await repo.startNextRound(trx, sessionId, slideId);
-        if (row.current_slide_id === slideId) await startTimeLimit(trx, row, slide);
+        if (row.current_slide_id === slideId && paceOf(row) === 'presenter') await startTimeLimit(trx, row, slide);
         await repo.bumpSeq(trx, sessionId);
       });
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
@@ -310,6 +353,30 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       const row = await repo.findSession(db, sessionId);
       if (!row) throw new AppError('not_found', 'There is no such session.');
       return sharedState(db, row);
+    },
+
+    /** Whether a session's end for answers has passed. */
+    hasClosed: (openUntil: string | null): boolean => !isOpenAt(openUntil, clock.now()),
+
+    /** Every slide of the session's deck with its voting, round and reveal, for phones moving through it at their own pace. */
+    async pacedDeck(sessionId: string): Promise<PacedDeckSlide[]> {
+      const row = await repo.findSession(db, sessionId);
+      if (!row) throw new AppError('not_found', 'There is no such session.');
+      const presentation = await presentationsRepo.findPresentation(db, row.presentation_id);
+      const slides = await presentationsRepo.listSlides(db, row.presentation_id);
+      const states = await repo.listSlideStates(db, sessionId);
+      const now = clock.now();
+      const answering = row.status === 'live' && isOpenAt(row.open_until, now);
+      return slides.map((slide) => {
+        const { closedAt, round, revealed } = states.get(slide.id) ?? { ...repo.untouchedSlide, revealed: false };
+        const question = isQuestionSlide(slide);
+        return {
+          slide: withoutNotes(slide),
+          votingOpen: answering && question && isOpenAt(closedAt, now),
+          round,
+          resultsShown: !question || resultsShown(slide.reveal, revealDefaultOf(presentation), revealed),
+        };
+      });
     },
 
     /** A slide of the session's presentation and its current round, whatever the session's status; for results. */
@@ -335,6 +402,9 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
       if (!found) return new AppError('not_found', 'There is no such session.');
       if (found.status === 'ended') return new AppError('session_ended', 'This session has ended.');
       const now = clock.now();
+      if (!isOpenAt(found.openUntil, now)) {
+        return new AppError('session_closed', `This session stopped taking answers at ${found.openUntil}.`);
+      }
       const language = presentationsRepo.deckLanguageOf(found.deck);
       // Free text waits for the presenter when the slide approves first, or when the deck's filter flags it.
       const holdsBackOn =

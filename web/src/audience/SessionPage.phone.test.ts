@@ -39,6 +39,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     reactions: false,
     screen: { black: false, joinScreen: false, codeBar: true },
     resultsShown: true,
+    pace: 'presenter',
+    openUntil: null,
     ...overrides,
   };
 }

@@ -31,6 +31,8 @@ function state(current: Slide, askAnytime: SessionState['askAnytime']): SessionS
     reactions: false,
     screen: { black: false, joinScreen: false, codeBar: true },
     resultsShown: true,
+    pace: 'presenter',
+    openUntil: null,
   };
 }
 

@@ -34,6 +34,8 @@ function state(current: Slide, overrides: Partial<SessionState> = {}): SessionSt
     reactions: false,
     screen: { black: false, joinScreen: false, codeBar: true },
     resultsShown: true,
+    pace: 'presenter',
+    openUntil: null,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { pinEn } from './pin-en';
 import { qaEn } from './qa-en';
 import { quizEn } from './quiz-en';
 import { reactionsEn } from './reactions-en';
+import { paceEn } from './pace-en';
 
 export const en: CoreCatalogue = {
   'app.name': 'Ettor',
@@ -162,4 +163,5 @@ export const en: CoreCatalogue = {
   ...qaEn,
   ...quizEn,
   ...reactionsEn,
+  ...paceEn,
 };

@@ -11,6 +11,7 @@ import { stageEn } from './stage';
 import { consoleEn } from './console';
 import { screenEn } from './screen';
 import { layoutsEn } from './layouts';
+import { pacePresenterEn } from './pace-presenter';
 
 export const presenterEn: PresenterCatalogue = {
   'auth.email': 'Email address',
@@ -296,4 +297,5 @@ export const presenterEn: PresenterCatalogue = {
   ...consoleEn,
   ...screenEn,
   ...layoutsEn,
+  ...pacePresenterEn,
 };

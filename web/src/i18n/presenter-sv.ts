@@ -11,6 +11,7 @@ import { stageSv } from './stage';
 import { consoleSv } from './console';
 import { screenSv } from './screen';
 import { layoutsSv } from './layouts';
+import { pacePresenterSv } from './pace-presenter';
 
 export const presenterSv = {
   'auth.email': 'E-postadress',
@@ -296,6 +297,7 @@ export const presenterSv = {
   ...consoleSv,
   ...screenSv,
   ...layoutsSv,
+  ...pacePresenterSv,
 } as const;
 
 /** The presenter's texts in another language: the same keys as Swedish. */

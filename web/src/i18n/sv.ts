@@ -7,6 +7,7 @@ import { pinSv } from './pin';
 import { qaSv } from './qa';
 import { quizSv } from './quiz';
 import { reactionsSv } from './reactions';
+import { paceSv } from './pace';
 
 /** Swedish, the reference catalogue of the texts every page may show: every other language must have exactly these keys. */
 export const sv = {
@@ -162,6 +163,7 @@ export const sv = {
   ...qaSv,
   ...quizSv,
   ...reactionsSv,
+  ...paceSv,
 } as const;
 
 /** The texts every page may show, phones included; the presenter's own are in ./presenter-sv.ts. */

@@ -10,6 +10,7 @@ import {
   type ErrorCode,
   type ErrorMessage,
   type OwnQuestions,
+  type PacedSlide,
   type QaAction,
   type Reaction,
   type ReactionCounts,
@@ -43,7 +44,8 @@ export type HostCommand = Extract<
       | 'set-approve-first'
       | 'set-split'
       | 'set-screen'
-      | 'reveal-results';
+      | 'reveal-results'
+      | 'set-pace';
   }
 >;
 
@@ -96,6 +98,8 @@ export class LiveClient {
   nickname = $state<string | null>(null);
   /** Audience only: this participant's quiz score and place, as the server last told; null before any quiz closed. */
   score = $state.raw<Score | null>(null);
+  /** Audience only, while the session runs at the audience's pace: every slide, to move through on this phone; null otherwise. */
+  deck = $state.raw<PacedSlide[] | null>(null);
   /** Hosts only: each slide's reaction totals, as of the latest flush that reached this page. */
   reactionTotals = $state.raw<Record<string, ReactionCounts>>({});
   /** Hosts only: the latest reactions to float on the big screen; a new object for every flush. */
@@ -110,6 +114,10 @@ export class LiveClient {
   // Unconfirmed messages are bookkeeping the page never renders, so a plain map is right.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #pending = new Map<string, Confirmed>();
+  /** The slide this phone is on at its own pace, told again after every reconnect. */
+  #viewing: string | null = null;
+  /** Whether this phone follows the big screen's results from afar, told again after every reconnect. */
+  #following = false;
   #attempt = 0;
   #highestSeq = -1;
   #lastMessageAt = 0;
@@ -165,6 +173,20 @@ export class LiveClient {
   /** Chooses the nickname to play quizzes under; returns the clientId its confirmation or refusal carries. */
   setNickname(nickname: string): string {
     return this.#sendConfirmed({ type: 'set-nickname', clientId: newClientId(), nickname });
+  }
+
+  /** Tells the server which slide this phone is on at its own pace, so it is sent that slide's results. */
+  view(slideId: string): void {
+    if (slideId === this.#viewing) return;
+    this.#viewing = slideId;
+    this.#send({ type: 'view', slideId });
+  }
+
+  /** Follows the big screen's results of every kind from afar, or stops. */
+  follow(on: boolean): void {
+    if (on === this.#following) return;
+    this.#following = on;
+    this.#send({ type: 'follow', on });
   }
 
   /** A presenter's moderation of one Q&A question. */
@@ -226,11 +248,18 @@ export class LiveClient {
         this.#applyState(message.state);
         this.questions = message.questions;
         this.nickname = message.nickname;
+        this.deck = message.deck ?? null;
         this.#events.welcome?.(message);
+        // A new socket is a new connection to the server, which knows nothing of this phone's place or wishes.
+        if (this.#viewing !== null) this.#send({ type: 'view', slideId: this.#viewing });
+        if (this.#following) this.#send({ type: 'follow', on: true });
         for (const pending of this.#pending.values()) this.#send(pending);
         return;
       case 'state':
         this.#applyState(message.state);
+        return;
+      case 'deck':
+        this.deck = message.slides;
         return;
       case 'results': {
         const { slideId } = message.results;
@@ -295,6 +324,8 @@ export class LiveClient {
     // Groups counted for another split, or before a slide was left, would show stale figures until the next count.
     if (!sameSplit(state, this.session)) this.segments = {};
     this.session = state;
+    // Back at the presenter's pace, phones follow the presenter's slide again.
+    if (state.pace === 'presenter') this.deck = null;
     this.participants = state.participants;
     this.closesAt = state.closesInMs === null ? null : Date.now() + state.closesInMs;
     if (state.status === 'ended') this.#finish('ended');

@@ -97,6 +97,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     reactions: true,
     screen: { black: false, joinScreen: false, codeBar: true },
     resultsShown: true,
+    pace: 'presenter',
+    openUntil: null,
     ...overrides,
   };
 }
@@ -613,6 +615,64 @@ describe('session state', () => {
     latest().receive({ type: 'results', results: enough });
     expect(client.withheld).toEqual({});
     expect(client.results).toEqual({ role: enough, words });
+  });
+});
+
+describe('the audience’s own pace and following from afar', () => {
+  const intro: Slide = {
+    id: 'intro',
+    kind: 'content',
+    notes: '',
+    layout: 'auto',
+    heading: 'Välkommen',
+    body: '',
+    bullets: [],
+    quote: null,
+    bigNumber: null,
+    image: null,
+    source: '',
+  };
+
+  it('keeps the deck the server sends at the audience’s pace, and drops it back at the presenter’s', () => {
+    const client = startClient();
+    latest().open();
+    latest().receive({
+      ...welcome({ pace: 'audience' }),
+      deck: [{ slide: intro, votingOpen: false, round: 0, resultsShown: true }],
+    } as ServerMessage);
+    expect(client.deck?.map((entry) => entry.slide.id)).toEqual(['intro']);
+
+    const edited = { slide: { ...intro, heading: 'Hej' }, votingOpen: false, round: 0, resultsShown: true };
+    latest().receive({ type: 'deck', slides: [edited] });
+    expect(client.deck).toEqual([edited]);
+
+    latest().receive({ type: 'state', state: state({ seq: 2, pace: 'presenter' }) });
+    expect(client.deck).toBeNull();
+  });
+
+  it('tells the server which slide it is on and that it follows, once each, and again after reconnecting', () => {
+    const client = joinedClient();
+    client.view('intro');
+    client.view('intro');
+    client.follow(true);
+    client.follow(true);
+    expect(latest().sentOfType('view')).toEqual([{ type: 'view', slideId: 'intro' }]);
+    expect(latest().sentOfType('follow')).toEqual([{ type: 'follow', on: true }]);
+
+    latest().serverClose(1006);
+    vi.runOnlyPendingTimers();
+    const again = rejoin();
+    expect(again.sentOfType('view')).toEqual([{ type: 'view', slideId: 'intro' }]);
+    expect(again.sentOfType('follow')).toEqual([{ type: 'follow', on: true }]);
+
+    client.follow(false);
+    expect(again.sentOfType('follow')).toEqual([
+      { type: 'follow', on: true },
+      { type: 'follow', on: false },
+    ]);
+    again.serverClose(1006);
+    vi.runOnlyPendingTimers();
+    expect(rejoin().sentOfType('follow')).toEqual([]);
   });
 });
 

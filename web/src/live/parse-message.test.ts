@@ -23,6 +23,8 @@ const state = {
   reactions: true,
   screen: { black: false, joinScreen: false, codeBar: true },
   resultsShown: true,
+  pace: 'presenter',
+  openUntil: null,
 };
 
 describe.each([
@@ -33,6 +35,26 @@ describe.each([
     const messages = [
       { type: 'welcome', v: PROTOCOL_VERSION, role: 'host', state, answers: {}, questions: { asked: [], upvoted: [] }, nickname: null },
       { type: 'state', state },
+      {
+        type: 'deck',
+        slides: [
+          {
+            slide: {
+              id: 'qa',
+              kind: 'qa',
+              notes: '',
+              question: 'Frågor?',
+              anytime: false,
+              approveFirst: false,
+              names: true,
+              maxLength: 280,
+            },
+            votingOpen: false,
+            round: 0,
+            resultsShown: true,
+          },
+        ],
+      },
       { type: 'presence', participants: 3 },
       { type: 'withheld', slideId: 'tools', respondents: 3 },
       {

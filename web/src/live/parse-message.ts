@@ -4,6 +4,7 @@ import type { ServerMessage } from '@ettor/protocol';
 const KNOWN: Record<ServerMessage['type'], true> = {
   welcome: true,
   state: true,
+  deck: true,
   results: true,
   withheld: true,
   segments: true,

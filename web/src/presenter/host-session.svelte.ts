@@ -12,6 +12,7 @@ import {
   type SessionState,
   type Slide,
   type Split,
+  type Pace,
 } from '@ettor/protocol';
 import { api } from '../api/client';
 import { describeError } from '../api/error-text';
@@ -259,6 +260,21 @@ export class HostSession {
   /** Approves, hides, answers or pins a question of the current Q&A. */
   moderateQuestion(questionId: string, action: QaAction): void {
     this.live.moderateQuestion(questionId, action);
+  }
+
+  /** Who moves through the deck: the presenter, or each participant on their own phone. */
+  get pace(): Pace {
+    return this.live.session?.pace ?? 'presenter';
+  }
+
+  /** When the session stops taking answers (an ISO time); null for no end. */
+  get openUntil(): string | null {
+    return this.live.session?.openUntil ?? null;
+  }
+
+  /** Lets each participant move through the deck at their own pace until `openUntil` (null: no end), or takes the lead again. */
+  setPace(pace: Pace, openUntil: string | null): void {
+    this.live.command({ type: 'set-pace', pace, openUntil });
   }
 
   /** Lets phones send reactions, or stops them. */
