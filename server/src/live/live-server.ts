@@ -235,8 +235,10 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         if (connection.role !== 'audience' || !room || !sessionId || !participantId) {
           throw new AppError('not_joined', 'Join a session before reacting.');
         }
-        const { reactions, slide } = room.currentState();
+        const { reactions, slide, pace } = room.currentState();
         if (!reactions) throw new AppError('reactions_off', 'The presenter has turned reactions off.');
+        // At the audience's pace no slide is the room's, so a reaction would count for one the phone is not on.
+        if (pace === 'audience') throw new AppError('reactions_off', 'Reactions are off while everyone goes at their own pace.');
         if (!slide) throw new AppError('unknown_slide', 'No slide is shown to react to.');
         if (!deps.reactions.add(sessionId, slide.id, participantId, message.reaction)) {
           throw new AppError('rate_limited', 'Too many reactions; wait a moment.');

@@ -171,6 +171,9 @@ describe.each(dialects)('a session at the audience’s own pace, and following f
     expect(await p1.waitFor((m) => m.type === 'withheld' && m.slideId === slides.roll.id)).toMatchObject({ respondents: 1 });
     expect(await p2.answer(slides.ord.id, { kind: 'wordcloud', entries: ['Mod'] })).toMatchObject({ type: 'ack' });
     expect(await p3.answer(slides.fritt.id, { kind: 'open', text: 'Tillit' })).toMatchObject({ type: 'ack' });
+    // No slide is the room's, so a reaction from a crafted client has nothing to count for.
+    p3.send({ type: 'react', reaction: 'heart' });
+    expect(await p3.next('error')).toMatchObject({ code: 'reactions_off' });
 
     p2.send({ type: 'view', slideId: slides.roll.id });
     expect(await p2.answer(slides.roll.id, choice('ch'))).toMatchObject({ type: 'ack' });
