@@ -86,6 +86,9 @@ describe.skipIf(browserSkipReason)('the presenter console and the big screen as 
     await position(screen, 2);
     await consoleShows('Vilken roll har du?');
     expect(await console_.getByTestId('console-notes').textContent()).toContain('Vänta tills alla svarat');
+    // Held and unanswered: the big screen invites the room to answer, with how to join.
+    await screen.getByTestId('results-invite').waitFor();
+    await screenshot(screen, 'console-screen-invite');
     // Notes never reach the big screen.
     expect(await screen.locator('body').textContent()).not.toContain('Vänta tills alla svarat');
   });

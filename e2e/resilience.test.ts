@@ -142,7 +142,9 @@ describe.skipIf(browserSkipReason)('resilience of a live session', () => {
 
     await b.context.setOffline(true);
     lineB.offline('reset');
-    await b.page.locator('[data-testid="connection-state"][data-state="reconnecting"]').waitFor();
+    await b.page.locator('[data-testid="connection-state"][data-state="reconnecting"]').waitFor({ state: 'attached' });
+    // The phone says so once, in its own words.
+    await b.page.getByTestId('offline-notice').filter({ hasText: 'offline' }).waitFor();
     await choose(b.page, 'kommunchef');
 
     // Neither phone may claim the vote is saved while offline, and the state is in a live region a screen reader reads.

@@ -74,6 +74,8 @@ const PING_EVERY_MS = 20_000;
 const DEAD_AFTER_MS = 45_000;
 /** A socket that spoke this recently is trusted when the page wakes; an older one is replaced. */
 const FRESH_MS = 5_000;
+/** The most presenter commands kept while the socket is away. */
+const MAX_UNSENT_COMMANDS = 20;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
 
@@ -118,6 +120,8 @@ export class LiveClient {
   #viewing: string | null = null;
   /** Whether this phone follows the big screen's results from afar, told again after every reconnect. */
   #following = false;
+  /** A presenter's commands given while the socket was away, sent once it is back; only the last `goto` counts. */
+  #unsent: HostCommand[] = [];
   #attempt = 0;
   #highestSeq = -1;
   #lastMessageAt = 0;
@@ -202,7 +206,10 @@ export class LiveClient {
 
   /** A presenter's command: move, open or close voting, clear results, hide an answer or a word, split the results. */
   command(message: HostCommand): void {
-    this.#send(message);
+    if (this.status === 'open') return this.#send(message);
+    // A click during a reconnect is kept, not lost; a bounded list, since a presenter clicks, not a script.
+    if (message.type === 'goto') this.#unsent = this.#unsent.filter((unsent) => unsent.type !== 'goto');
+    this.#unsent = [...this.#unsent, message].slice(-MAX_UNSENT_COMMANDS);
   }
 
   #connect(): void {
@@ -254,6 +261,8 @@ export class LiveClient {
         if (this.#viewing !== null) this.#send({ type: 'view', slideId: this.#viewing });
         if (this.#following) this.#send({ type: 'follow', on: true });
         for (const pending of this.#pending.values()) this.#send(pending);
+        for (const unsent of this.#unsent) this.#send(unsent);
+        this.#unsent = [];
         return;
       case 'state':
         this.#applyState(message.state);

@@ -242,9 +242,20 @@ describe('joining', () => {
     expect(localStorage.length).toBe(0);
   });
 
+  const hostWelcome = {
+    type: 'welcome',
+    v: PROTOCOL_VERSION,
+    role: 'host',
+    state: state(),
+    answers: {},
+    questions: NO_QUESTIONS,
+    nickname: null,
+  } as const;
+
   it('sends host commands on an open socket', () => {
     const client = startClient({ role: 'host', sessionId: 'session-1' });
     latest().open();
+    latest().receive(hostWelcome);
     client.command({ type: 'goto', slideId: 'role' });
     client.command({ type: 'set-split', split: { slideId: 'role', show: { optionId: null } } });
     client.command({ type: 'set-split', split: null });
@@ -253,6 +264,26 @@ describe('joining', () => {
       { type: 'set-split', split: { slideId: 'role', show: { optionId: null } } },
       { type: 'set-split', split: null },
     ]);
+  });
+
+  it('keeps a presenter’s commands given while reconnecting and sends them after the welcome, only the last goto', () => {
+    const client = startClient({ role: 'host', sessionId: 'session-1' });
+    latest().open();
+    latest().receive(hostWelcome);
+    latest().serverClose(1006);
+    client.command({ type: 'goto', slideId: 'role' });
+    client.command({ type: 'set-screen', black: true });
+    client.command({ type: 'goto', slideId: 'mood' });
+    vi.advanceTimersByTime(1_000);
+    latest().open();
+    // Nothing but the hello before the welcome: a pending socket would refuse a command.
+    expect(latest().sent).toEqual([{ type: 'host', v: PROTOCOL_VERSION, sessionId: 'session-1' }]);
+    latest().receive(hostWelcome);
+    expect(latest().sent.slice(1)).toEqual([
+      { type: 'set-screen', black: true },
+      { type: 'goto', slideId: 'mood' },
+    ]);
+    expect(client.status).toBe('open');
   });
 
   it('ignores frames that are not JSON, have an unknown type or are binary', () => {
