@@ -68,6 +68,13 @@ export interface SlideState {
 /** The state of a slide nobody has touched: open, in round 0. */
 export const untouchedSlide: SlideState = { closedAt: null, round: 0, openedAt: null };
 
+const shownSlideState = (row: { closed_at: string | null; round: number; opened_at: string | null; revealed: number }) => ({
+  closedAt: row.closed_at,
+  round: row.round,
+  openedAt: row.opened_at,
+  revealed: row.revealed === 1,
+});
+
 /** A slide's voting state in a session, and whether the presenter revealed its results in this round. */
 export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState & { revealed: boolean }> {
   const row = await db
@@ -76,9 +83,7 @@ export async function findSlideState(db: Queryable, sessionId: string, slideId: 
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
-  return row
-    ? { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at, revealed: row.revealed === 1 }
-    : { ...untouchedSlide, revealed: false };
+  return row ? shownSlideState(row) : { ...untouchedSlide, revealed: false };
 }
 
 /** Every slide's voting state in a session that has one, by slide id; a slide left out is untouched. */
@@ -88,9 +93,7 @@ export async function listSlideStates(db: Queryable, sessionId: string): Promise
     .select(['slide_id', 'closed_at', 'round', 'opened_at', 'revealed'])
     .where('session_id', '=', sessionId)
     .execute();
-  return new Map(
-    rows.map((row) => [row.slide_id, { closedAt: row.closed_at, round: row.round, openedAt: row.opened_at, revealed: row.revealed === 1 }]),
-  );
+  return new Map(rows.map((row) => [row.slide_id, shownSlideState(row)]));
 }
 
 /** Reveals a slide's results for its current round, or hides them again. */

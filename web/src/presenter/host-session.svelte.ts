@@ -251,6 +251,26 @@ export class HostSession {
     this.live.command({ type: 'set-screen', ...change });
   }
 
+  /** H: reveals the current question's results, or hides them again; only where they wait for it. */
+  toggleResults(): void {
+    if (this.revealable) this.revealResults(!this.resultsShown);
+  }
+
+  /** L: closes or opens answering, on a question. */
+  toggleLock(): void {
+    if (this.current && isQuestionSlide(this.current)) this.toggleVoting();
+  }
+
+  /** B: blacks the big screen, or brings the slide back. */
+  toggleBlack(): void {
+    this.setScreen({ black: !this.screen.black });
+  }
+
+  /** Q: covers the big screen with the join screen, or lifts it. */
+  toggleJoinScreen(): void {
+    this.setScreen({ joinScreen: !this.screen.joinScreen });
+  }
+
   /** Reveals the current question's results, or hides them again. */
   revealResults(shown: boolean): void {
     const slide = this.current;
