@@ -83,6 +83,9 @@ describe.skipIf(browserSkipReason)('WCAG 2.1 A/AA on every main screen', () => {
     await screen.goto(`${server.url}/app/sessions/${fresh.id}/present`);
     await screen.getByTestId('join-screen').waitFor();
     await expectAccessible(screen, 'present-join-screen');
+    // The first press lifts the join screen off the title slide, the second shows the role question.
+    await screen.keyboard.press('ArrowRight');
+    await screen.getByTestId('join-screen').waitFor({ state: 'detached' });
     await screen.keyboard.press('ArrowRight');
     await screen.getByTestId('present-results').waitFor();
     await expectAccessible(screen, 'present-results');
