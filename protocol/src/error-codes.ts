@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'protocol_mismatch',
   'unsupported_media_type',
   'internal',
+  /** The database did not answer; nothing was stored, and the same message with the same client id may be sent again. */
+  'unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -96,6 +98,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   protocol_mismatch: 400,
   unsupported_media_type: 415,
   internal: 500,
+  unavailable: 503,
 };
 
 /** A rule violation found by a pure check; the boundary turns it into an HTTP or live error. */

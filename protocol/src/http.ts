@@ -16,8 +16,18 @@ import { slideIdSchema, slideKindSchema, slideSchema, textSchema } from './slide
  * Every error is `{ error: { code, message } }` with the status from ERROR_STATUS.
  */
 
-/** `/healthz`: `ok` with 200, or `unavailable` with 503 when the database does not answer; not the error shape. */
-export const healthSchema = z.strictObject({ status: z.enum(['ok', 'unavailable']) });
+/** A part of the node `/healthz` checks: the database, and the bus to other nodes when there is one. */
+export const HEALTH_PARTS = ['database', 'bus'] as const;
+
+/**
+ * `/healthz`, not the error shape: `ok` (200); `degraded` (200: the node still serves, answers wait for the database or
+ * screens poll instead of hearing other nodes), naming each part that is wrong; `draining` (503: the node is stopping,
+ * a load balancer should send nothing new).
+ */
+export const healthSchema = z.strictObject({
+  status: z.enum(['ok', 'degraded', 'draining']),
+  problems: z.array(z.strictObject({ part: z.enum(HEALTH_PARTS), message: z.string() })),
+});
 export type Health = z.infer<typeof healthSchema>;
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).email('not an email address');

@@ -69,12 +69,17 @@ async function withCore(task: (core: Awaited<ReturnType<typeof createCore>>) => 
   }
 }
 
+/** A drained stop takes a second or two; systemd's unit example gives it 30 s before SIGKILL. */
+const STOP_DEADLINE_MS = 25_000;
+
 async function serve(): Promise<number> {
   const config = loadConfig();
   const ettor = await createEttor(config);
   const address = await ettor.start();
   ettor.app.log.info(`Ettor is running at ${address.replace('0.0.0.0', 'localhost')}`);
   const shutdown = () => {
+    // A drain that cannot finish (a database gone for good) must not keep a stopping node alive for ever.
+    setTimeout(() => process.exit(1), STOP_DEADLINE_MS).unref();
     ettor.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -57,6 +57,16 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave it unset for embedded SQLite')
     .optional(),
+  /** Joins this node to others on the same PostgreSQL: Redis carries what one node tells the rest. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL; leave it unset for one node')
+    .optional(),
+  /** Prefixes every Redis key and channel, so several Ettor installations (or tests) can share one Redis. */
+  ETTOR_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - only, at most 64')
+    .default('ettor:'),
   ETTOR_WEB_DIR: z.string().min(1).default(defaultWebDir),
   /** The address phones are told to open; by default the address the presenter's browser uses. */
   ETTOR_PUBLIC_URL: z.url().optional(),
@@ -74,6 +84,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisPrefix: string;
   webDir: string;
   publicUrl: string | undefined;
   signupOpenByDefault: boolean;
@@ -92,11 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: nodes joined by Redis share one database; set DATABASE_URL to PostgreSQL too, or leave REDIS_URL unset for one node',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.ETTOR_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.ETTOR_REDIS_PREFIX,
     webDir: path.resolve(e.ETTOR_WEB_DIR),
     publicUrl: e.ETTOR_PUBLIC_URL,
     signupOpenByDefault: e.ETTOR_SIGNUP_OPEN,

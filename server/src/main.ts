@@ -1,12 +1,17 @@
+import { Redis } from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.js';
 import { createAuthService } from './auth/auth.service.js';
 import type { Bus } from './bus/bus.js';
 import { createMemoryBus } from './bus/memory-bus.js';
+import { newNodeName } from './bus/bus.js';
+import { createRedisBus } from './bus/redis-bus.js';
+import { redisStrikeStores } from './limits/redis-strike-store.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Store, openStore } from './db/database.js';
+import { databaseProblem } from './db/health.js';
 import { migrateToLatest } from './db/migrate.js';
 import { registerApi } from './http/api.js';
 import { SESSION_COOKIE, createHttpApp, registerPages } from './http/app.js';
@@ -42,17 +47,24 @@ export interface Ettor {
 export interface EttorOptions {
   clock?: Clock;
   bus?: Bus;
+  /** Where the bus reports Redis going away; the server's logger. */
+  log?: { warn: (object: unknown, message: string) => void };
   /** How long a client may take to send its request headers or, on the live channel, its join; tests shorten it. */
   slowClientTimeoutMs?: number;
 }
 
 /** The services over one store and bus, without HTTP: what the server and the CLI share. */
-export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'signupOpenByDefault'>, options: EttorOptions = {}) {
+export async function createCore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'signupOpenByDefault'> & Partial<Pick<Config, 'redisUrl' | 'redisPrefix'>>,
+  options: EttorOptions = {},
+) {
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
   await migrateToLatest(store.db, store.dialect);
   const { db } = store;
-  const bus = options.bus ?? createMemoryBus();
+  const log = options.log ?? console;
+  const bus = options.bus ?? openBus(config, log);
+  const limits = openSharedLimits(config, log);
 
   const media = createMediaService({ db, clock });
   const presentations = createPresentationsService({ db, clock, media, bus });
@@ -60,11 +72,12 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
     db,
     clock,
     signupOpenByDefault: config.signupOpenByDefault,
+    ...limits?.strikeStores,
     onUserCreated: async (trx, userId) => {
       await presentations.importDeck(trx, userId, exampleDeck);
     },
   });
-  const sessions = createSessionsService({ db, clock, bus, presentations });
+  const sessions = createSessionsService({ db, clock, bus, presentations, ...limits?.strikeStores });
   const participants = createParticipantsService({ db, clock });
   const responses = createResponsesService({ db, clock, bus, sessions });
   const qa = createQaService({ db, clock, bus, sessions });
@@ -75,6 +88,8 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
   return {
     store,
     bus,
+    /** The Redis connection the HTTP request limits count in, with several nodes. */
+    sharedLimits: limits?.sharedLimits,
     media,
     presentations,
     auth,
@@ -90,6 +105,7 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
       // Joins and answers already received still commit, so nothing a phone was about to be told is left half done.
       await Promise.all([participants.drain(), responses.drain(), qa.drain()]);
       await bus.close();
+      limits?.sharedLimits.client.disconnect();
       await store.close();
     },
   };
@@ -97,18 +113,57 @@ export async function createCore(config: Pick<Config, 'databaseUrl' | 'dataDir' 
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
 
+/**
+ * With several nodes, the limits that guard something they share (join codes, accounts, sign-in requests) count in
+ * Redis, on a connection of their own that fails at once while Redis is away: the limits then count on this node.
+ */
+function openSharedLimits(config: Partial<Pick<Config, 'redisUrl' | 'redisPrefix'>>, log: NonNullable<EttorOptions['log']>) {
+  if (!config.redisUrl) return undefined;
+  const prefix = config.redisPrefix ?? 'ettor:';
+  const client = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+    connectTimeout: 2000,
+  });
+  // Reported once per outage through onError below, not on every reconnect attempt.
+  client.on('error', () => undefined);
+  const strikeStores = redisStrikeStores({
+    client,
+    prefix,
+    onError: (error) => log.warn({ err: error }, 'Redis is unreachable: join-code and sign-in limits count on this node only'),
+  });
+  return { strikeStores: { strikeStores }, sharedLimits: { client, prefix } };
+}
+
+/** Redis joins this node to the others when configured; otherwise everything stays in this process. */
+function openBus(config: Partial<Pick<Config, 'redisUrl' | 'redisPrefix'>>, log: NonNullable<EttorOptions['log']>): Bus {
+  const node = newNodeName();
+  if (!config.redisUrl) return createMemoryBus(node);
+  return createRedisBus({ url: config.redisUrl, prefix: config.redisPrefix ?? 'ettor:', node, log });
+}
+
 /** Every HTTP route: the API from the route table, then the pages. */
-export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Config, 'publicUrl' | 'webDir' | 'host'>): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  core: Core,
+  config: Pick<Config, 'publicUrl' | 'webDir' | 'host'>,
+  node: { readonly draining: boolean } = { draining: false },
+): void {
   const { db } = core.store;
   registerApi(app, {
     health: async ({ reply }) => {
-      try {
-        await db.selectFrom('settings').select('key').limit(1).execute();
-        return { status: 'ok' };
-      } catch {
+      if (node.draining) {
         void reply.status(503);
-        return { status: 'unavailable' };
+        return { status: 'draining', problems: [] };
       }
+      const database = await databaseProblem(core.store);
+      const bus = core.bus.problem();
+      const problems = [
+        ...(database === undefined ? [] : [{ part: 'database' as const, message: database }]),
+        ...(bus === undefined ? [] : [{ part: 'bus' as const, message: bus }]),
+      ];
+      return { status: problems.length === 0 ? 'ok' : 'degraded', problems };
     },
     ...authRoutes(core.auth),
     ...presentationRoutes(core.presentations),
@@ -126,7 +181,12 @@ export function registerRoutes(app: FastifyInstance, core: Core, config: Pick<Co
 
 /** The composition root: config → store → bus → services → HTTP and live channel. */
 export async function createEttor(config: Config, options: EttorOptions = {}): Promise<Ettor> {
-  const core = await createCore(config, options);
+  // The bus starts before the HTTP app and its logger exist; what it says before then goes to the console.
+  let logger: FastifyInstance['log'] | undefined = undefined;
+  const core = await createCore(config, {
+    log: { warn: (object, message) => (logger ? logger.warn(object, message) : console.warn(message, object)) },
+    ...options,
+  });
   const { store, bus, auth, sessions, participants, responses } = core;
 
   // The live channel's per-address limits count the same address as HTTP's request.ip.
@@ -136,9 +196,12 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
     webDir: config.webDir,
     trustProxy: trust,
     logLevel: config.logLevel,
+    ...(core.sharedLimits ? { sharedLimits: core.sharedLimits } : {}),
     ...(options.slowClientTimeoutMs ? { headersTimeoutMs: options.slowClientTimeoutMs } : {}),
   });
-  registerRoutes(app, core, config);
+  logger = app.log;
+  const node = { draining: false };
+  registerRoutes(app, core, config, node);
 
   let live: LiveServer | undefined;
   const reactions = createReactionsService({
@@ -180,8 +243,12 @@ export async function createEttor(config: Config, options: EttorOptions = {}): P
       return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     },
     async stop() {
+      node.draining = true;
       clearInterval(pruneTimer);
+      // No new connections: a load balancer sends them to the other nodes; the open ones are drained below.
+      app.server.close();
       await stopRetention();
+      await live?.drain(() => Promise.all([participants.drain(), responses.drain(), core.qa.drain()]).then(() => undefined));
       await live?.close();
       await reactions.close();
       await app.close();

@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { RouteHandlers } from '../http/api.js';
 import { SESSION_COOKIE } from '../http/app.js';
 import type { AuthService, LoginResult } from './auth.service.js';
-import { SignInGuard } from './sign-in-guard.js';
 
 function setCookie(reply: FastifyReply, result: LoginResult, secure: boolean): void {
   void reply.setCookie(SESSION_COOKIE, result.token, {
@@ -14,7 +13,8 @@ function setCookie(reply: FastifyReply, result: LoginResult, secure: boolean): v
   });
 }
 
-export function authRoutes(auth: AuthService, guard = new SignInGuard()) {
+export function authRoutes(auth: AuthService) {
+  const guard = auth.signInGuard;
   return {
     setupStatus: () => auth.setupStatus(),
 
@@ -26,9 +26,9 @@ export function authRoutes(auth: AuthService, guard = new SignInGuard()) {
 
     login: async ({ body, request, reply }) => {
       // Refused before the password is checked; request.ip is the address the trusted proxy saw.
-      guard.admit(body.email, request.ip);
+      await guard.admit(body.email, request.ip);
       const result = await auth.login(body.email, body.password, request.cookies[SESSION_COOKIE]);
-      guard.succeeded(body.email, request.ip);
+      await guard.succeeded(body.email, request.ip);
       setCookie(reply, result, request.protocol === 'https');
       return result.user;
     },

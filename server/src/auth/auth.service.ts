@@ -4,9 +4,11 @@ import type { Db, Queryable } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import type { StrikeStores } from '../limits/strike-store.js';
 import * as repo from './auth.repository.js';
 import { weakPasswordProblem } from './password-policy.js';
 import { hashPassword, hashToken, verifyPassword } from './passwords.js';
+import { SignInGuard } from './sign-in-guard.js';
 
 const SESSION_DAYS = 30;
 const SIGNUP_SETTING = 'signup_open';
@@ -21,6 +23,8 @@ export interface AuthServiceDeps {
   signupOpenByDefault: boolean;
   /** Runs in the transaction that creates the account, so a user never exists without their starter deck. */
   onUserCreated: (trx: Queryable, userId: string) => Promise<void>;
+  /** Where failed sign-ins are counted; this node's memory unless nodes share them. */
+  strikeStores?: StrikeStores;
 }
 
 export interface LoginResult {
@@ -97,6 +101,9 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
+    /** Limits password guessing; the login route asks it before `login` and tells it of a success. */
+    signInGuard: new SignInGuard(() => clock.now().getTime(), deps.strikeStores),
+
     settings: () => settings(),
 
     async updateSettings(patch: SettingsPatch): Promise<Settings> {

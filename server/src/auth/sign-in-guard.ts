@@ -1,5 +1,6 @@
 import { AppError } from '../http/errors.js';
-import { type StrikeRules, Strikes } from '../limits/strikes.js';
+import { type StrikeStore, type StrikeStores, memoryStrikeStores } from '../limits/strike-store.js';
+import type { StrikeRules } from '../limits/strikes.js';
 
 /** Sign-ins one address may try for one account in a window: enough for a few typos. */
 const ATTEMPTS_PER_ADDRESS = 5;
@@ -20,41 +21,46 @@ const PRUNE_AT = 1024;
  * get through even then. Accounts are keyed by the email as the login schema normalises it, whether or not the
  * account exists, so refusals reveal nothing, and an attempt counts as failed from the moment it starts until it
  * succeeds, so guesses sent in parallel cannot slip past together. A refused attempt never reaches the password
- * check: no argon2 work, and a right password during a back-off tells the guesser nothing. All of it lives in memory
- * only, counts for their windows and familiar addresses for 30 days, and a restart forgets it.
+ * check: no argon2 work, and a right password during a back-off tells the guesser nothing. The counts live for their
+ * windows in the strike stores (this node's memory, or shared by every node); familiar addresses live in this node's
+ * memory for 30 days, and a restart forgets them.
  */
 export class SignInGuard {
-  private readonly perAddress: Strikes;
-  private readonly perAccount: Strikes;
+  private readonly perAddress: StrikeStore;
+  private readonly perAccount: StrikeStore;
   /** When each account and address pair last signed in. */
   private readonly familiar = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {
-    this.perAddress = new Strikes({ ...BACK_OFF, perWindow: ATTEMPTS_PER_ADDRESS }, now);
-    this.perAccount = new Strikes({ ...BACK_OFF, perWindow: ATTEMPTS_PER_ACCOUNT }, now);
+  constructor(
+    private readonly now: () => number = Date.now,
+    stores: StrikeStores = memoryStrikeStores,
+  ) {
+    this.perAddress = stores('sign-in-address', { ...BACK_OFF, perWindow: ATTEMPTS_PER_ADDRESS }, now);
+    this.perAccount = stores('sign-in-account', { ...BACK_OFF, perWindow: ATTEMPTS_PER_ACCOUNT }, now);
   }
 
   /** Refuses an attempt while its address, or an unfamiliar address's account, waits; otherwise counts it. */
-  admit(account: string, address: string): void {
-    const now = this.now();
+  async admit(account: string, address: string): Promise<void> {
     const pair = pairKey(account, address);
-    const accountWait = this.perAccount.waitFor(account);
-    const wait = Math.max(this.perAddress.waitFor(pair), this.isFamiliar(pair, now) ? 0 : accountWait);
-    if (wait > 0) throw new AppError('rate_limited', `Too many failed sign-ins for this email address; try again in ${inWords(wait)}.`);
-    this.perAddress.strike(pair);
-    // A familiar address let through while the account waits does not lengthen the wait for everyone else.
-    if (accountWait === 0) this.perAccount.strike(account);
+    // Checked before anything is counted, so a refused attempt counts nowhere. Attempts from many addresses in
+    // flight together may pass the account's count by as many; each is still held to its own address's count.
+    const accountWait = this.isFamiliar(pair, this.now()) ? 0 : await this.perAccount.waitFor(account);
+    if (accountWait > 0) throw refusal(Math.max(accountWait, await this.perAddress.waitFor(pair)));
+    const pairWait = await this.perAddress.admit(pair);
+    if (pairWait > 0) throw refusal(pairWait);
+    // Not counted while the account waits: a familiar address let through then does not lengthen it for everyone else.
+    await this.perAccount.admit(account);
   }
 
   /** The attempt was right: its address starts afresh and is familiar to the account from now on. */
-  succeeded(account: string, address: string): void {
+  async succeeded(account: string, address: string): Promise<void> {
     const now = this.now();
     const pair = pairKey(account, address);
-    this.perAddress.forget(pair);
     if (this.familiar.size >= PRUNE_AT) {
       for (const [key, at] of this.familiar) if (now - at >= FAMILIAR_MS) this.familiar.delete(key);
     }
     this.familiar.set(pair, now);
+    await this.perAddress.forget(pair);
   }
 
   private isFamiliar(pair: string, now: number): boolean {
@@ -64,6 +70,9 @@ export class SignInGuard {
 
 /** A newline cannot be part of a normalised email address, so pairs never collide. */
 const pairKey = (account: string, address: string) => `${account}\n${address}`;
+
+const refusal = (ms: number) =>
+  new AppError('rate_limited', `Too many failed sign-ins for this email address; try again in ${inWords(ms)}.`);
 
 /** "45 seconds", "1 minute", "15 minutes". */
 function inWords(ms: number): string {

@@ -1,9 +1,10 @@
-import type { Bus, SessionEvent, SessionEventHandler } from './bus.js';
+import { type Bus, type SessionEvent, type SessionEventHandler, newNodeName } from './bus.js';
 
 /** The single-node bus: delivers on the next microtask, so publishers never run subscribers inline. */
-export function createMemoryBus(): Bus {
+export function createMemoryBus(node: string = newNodeName()): Bus {
   const handlers = new Map<string, Set<SessionEventHandler>>();
   return {
+    node,
     async publish(sessionId: string, event: SessionEvent) {
       const subscribers = handlers.get(sessionId);
       if (!subscribers) return;
@@ -22,6 +23,7 @@ export function createMemoryBus(): Bus {
         if (subscribers.size === 0) handlers.delete(sessionId);
       };
     },
+    problem: () => undefined,
     async close() {
       handlers.clear();
     },

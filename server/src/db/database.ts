@@ -21,10 +21,21 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * How long a query waits for a connection, new or from a full pool: while PostgreSQL is down a request fails after
+ * this with `unavailable` instead of hanging, and the first one after it is back connects anew.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
+
 /** Opens PostgreSQL when a URL is given, else embedded SQLite in the data directory. */
 export function openStore(options: StoreOptions): Store {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // A connection PostgreSQL drops (a restart, a cut) fails whoever queries on it and the pool replaces it, so its
+    // 'error' event needs no handling; unheard, an idle client's comes from the pool and a busy one's from the client,
+    // and either would end the process.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../http/errors.js';
 import { GroupCommit } from './group-commit.js';
 
 interface Deferred {
@@ -135,6 +136,40 @@ describe('GroupCommit', () => {
     const errors = await Promise.all([commit.submit(1), commit.submit(2)].map((pending) => pending.catch((error: Error) => error.message)));
 
     expect(errors).toEqual(['disk full at 1', 'disk full at 2']);
+  });
+
+  it('rejects every item of a batch with unavailable when the database did not answer, without running them alone', async () => {
+    let down = true;
+    const batches: number[][] = [];
+    const commit = new GroupCommit(async (items: number[]) => {
+      batches.push(items);
+      if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      return items.map((item) => item * 2);
+    }, 3);
+
+    const errors = await Promise.all([1, 2, 3].map((item) => commit.submit(item).catch((error: unknown) => error)));
+
+    expect(errors.map((error) => (error as AppError).code)).toEqual(['unavailable', 'unavailable', 'unavailable']);
+    expect(errors[0]).toBeInstanceOf(AppError);
+    expect(batches).toEqual([[1, 2, 3]]);
+    down = false;
+    // Nothing is left stuck: the same items go through once the database answers again.
+    await expect(Promise.all([1, 2, 3].map((item) => commit.submit(item)))).resolves.toEqual([2, 4, 6]);
+  });
+
+  it('stops running items alone once the database goes away, and tells the rest of the batch unavailable', async () => {
+    const batches: number[][] = [];
+    const commit = new GroupCommit(async (items: number[]) => {
+      batches.push(items);
+      if (items.length > 1) throw new Error('bad row');
+      if (items[0] === 2) throw new Error('Connection terminated unexpectedly');
+      return items.map((item) => item * 2);
+    }, 4);
+
+    const outcomes = await Promise.all([1, 2, 3, 4].map((item) => commit.submit(item).catch((error: unknown) => (error as AppError).code)));
+
+    expect(outcomes).toEqual([2, 'unavailable', 'unavailable', 'unavailable']);
+    expect(batches).toEqual([[1, 2, 3, 4], [1], [2]]);
   });
 
   it('rejects the items when run throws before returning a promise', async () => {

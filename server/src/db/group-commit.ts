@@ -1,3 +1,6 @@
+import { toAppError } from '../http/errors.js';
+import { isUnavailable } from './unavailable.js';
+
 /** Items per batch at most: a burst beyond it commits in several, and a statement stays within parameter limits. */
 export const MAX_GROUP = 512;
 /**
@@ -26,7 +29,10 @@ export class GroupCommit<Item, Result> {
   private scheduled = false;
 
   constructor(
-    /** Runs one batch, all or nothing; returns one result per item, in order. If it throws, each item is run alone. */
+    /**
+     * Runs one batch, all or nothing; returns one result per item, in order. If it throws, each item is run alone, unless
+     * the database is unavailable: then every item is rejected with `unavailable`.
+     */
     private readonly run: (items: Item[]) => Promise<Result[]>,
     private readonly maxBatch: number,
     /** How long the first item of a batch may wait for others; 0 runs it on the next turn of the event loop. */
@@ -77,19 +83,28 @@ export class GroupCommit<Item, Result> {
       const results = await this.run(batch.map((waiting) => waiting.item));
       batch.forEach((waiting, index) => waiting.resolve(results[index] as Result));
     } catch (error) {
+      // What queued meanwhile would wait out another connect timeout batch by batch: it is told to resend now too.
+      if (isUnavailable(error)) return rejectUnavailable([...batch, ...this.queue.splice(0)], error);
       if (batch.length === 1) {
         batch[0]?.reject(error);
         return;
       }
       // One bad item must not cost the others: each runs again on its own, and only what fails alone fails.
-      for (const waiting of batch) {
+      for (const [index, waiting] of batch.entries()) {
         try {
           const [result] = await this.run([waiting.item]);
           waiting.resolve(result as Result);
         } catch (failure) {
+          if (isUnavailable(failure)) return rejectUnavailable([...batch.slice(index), ...this.queue.splice(0)], failure);
           waiting.reject(failure);
         }
       }
     }
   }
+}
+
+/** Without a database no item would fare better alone: each is told to send it again, which its client id makes safe. */
+function rejectUnavailable<Item, Result>(batch: readonly Waiting<Item, Result>[], error: unknown): void {
+  const unavailable = toAppError(error);
+  for (const waiting of batch) waiting.reject(unavailable);
 }

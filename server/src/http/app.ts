@@ -7,10 +7,11 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { ERROR_STATUS, MAX_ASSET_BYTES, type User } from '@ettor/protocol';
+import type { Redis } from 'ioredis';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AuthService } from '../auth/auth.service.js';
 import type { TrustFunction } from './client-address.js';
-import { AppError } from './errors.js';
+import { AppError, toAppError } from './errors.js';
 import { isCrossSite } from './same-origin.js';
 
 export const SESSION_COOKIE = 'ettor_session';
@@ -33,6 +34,8 @@ export interface AppOptions {
   headersTimeoutMs?: number;
   /** Where the log goes instead of standard output; tests read it. */
   logStream?: NodeJS.WritableStream;
+  /** Counts the per-address request limits in Redis under `prefix`, so the nodes behind a load balancer share them. */
+  sharedLimits?: { client: Redis; prefix: string };
 }
 
 /** Slow or half-open clients must not hold connections: headers within 10 s, a whole request within 2 min. */
@@ -89,7 +92,12 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  const shared = options.sharedLimits;
+  await app.register(rateLimit, {
+    global: false,
+    // A Redis that fails lets requests through rather than refusing every sign-in; the sign-in guard still holds.
+    ...(shared ? { redis: shared.client, nameSpace: `${shared.prefix}rate-limit:`, skipOnError: true } : {}),
+  });
   await app.register(multipart, { limits: { fileSize: MAX_ASSET_BYTES, files: 1, fields: 5 } });
 
   app.decorateRequest('user', undefined);
@@ -106,7 +114,7 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = requestError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
     void reply.status(ERROR_STATUS[appError.code]).send(appError.toBody());
   });
@@ -127,7 +135,7 @@ export async function createHttpApp(options: AppOptions): Promise<FastifyInstanc
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Maps everything thrown inside a request to the stable error shape. */
-function toAppError(error: FastifyError): AppError {
+function requestError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -146,7 +154,7 @@ function toAppError(error: FastifyError): AppError {
   }
   if (error.statusCode === 413) return new AppError('payload_too_large', 'The request is too large.');
   if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Send JSON (application/json).');
-  return new AppError('internal', 'Something went wrong on the server; try again.');
+  return toAppError(error);
 }
 
 /** Serves the single-page apps: the audience page at `/` and `/<code>`, the presenter app under `/app`. */

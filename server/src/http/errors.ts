@@ -1,5 +1,6 @@
 import { type ErrorBody, type ErrorCode, type Problem, describeZodError } from '@ettor/protocol';
 import type { z } from 'zod';
+import { isUnavailable } from '../db/unavailable.js';
 
 /** A refusal the client can act on; boundaries turn it into `{ error: { code, message } }`. */
 export class AppError extends Error {
@@ -25,4 +26,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError('validation_failed', describeZodError(result.error));
   return result.data;
+}
+
+/** Anything thrown, as a client is told it: an AppError as it is, a database that did not answer as `unavailable`, else `internal`. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isUnavailable(error)) return new AppError('unavailable', 'The database did not answer; nothing was stored. Try again in a moment.');
+  return new AppError('internal', 'Something went wrong on the server; try again.');
 }

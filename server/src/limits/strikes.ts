@@ -52,6 +52,13 @@ export class Strikes {
     this.tallies.set(key, tally);
   }
 
+  /** The key's wait if it is blocked; otherwise a strike and 0, in one step. */
+  admit(key: string): number {
+    const wait = this.waitFor(key);
+    if (wait === 0) this.strike(key);
+    return wait;
+  }
+
   forget(key: string): void {
     this.tallies.delete(key);
   }

@@ -15,7 +15,7 @@ import {
 } from '@ettor/protocol';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Bus } from '../bus/bus.js';
-import { AppError } from '../http/errors.js';
+import { AppError, toAppError } from '../http/errors.js';
 import { isCrossSite } from '../http/same-origin.js';
 import { Strikes } from '../limits/strikes.js';
 import type { ParticipantsService } from '../participants/participants.service.js';
@@ -25,7 +25,7 @@ import type { ResponsesService } from '../responses/responses.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { AddressCounts } from './address-counts.js';
 import { Connection } from './connection.js';
-import { Room, type RoomDeps } from './room.js';
+import { PRESENCE_HEARTBEAT_MS, Room, type RoomDeps } from './room.js';
 
 /** Every socket is pinged this often; one that has not answered the previous ping by then is dropped. */
 const HEARTBEAT_MS = 30_000;
@@ -45,6 +45,10 @@ const MAX_PENDING_PER_ADDRESS = 100;
 const FLOODER_RULES = { perWindow: 10, windowMs: 60_000, firstBlockMs: 60_000, maxBlockMs: 15 * 60_000 };
 /** The Q&A part of a welcome for a new participant or a host. */
 const NO_QUESTIONS: OwnQuestions = { asked: [], upvoted: [] };
+/** WebSocket's own close code for a server going away for a restart: clients reconnect, here to another node. */
+const SERVICE_RESTART = 1012;
+/** WebSocket's own close code for a server that cannot serve now: clients reconnect after their back-off. */
+const TRY_AGAIN_LATER = 1013;
 /** A phone sends its join as soon as the socket opens; this is ample on a poor connection. */
 const DEFAULT_JOIN_TIMEOUT_MS = 10_000;
 
@@ -75,6 +79,11 @@ export interface LiveDeps {
 }
 
 export interface LiveServer {
+  /**
+   * Stops taking new sockets, lets what the services already took commit (acks still go out on the open sockets), then
+   * closes every socket with 1012 so its client reconnects, through the load balancer, to another node.
+   */
+  drain(finishCommits: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
   readonly connectionCount: number;
 }
@@ -90,12 +99,13 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   const joinTimeoutMs = deps.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
   const flooders = new Strikes(FLOODER_RULES);
   const onError = (error: unknown) => deps.log.error({ err: error }, 'live channel error');
+  let draining = false;
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // Node takes its own error handler off an upgrading socket; until ws adds one, a reset would crash the process.
     socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?')[0];
-    if (path !== LIVE_PATH) {
+    if (path !== LIVE_PATH || draining) {
       socket.destroy();
       return;
     }
@@ -188,9 +198,9 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         connection.send({ type: 'pong', ...(message.t === undefined ? {} : { t: message.t }) });
         return;
       case 'join':
-        return join(connection, message.code, message.participantToken, message.v);
+        return untilJoined(connection, join(connection, message.code, message.participantToken, message.v));
       case 'host':
-        return host(connection, message.sessionId, message.v);
+        return untilJoined(connection, host(connection, message.sessionId, message.v));
       case 'answer': {
         const { sessionId, participantId } = connection;
         if (connection.role !== 'audience' || !sessionId || !participantId) {
@@ -360,6 +370,18 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     return true;
   }
 
+  /** A join the database could not answer is closed at once with 1013, so the client tries again after its back-off. */
+  async function untilJoined(connection: Connection, joining: Promise<void>): Promise<void> {
+    try {
+      await joining;
+    } catch (error) {
+      const refused = toAppError(error);
+      if (refused.code !== 'unavailable' || connection.role !== 'pending') throw error;
+      connection.send(refusal(refused, undefined));
+      connection.close(TRY_AGAIN_LATER, 'unavailable');
+    }
+  }
+
   async function join(connection: Connection, code: string, token: string | undefined, v: number): Promise<void> {
     if (refuseVersion(connection, v)) return;
     if (connection.role !== 'pending') throw new AppError('conflict', 'This socket has already joined.');
@@ -466,8 +488,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
             pacedDeck: deps.sessions.pacedDeck,
             hasClosed: deps.sessions.hasClosed,
             state: deps.sessions.state,
+            node: deps.bus.node,
+            announce: (event) => void deps.bus.publish(sessionId, event),
             onError,
           });
+          room.announcePresence(true);
         } catch (error) {
           unsubscribe();
           throw error;
@@ -494,6 +519,8 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     if (!entry) return;
     entry.room.remove(connection);
     if (entry.room.isEmpty) {
+      // The other nodes stop counting this node's participants now rather than when its presence expires.
+      entry.room.announcePresence();
       entry.unsubscribe();
       entry.room.dispose();
       rooms.delete(connection.sessionId);
@@ -502,7 +529,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
 
   /** Every refusal names the answer it refuses, when the frame carried a client id, so the phone can match it. */
   function refusal(error: unknown, clientId: string | undefined): ServerMessage {
-    const refused = error instanceof AppError ? error : new AppError('internal', 'Something went wrong on the server; try again.');
+    const refused = toAppError(error);
     // An internal AppError (a stored row this version cannot read) is the operator's to fix, as is any other failure.
     if (refused.code === 'internal') onError(error);
     return { type: 'error', code: refused.code, message: refused.message, ...(clientId ? { clientId } : {}) };
@@ -528,12 +555,23 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   }, HEARTBEAT_TICK_MS);
   heartbeat.unref();
 
+  const presence = setInterval(() => {
+    for (const { room } of rooms.values()) room.announcePresence();
+  }, PRESENCE_HEARTBEAT_MS);
+  presence.unref();
+
   return {
     get connectionCount() {
       return wss.clients.size;
     },
+    async drain(finishCommits) {
+      draining = true;
+      await finishCommits();
+      for (const ws of wss.clients) ws.close(SERVICE_RESTART, 'node is stopping; connect again');
+    },
     async close() {
       clearInterval(heartbeat);
+      clearInterval(presence);
       server.off('upgrade', onUpgrade);
       server.off('connection', onConnection);
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');

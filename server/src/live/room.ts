@@ -16,7 +16,7 @@ import {
   splitsBySegment,
   resultsForPhones,
 } from '@ettor/protocol';
-import type { SessionEvent, SharedState } from '../bus/bus.js';
+import type { PresenceEvent, SessionEvent, SharedState } from '../bus/bus.js';
 import { type LoadSlideAnswers, LiveResults } from '../responses/live-results.js';
 import type { PacedDeckSlide } from '../sessions/sessions.service.js';
 import type { Connection } from './connection.js';
@@ -32,10 +32,17 @@ const AUDIENCE_RESULTS_MS = 1000;
 /** Results drawn from other slides' answers, and results split by group, are counted from the store, so less often. */
 const STORE_COUNT_MS = 500;
 const PRESENCE_MS = 250;
+/** Each node tells the others its participants this often; a node not heard from for three times as long is gone. */
+export const PRESENCE_HEARTBEAT_MS = 2000;
+const PRESENCE_EXPIRES_MS = 3 * PRESENCE_HEARTBEAT_MS + 500;
 /** Read the state just after a countdown's end, so the stored close time has certainly passed. */
 const COUNTDOWN_GRACE_MS = 50;
 
 export interface RoomDeps {
+  /** This node's name, as in the presence it announces. */
+  node: string;
+  /** Tells the session's other nodes this node's participants (on the bus). */
+  announce: (event: PresenceEvent) => void;
   slideAnswers: LoadSlideAnswers;
   /** The results of a slide drawn from other slides' answers, counted from the store; undefined for any other slide. */
   derivedResults: (sessionId: string, slideId: string) => Promise<Results | undefined>;
@@ -58,6 +65,11 @@ export class Room {
   readonly audience = new Set<Connection>();
   /** Sockets per participant: one phone may have two tabs open. */
   private readonly participants = new Map<string, number>();
+  /** The participants other nodes last told of, with when. */
+  private readonly elsewhere = new Map<string, { participants: number; seq: number; heardAt: number }>();
+  private presenceSeq = 0;
+  /** The count hosts were last told, so a node's expiry that changes nothing sends nothing. */
+  private presenceTold = -1;
   private readonly hostResults = new Throttle(HOST_RESULTS_MS);
   private readonly hostDerived = new Throttle(STORE_COUNT_MS);
   private readonly hostSegments = new Throttle(STORE_COUNT_MS);
@@ -105,8 +117,11 @@ export class Room {
     return this.hosts.size === 0 && this.audience.size === 0;
   }
 
+  /** Participants in the whole room: this node's and what the others last told, as long as they keep telling. */
   get participantCount(): number {
-    return this.participants.size;
+    let count = this.participants.size;
+    for (const node of this.elsewhere.values()) count += node.participants;
+    return count;
   }
 
   socketsOf(participantId: string): number {
@@ -142,8 +157,14 @@ export class Room {
   }
 
   handle(event: SessionEvent): void {
-    if (event.type !== 'reactions') this.viewedCounts.clear();
+    if (event.type !== 'reactions' && event.type !== 'presence') this.viewedCounts.clear();
     switch (event.type) {
+      case 'presence':
+        this.heardPresence(event);
+        return;
+      case 'resync':
+        this.resync().catch(this.deps.onError);
+        return;
       case 'state':
         // States may arrive out of order across nodes; the sequence number decides.
         if (event.state.seq < this.state.seq) return;
@@ -249,6 +270,20 @@ export class Room {
     if (slideId === undefined || !this.followersSee(slideId) || this.showsResultsOnPhones(slideId)) return;
     const results = await this.resultsOf(slideId);
     if (results) connection.send(this.resultsMessage(results, true));
+  }
+
+  /** Tells the other nodes this node's participants; asking, they answer with theirs. Also forgets nodes gone quiet. */
+  announcePresence(ask = false): void {
+    this.presenceSeq += 1;
+    this.deps.announce({ type: 'presence', node: this.deps.node, seq: this.presenceSeq, participants: this.participants.size, ask });
+    const now = Date.now();
+    let forgot = false;
+    for (const [node, heard] of this.elsewhere) {
+      if (now - heard.heardAt <= PRESENCE_EXPIRES_MS) continue;
+      this.elsewhere.delete(node);
+      forgot = true;
+    }
+    if (forgot) this.tellPresence();
   }
 
   dispose(): void {
@@ -464,10 +499,58 @@ export class Room {
       .catch(this.deps.onError);
   }
 
+  /** This node's participants changed: the other nodes and this node's hosts are told, at most every PRESENCE_MS. */
   private schedulePresence(): void {
     this.presence.request('presence', () => {
-      this.broadcast(this.hosts, { type: 'presence', participants: this.participantCount });
+      this.announcePresence();
+      this.tellPresence();
     });
+  }
+
+  private heardPresence(event: PresenceEvent): void {
+    if (event.node === this.deps.node) return;
+    const known = this.elsewhere.get(event.node);
+    if (known && known.seq >= event.seq) return;
+    if (event.participants === 0) this.elsewhere.delete(event.node);
+    else this.elsewhere.set(event.node, { participants: event.participants, seq: event.seq, heardAt: Date.now() });
+    if (event.ask) this.presence.request('presence', () => this.announcePresence());
+    if (known?.participants !== event.participants) this.presence.request('told', () => this.tellPresence());
+  }
+
+  private tellPresence(): void {
+    const participants = this.participantCount;
+    if (participants === this.presenceTold) return;
+    this.presenceTold = participants;
+    this.broadcast(this.hosts, { type: 'presence', participants });
+  }
+
+  /**
+   * Events may have been lost on the way between nodes: the state is read again (a newer one is handled as if it had
+   * arrived), every tally counted again, and screens sent what changed.
+   */
+  private async resync(): Promise<void> {
+    const state = await this.deps.state(this.sessionId);
+    if (state.seq > this.state.seq) {
+      this.results.recountAll();
+      this.handle({ type: 'state', state });
+      return;
+    }
+    const slideId = this.state.slide?.id;
+    const before = slideId === undefined ? undefined : JSON.stringify(await this.resultsOf(slideId));
+    this.results.recountAll();
+    this.derived.changed();
+    this.segments.changed();
+    this.deck.changed();
+    if (this.state.pace === 'audience') {
+      this.sendDeck();
+      for (const viewed of this.viewers.keys()) this.scheduleView(viewed);
+    }
+    const anytime = this.state.askAnytime?.id;
+    if (anytime !== undefined && anytime !== slideId) this.scheduleAnytimeQa(anytime);
+    if (slideId === undefined) return;
+    const after = JSON.stringify(await this.resultsOf(slideId));
+    // While the bus is down this runs every few seconds; unchanged results are not sent to every phone again.
+    if (after !== before) this.scheduleResults(slideId);
   }
 
   private everyone(): Iterable<Connection> {

@@ -112,7 +112,10 @@ describe.each(dialects)('results split by role, and withheld under k, live on $n
       expect(await phone.answer(role.id, { kind: 'choice', optionIds: [second?.id] })).toMatchObject({ type: 'ack' });
       expect(await phone.answer(words.id, { kind: 'wordcloud', entries: ['pengar'] })).toMatchObject({ type: 'ack' });
     }
-    const shown = await screen.waitFor(is('segments', (m) => m.slideId === words.id && m.segments[0]?.respondents === 6));
+    // Between a phone's role answer and its word, its group can show with no words yet: wait for the words too.
+    const shown = await screen.waitFor(
+      is('segments', (m) => m.slideId === words.id && m.segments[0]?.respondents === 6 && m.segments[1]?.results === null),
+    );
     expect(shown.segments[0]?.results).toMatchObject({ kind: 'wordcloud', respondents: 6, words: [{ text: 'tid', count: 6 }] });
     expect(shown.segments[1]).toMatchObject({ optionId: second?.id, respondents: 0, results: null });
     expect(shown.segments.at(-1)).toMatchObject({ optionId: null, respondents: 0, results: null });

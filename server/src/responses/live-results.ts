@@ -59,6 +59,11 @@ export class LiveResults {
     this.slides.delete(slideId);
   }
 
+  /** Every slide is counted from the store again when next asked: events between nodes may have been lost. */
+  recountAll(): void {
+    this.slides.clear();
+  }
+
   /** The current slide as the session state shows it: an edit takes effect, and a new round recounts. */
   slideShown(slide: Slide | null, round: number): void {
     if (!slide || !isQuestionSlide(slide)) return;

@@ -29,6 +29,7 @@ import { type Db, type Queryable, isUniqueViolation } from '../db/database.js';
 import type { LiveSessionRow } from '../db/schema.js';
 import { readStoredJson } from '../db/stored-json.js';
 import { AppError } from '../http/errors.js';
+import type { StrikeStores } from '../limits/strike-store.js';
 import * as presentationsRepo from '../presentations/presentations.repository.js';
 import type { PresentationsService } from '../presentations/presentations.service.js';
 import { isOffensive } from '../moderation/offensive.js';
@@ -69,9 +70,16 @@ export interface PacedDeckSlide {
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
 
-export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; presentations: PresentationsService }) {
+export function createSessionsService(deps: {
+  db: Db;
+  clock: Clock;
+  bus: Bus;
+  presentations: PresentationsService;
+  /** Where wrong join codes are counted; this node's memory unless nodes share them. */
+  strikeStores?: StrikeStores;
+}) {
   const { db, clock, bus } = deps;
-  const codeGuard = new JoinCodeGuard(() => clock.now().getTime());
+  const codeGuard = new JoinCodeGuard(() => clock.now().getTime(), deps.strikeStores);
 
   async function hosted(q: Queryable, userId: string, sessionId: string): Promise<LiveSessionRow> {
     const row = await repo.findSession(q, sessionId);
@@ -160,13 +168,13 @@ export function createSessionsService(deps: { db: Db; clock: Clock; bus: Bus; pr
    * that the code is wrong. Wrong codes are limited per address, so codes cannot be guessed at speed.
    */
   async function openByCode(code: string, address: string): Promise<LiveSessionRow> {
-    codeGuard.assertMayTry(address);
+    await codeGuard.assertMayTry(address);
     const row = await repo.findOpenSessionByCode(db, code);
     if (row) return row;
     const dayAgo = new Date(clock.now().getTime() - 86_400_000).toISOString();
     if (await repo.hasEndedSince(db, code, dayAgo))
       throw new AppError('session_ended', 'This session has ended. Thank you for taking part!');
-    codeGuard.wrong(address);
+    await codeGuard.wrong(address);
     throw new AppError('unknown_code', 'No open session has that code. Check the code on the screen.');
   }
 

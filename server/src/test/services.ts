@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export const POSTGRES_ADMIN_URL = process.env.ETTOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -77,3 +78,47 @@ export const dialects: DialectCase[] = [
     },
   },
 ];
+
+export const REDIS_TEST_URL = process.env.ETTOR_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<string | undefined> {
+  const client = new Redis(REDIS_TEST_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return undefined;
+  } catch (error) {
+    return `Redis at ${REDIS_TEST_URL} is not reachable (${(error as Error).message})`;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Why Redis tests are skipped on this machine, if they are; on CI a missing Redis fails the run instead. */
+export const redisProblem = await redisReachable();
+if (redisProblem && servicesRequired) {
+  throw new Error(`${redisProblem}; it is required because CI=true or ETTOR_REQUIRE_SERVICES=1.`);
+}
+if (redisProblem) console.warn(`Skipping Redis tests: ${redisProblem}.`);
+
+/** A key prefix of a test's own in the shared Redis, and the way to remove every key under it afterwards. */
+export function testRedisPrefix(): { prefix: string; clean(): Promise<void> } {
+  const prefix = `ettor-test-${randomBytes(6).toString('hex')}:`;
+  return {
+    prefix,
+    async clean() {
+      const client = new Redis(REDIS_TEST_URL, { maxRetriesPerRequest: 1 });
+      try {
+        for (let cursor = '0'; ;) {
+          const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+          if (keys.length > 0) await client.del(...keys);
+          cursor = next;
+          if (cursor === '0') break;
+        }
+      } finally {
+        client.disconnect();
+      }
+    },
+  };
+}

@@ -28,6 +28,8 @@ export async function startTestServer(
     host: '127.0.0.1',
     dataDir,
     databaseUrl: database.databaseUrl,
+    redisUrl: undefined,
+    redisPrefix: 'ettor:',
     webDir: path.join(dataDir, 'no-web'),
     publicUrl: undefined,
     signupOpenByDefault: false,

@@ -73,6 +73,7 @@ export const en: CoreCatalogue = {
   'error.protocol_mismatch': 'Ettor has been updated. Reload the page.',
   'error.unsupported_media_type': 'That file type is not supported. Use PNG, JPEG, GIF or WebP.',
   'error.internal': 'Something went wrong on the server. Try again in a moment.',
+  'error.unavailable': 'The server cannot reach its database just now, so nothing was saved. Try again in a moment.',
   'error.network': 'Could not reach the server. Check your connection and try again.',
   'error.tooManyWords': 'Write at most {max} words.',
   'error.tooLongEntry': 'Each word may be at most {max} characters.',

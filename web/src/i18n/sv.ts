@@ -73,6 +73,7 @@ export const sv = {
   'error.protocol_mismatch': 'Ettor har uppdaterats. Ladda om sidan.',
   'error.unsupported_media_type': 'Filtypen stöds inte. Använd PNG, JPEG, GIF eller WebP.',
   'error.internal': 'Något gick fel hos servern. Försök igen om en stund.',
+  'error.unavailable': 'Servern når inte sin databas just nu, så inget sparades. Försök igen om en stund.',
   'error.network': 'Kunde inte nå servern. Kontrollera uppkopplingen och försök igen.',
   'error.tooManyWords': 'Skriv högst {max} ord.',
   'error.tooLongEntry': 'Varje ord får vara högst {max} tecken.',

@@ -78,6 +78,9 @@ const FRESH_MS = 5_000;
 const MAX_UNSENT_COMMANDS = 20;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
+/** A message the database could not take (`unavailable`) is sent again after 1 s, doubling to 8 s, until confirmed. */
+const FIRST_RESEND_MS = 1000;
+const MAX_RESEND_MS = 8000;
 
 /**
  * One live connection to a session, for a phone or a host. Reconnects with jittered back-off,
@@ -116,6 +119,9 @@ export class LiveClient {
   // Unconfirmed messages are bookkeeping the page never renders, so a plain map is right.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #pending = new Map<string, Confirmed>();
+  /** Messages the server could not store yet, by clientId: how often that happened, and the timer that sends it again. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #resends = new Map<string, { tries: number; timer: ReturnType<typeof setTimeout> }>();
   /** The slide this phone is on at its own pace, told again after every reconnect. */
   #viewing: string | null = null;
   /** Whether this phone follows the big screen's results from afar, told again after every reconnect. */
@@ -150,6 +156,7 @@ export class LiveClient {
     document.removeEventListener('resume', this.#revive);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#clearTimers();
+    for (const { timer } of this.#resends.values()) clearTimeout(timer);
     this.#socket?.close(1000);
     this.#socket = null;
   }
@@ -260,6 +267,8 @@ export class LiveClient {
         // A new socket is a new connection to the server, which knows nothing of this phone's place or wishes.
         if (this.#viewing !== null) this.#send({ type: 'view', slideId: this.#viewing });
         if (this.#following) this.#send({ type: 'follow', on: true });
+        // Everything unconfirmed goes now; a wait for the database is cut short, as the reconnect may mean it is back.
+        for (const resend of this.#resends.values()) clearTimeout(resend.timer);
         for (const pending of this.#pending.values()) this.#send(pending);
         for (const unsent of this.#unsent) this.#send(unsent);
         this.#unsent = [];
@@ -287,7 +296,7 @@ export class LiveClient {
         this.participants = message.participants;
         return;
       case 'nickname':
-        this.#pending.delete(message.clientId);
+        this.#confirmed(message.clientId);
         this.nickname = message.nickname;
         this.#events.nickname?.(message);
         return;
@@ -300,30 +309,53 @@ export class LiveClient {
         this.latestReactions = message;
         return;
       case 'ack':
-        this.#pending.delete(message.clientId);
+        this.#confirmed(message.clientId);
         this.#events.ack?.(message);
         return;
       case 'asked': {
-        this.#pending.delete(message.clientId);
+        this.#confirmed(message.clientId);
         const others = this.questions.asked.filter((question) => question.id !== message.question.id);
         this.questions = { ...this.questions, asked: [...others, message.question] };
         this.#events.asked?.(message);
         return;
       }
       case 'upvoted': {
-        this.#pending.delete(message.clientId);
+        this.#confirmed(message.clientId);
         const others = this.questions.upvoted.filter((id) => id !== message.questionId);
         this.questions = { ...this.questions, upvoted: message.up ? [...others, message.questionId] : others };
         this.#events.upvoted?.(message);
         return;
       }
       case 'error':
-        if (message.clientId) this.#pending.delete(message.clientId);
+        // Nothing was stored and the same message may come again: it stays pending, and the page shows it as being sent.
+        if (message.code === 'unavailable' && message.clientId && this.#pending.has(message.clientId)) {
+          return this.#resendLater(message.clientId);
+        }
+        if (message.clientId) this.#confirmed(message.clientId);
         this.#events.error?.(message);
         return;
       case 'pong':
         return;
     }
+  }
+
+  /** The server has answered a message for good, with its confirmation or a refusal. */
+  #confirmed(clientId: string): void {
+    this.#pending.delete(clientId);
+    clearTimeout(this.#resends.get(clientId)?.timer);
+    this.#resends.delete(clientId);
+  }
+
+  /** Sends a message again once the database may be back: jittered back-off, or at once with the next welcome. */
+  #resendLater(clientId: string): void {
+    const tries = this.#resends.get(clientId)?.tries ?? 0;
+    clearTimeout(this.#resends.get(clientId)?.timer);
+    const delay = Math.min(MAX_RESEND_MS, FIRST_RESEND_MS * 2 ** tries) * (0.5 + Math.random());
+    const timer = setTimeout(() => {
+      const message = this.#pending.get(clientId);
+      if (message && this.status === 'open') this.#send(message);
+    }, delay);
+    this.#resends.set(clientId, { tries: tries + 1, timer });
   }
 
   #applyState(state: SessionState): void {

@@ -501,6 +501,151 @@ describe('answers', () => {
   });
 });
 
+describe('when the database does not answer (unavailable)', () => {
+  const unavailable = (clientId?: string): ServerMessage => ({
+    type: 'error',
+    code: 'unavailable',
+    message: 'The database did not answer; nothing was stored. Try again in a moment.',
+    ...(clientId ? { clientId } : {}),
+  });
+
+  /** How long the client waits before sending the answer again, in steps of 100 ms, up to a minute. */
+  function waitForResend(socket: FakeSocket): number {
+    const count = socket.sentOfType('answer').length;
+    let waited = 0;
+    while (socket.sentOfType('answer').length === count && waited < 60_000) {
+      vi.advanceTimersByTime(100);
+      waited += 100;
+    }
+    return waited;
+  }
+
+  it('keeps the answer pending without telling the page, and sends it again after 1 s, doubling to 8 s', () => {
+    const onError = vi.fn();
+    const client = joinedClient({ error: onError });
+    const clientId = client.sendAnswer('role', CHOICE);
+    const socket = latest();
+
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      socket.receive(unavailable(clientId));
+      waits.push(waitForResend(socket));
+    }
+
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 8000]);
+    expect(onError).not.toHaveBeenCalled();
+    expect(new Set(socket.sentOfType('answer').map((m) => m.clientId))).toEqual(new Set([clientId]));
+    expect(socket.sentOfType('answer')).toHaveLength(6);
+  });
+
+  it('jitters the wait between half and one and a half times the base', () => {
+    const client = joinedClient();
+    const clientId = client.sendAnswer('role', CHOICE);
+    vi.mocked(Math.random).mockReturnValue(0);
+    latest().receive(unavailable(clientId));
+    expect(waitForResend(latest())).toBe(500);
+  });
+
+  it('stops sending once the answer is acked, and forgets it', () => {
+    const onAck = vi.fn();
+    const client = joinedClient({ ack: onAck });
+    const clientId = client.sendAnswer('role', CHOICE);
+    latest().receive(unavailable(clientId));
+    vi.advanceTimersByTime(1000);
+    const ack: ServerMessage = { type: 'ack', clientId, slideId: 'role', answer: CHOICE };
+    latest().receive(ack);
+
+    expect(onAck).toHaveBeenCalledExactlyOnceWith(ack);
+    vi.advanceTimersByTime(30_000);
+    expect(latest().sentOfType('answer')).toHaveLength(2);
+    latest().serverClose(1006);
+    vi.advanceTimersByTime(500);
+    expect(rejoin().sentOfType('answer')).toEqual([]);
+  });
+
+  it('hands a later refusal of the same answer to the page, and stops sending it', () => {
+    const onError = vi.fn();
+    const client = joinedClient({ error: onError });
+    const clientId = client.sendAnswer('role', CHOICE);
+    latest().receive(unavailable(clientId));
+    vi.advanceTimersByTime(1000);
+    const closed: ServerMessage = { type: 'error', code: 'voting_closed', message: 'Voting has closed.', clientId };
+    latest().receive(closed);
+
+    expect(onError).toHaveBeenCalledExactlyOnceWith(closed);
+    vi.advanceTimersByTime(30_000);
+    expect(latest().sentOfType('answer')).toHaveLength(2);
+  });
+
+  it('sends it at once after a reconnect, and the wait it was in sends nothing more', () => {
+    const client = joinedClient();
+    const clientId = client.sendAnswer('role', CHOICE);
+    latest().receive(unavailable(clientId));
+    latest().serverClose(1006);
+    vi.advanceTimersByTime(500);
+
+    const socket = rejoin({ seq: 2 });
+    expect(socket.sentOfType('answer').map((m) => m.clientId)).toEqual([clientId]);
+    vi.advanceTimersByTime(30_000);
+    expect(socket.sentOfType('answer')).toHaveLength(1);
+  });
+
+  it('waits while the socket is away, and leaves the sending to the welcome', () => {
+    const client = joinedClient();
+    const clientId = client.sendAnswer('role', CHOICE);
+    latest().receive(unavailable(clientId));
+    latest().serverClose(1006);
+    // The resend comes due while the next socket is open but not yet welcomed: it must not be sent before the join.
+    vi.advanceTimersByTime(500);
+    latest().open();
+    vi.advanceTimersByTime(1000);
+    expect(latest().sentOfType('answer')).toEqual([]);
+    latest().receive(welcome({ seq: 2 }));
+    expect(
+      latest()
+        .sentOfType('answer')
+        .map((m) => m.clientId),
+    ).toEqual([clientId]);
+  });
+
+  it('does the same for questions, upvotes and nicknames', () => {
+    const client = joinedClient();
+    const ids = [client.ask('qa', 'Hur länge?'), client.upvote('question-1', true), client.setNickname('Anna')];
+    for (const id of ids) latest().receive(unavailable(id));
+    vi.advanceTimersByTime(1000);
+    const resent = latest()
+      .sent.filter((m) => 'clientId' in m)
+      .map((m) => ('clientId' in m ? m.clientId : ''));
+    expect(resent).toEqual([...ids, ...ids]);
+  });
+
+  it('tells the page of an unavailable error that names no message', () => {
+    const onError = vi.fn();
+    joinedClient({ error: onError });
+    latest().receive(unavailable());
+    expect(onError).toHaveBeenCalledExactlyOnceWith(unavailable());
+  });
+
+  it('keeps trying to join when the server refused the join because the database did not answer', () => {
+    const client = startClient();
+    latest().open();
+    latest().serverClose(1013, 'unavailable');
+
+    expect(client.status).toBe('reconnecting');
+    expect(client.refusal).toBeNull();
+    vi.advanceTimersByTime(500);
+    expect(sockets()).toHaveLength(2);
+  });
+
+  it('stop() cancels a pending resend', () => {
+    const client = joinedClient();
+    const clientId = client.sendAnswer('role', CHOICE);
+    latest().receive(unavailable(clientId));
+    client.stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('close codes that end the connection for good', () => {
   it('4000: the session ended; no reconnect', () => {
     const client = joinedClient();
