@@ -16,6 +16,12 @@ export interface Options {
   qaSeconds: number;
   /** Shorter waits for the smoke test: checks the harness end to end; its timings are not comparable. */
   quick: boolean;
+  /** Ettor nodes behind nginx, on PostgreSQL and Redis; 1 is one node on its own SQLite file. */
+  nodes: number;
+  /** With several nodes: a PostgreSQL database to create the run's own from, the Redis they share, the nginx binary. */
+  postgres: string;
+  redis: string;
+  nginx: string;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -31,6 +37,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --flood-seconds N    how long the flood scenario's attack lasts (default 20)
   --qa-seconds N       how long the qa scenario's upvotes are spread over (default 60)
   --quick              shorter waits (smoke test): checks correctness, its timings mean little
+  --nodes N            Ettor nodes behind nginx, on a PostgreSQL database and a Redis prefix of the run's own
+                       (default 1: one node on SQLite); Ettor only, so the servers default to ettor
+  --postgres URL       with --nodes: where to create that database (default postgres://postgres@127.0.0.1:5432/postgres)
+  --redis URL          with --nodes: the Redis the nodes share (default redis://127.0.0.1:6379)
+  --nginx PATH         with --nodes: the nginx binary (default nginx)
 `;
 
 function list<T extends string>(values: string[], allowed: readonly T[], what: string): T[] {
@@ -58,6 +69,10 @@ export function parseOptions(argv: string[]): Options | 'help' {
       'flood-seconds': { type: 'string' },
       'qa-seconds': { type: 'string' },
       quick: { type: 'boolean' },
+      nodes: { type: 'string' },
+      postgres: { type: 'string' },
+      redis: { type: 'string' },
+      nginx: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,10 +85,21 @@ export function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isFinite(qaSeconds) || qaSeconds <= 0) throw new Error('--qa-seconds must be a positive number');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error('--workers must be a positive whole number');
+  const nodes = Number(values.nodes ?? 1);
+  if (!Number.isInteger(nodes) || nodes < 1) throw new Error('--nodes must be a positive whole number');
+  // The baselines are single processes: several nodes means Ettor, named or not.
+  const servers = values.servers
+    ? list(values.servers, SERVER_KINDS, 'server')
+    : nodes > 1
+      ? (['ettor'] as ServerKind[])
+      : [...SERVER_KINDS];
+  if (nodes > 1 && servers.some((server) => server !== 'ettor')) {
+    throw new Error(`--nodes ${nodes} runs Ettor only: the baselines are single processes and have no nodes (use --servers ettor)`);
+  }
   return {
     participants,
     scenarios: values.scenario ? list(values.scenario, SCENARIOS, 'scenario') : [...SCENARIOS],
-    servers: values.servers ? list(values.servers, SERVER_KINDS, 'server') : [...SERVER_KINDS],
+    servers,
     json: values.json,
     workers,
     profileDir: values.profile,
@@ -82,5 +108,9 @@ export function parseOptions(argv: string[]): Options | 'help' {
     floodSeconds,
     qaSeconds,
     quick: values.quick ?? false,
+    nodes,
+    postgres: values.postgres ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redis: values.redis ?? 'redis://127.0.0.1:6379',
+    nginx: values.nginx ?? 'nginx',
   };
 }

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import type { SlideTruth, TruthResult } from './simulator/messages.js';
+import { type StoreLocation, readStore } from './store.js';
 import { addCount } from './tally-keys.js';
 
 export interface IntegrityReport {
@@ -36,41 +36,39 @@ export function mergeTruth(truths: TruthResult[]): { slides: Record<string, Slid
 }
 
 /**
- * Compares what phones hold as acknowledged with the server's own SQLite file, opened read-only: each phone's
- * last acked clientId per slide must be a stored row, and every stored row must be one of them.
+ * Compares what phones hold as acknowledged with the server's store (its own SQLite file, opened read-only, or the
+ * nodes' PostgreSQL): each phone's last acked clientId per slide must be a stored row, and every stored row must be one of them.
  */
-export function checkDatabase(dbPath: string, sessionId: string, slides: Record<string, SlideTruth>, slideIds: string[]): IntegrityReport {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    const query = db.prepare<[string, string], { client_id: string }>(
-      'SELECT client_id FROM responses WHERE session_id = ? AND slide_id = ?',
-    );
+export function checkDatabase(
+  store: StoreLocation,
+  sessionId: string,
+  slides: Record<string, SlideTruth>,
+  slideIds: string[],
+): Promise<IntegrityReport> {
+  return readStore(store, async (query) => {
     const report: IntegrityReport = { lost: 0, doubleCounted: 0, awaitingAck: 0, stored: 0, acknowledged: 0, bySlide: {} };
     for (const slideId of slideIds) {
-      const stored = new Set<string>();
-      let rows = 0;
-      for (const row of query.iterate(sessionId, slideId)) {
-        stored.add(row.client_id);
-        rows += 1;
-      }
+      const rows = await query<{ client_id: string }>('SELECT client_id FROM responses WHERE session_id = ? AND slide_id = ?', [
+        sessionId,
+        slideId,
+      ]);
+      const stored = new Set(rows.map((row) => row.client_id));
       const acked = slides[slideId]?.clientIds ?? [];
       let matched = 0;
       for (const id of acked) if (stored.has(id)) matched += 1;
       let awaitingAck = 0;
       for (const id of slides[slideId]?.pendingClientIds ?? []) if (stored.has(id)) awaitingAck += 1;
       const lost = acked.length - matched;
-      const doubleCounted = rows - matched - awaitingAck;
-      report.bySlide[slideId] = { stored: rows, acknowledged: acked.length, lost, doubleCounted, awaitingAck };
+      const doubleCounted = rows.length - matched - awaitingAck;
+      report.bySlide[slideId] = { stored: rows.length, acknowledged: acked.length, lost, doubleCounted, awaitingAck };
       report.lost += lost;
       report.doubleCounted += doubleCounted;
       report.awaitingAck += awaitingAck;
-      report.stored += rows;
+      report.stored += rows.length;
       report.acknowledged += acked.length;
     }
     return report;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export interface QaIntegrityReport {
@@ -85,32 +83,31 @@ export interface QaIntegrityReport {
 }
 
 /**
- * A Q&A against the server's own SQLite file, opened read-only: every confirmed question stored under its clientId,
- * and per question as many stored upvotes as phones hold confirmed. Upvotes the server never answered may or may not
- * be stored; up to `unansweredUpvotes` extra ones are theirs.
+ * A Q&A against the server's store: every confirmed question stored under its clientId, and per question as many
+ * stored upvotes as phones hold confirmed. Upvotes the server never answered may or may not be stored; up to
+ * `unansweredUpvotes` extra ones are theirs.
  */
 export function checkQaDatabase(
-  dbPath: string,
+  store: StoreLocation,
   sessionId: string,
   slideId: string,
   truth: SlideTruth,
   unansweredUpvotes: number,
-): QaIntegrityReport {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    const questions = db
-      .prepare<[string, string], { client_id: string }>('SELECT client_id FROM qa_questions WHERE session_id = ? AND slide_id = ?')
-      .all(sessionId, slideId);
-    const votes = db
-      .prepare<[string, string], { question_id: string; n: number }>(
-        `SELECT v.question_id, COUNT(*) AS n FROM qa_votes v JOIN qa_questions q ON q.id = v.question_id
-         WHERE q.session_id = ? AND q.slide_id = ? GROUP BY v.question_id`,
-      )
-      .all(sessionId, slideId);
+): Promise<QaIntegrityReport> {
+  return readStore(store, async (query) => {
+    const questions = await query<{ client_id: string }>('SELECT client_id FROM qa_questions WHERE session_id = ? AND slide_id = ?', [
+      sessionId,
+      slideId,
+    ]);
+    const votes = await query<{ question_id: string; n: number | string }>(
+      `SELECT v.question_id, COUNT(*) AS n FROM qa_votes v JOIN qa_questions q ON q.id = v.question_id
+       WHERE q.session_id = ? AND q.slide_id = ? GROUP BY v.question_id`,
+      [sessionId, slideId],
+    );
     const storedClientIds = new Set(questions.map((row) => row.client_id));
     const matched = truth.clientIds.filter((id) => storedClientIds.has(id)).length;
     const awaitingAck = truth.pendingClientIds.filter((id) => storedClientIds.has(id)).length;
-    const storedVotes = new Map(votes.map((row) => [row.question_id, row.n]));
+    const storedVotes = new Map(votes.map((row) => [row.question_id, Number(row.n)]));
     let lostUpvotes = 0;
     let extraUpvotes = 0;
     for (const [questionId, confirmed] of truth.counts) lostUpvotes += Math.max(0, confirmed - (storedVotes.get(questionId) ?? 0));
@@ -121,9 +118,7 @@ export function checkQaDatabase(
       doubleQuestions: questions.length - matched - awaitingAck,
       doubleUpvotes: Math.max(0, extraUpvotes - unansweredUpvotes),
       storedQuestions: questions.length,
-      storedUpvotes: votes.reduce((sum, row) => sum + row.n, 0),
+      storedUpvotes: [...storedVotes.values()].reduce((sum, n) => sum + n, 0),
     };
-  } finally {
-    db.close();
-  }
+  });
 }

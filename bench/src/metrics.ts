@@ -1,3 +1,4 @@
+import type { CrossNodeOutcome } from './scenarios/cross-node.js';
 import type { ScenarioName, ServerKind } from './types.js';
 
 /** The figures the issue asks for, per scenario and server; null where a scenario does not measure one. */
@@ -53,4 +54,22 @@ export function emptyFigures(participants: number, connected: number): Figures {
     cpu_s_per_1000_votes: null,
     vote_to_presenter_p99_ms: null,
   };
+}
+
+/** With several nodes: one part's share of a scenario (a node, or nginx), in the scenario's details as `nodes`. */
+export interface NodeUsage {
+  node: string;
+  /** CPU-seconds used during the scenario. */
+  cpu_s: number | null;
+  /** Resident memory at its end. */
+  rss_bytes: number;
+}
+
+/** What a run on several nodes adds to the report. */
+export interface ClusterReport {
+  nodes: number;
+  /** Phones that connected to node 2 directly rather than through nginx. */
+  direct_phones: number;
+  cross_node: CrossNodeOutcome | null;
+  failure?: string;
 }

@@ -34,3 +34,13 @@ export function machineBusySeconds(): number {
   const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
   return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / TICKS_PER_SECOND;
 }
+
+/** A per-process figure summed over processes: several nodes together are one server to the scenarios. */
+export function total(pids: readonly number[], read: (pid: number) => number): number {
+  return pids.reduce((sum, pid) => sum + read(pid), 0);
+}
+
+/** The processes a process has started and still runs, e.g. nginx's workers, from /proc/<pid>/task/<pid>/children. */
+export function childPids(pid: number): number[] {
+  return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { FIGURE_KEYS, type Figures, type ScenarioRow } from './metrics.js';
+import { type ClusterReport, FIGURE_KEYS, type Figures, type NodeUsage, type ScenarioRow } from './metrics.js';
 import { round } from './stats.js';
 import type { ScenarioName, ServerKind } from './types.js';
 
@@ -228,8 +228,60 @@ export function machine() {
   };
 }
 
-/** The human report: one table per scenario, the ratios, the targets. */
-export function render(rows: ScenarioRow[], participants: number): string {
+/**
+ * What several nodes add: each node's and nginx's CPU and memory per scenario, slide changes to the phones on node 2,
+ * and vote → screen for answers committed on node 2, on node 1's big screen and on its own.
+ */
+function renderCluster(rows: ScenarioRow[], cluster: ClusterReport): string {
+  const out = [
+    `\nSeveral nodes: ${cluster.nodes} Ettor nodes behind nginx. Phones connect through nginx, ${cluster.direct_phones} of them to node 2 directly; ` +
+      'the big screen is on node 1, a second one on node 2.',
+  ];
+  const measured = rows.filter((r) => Array.isArray(r.details.nodes));
+  const names = ((measured[0]?.details.nodes ?? []) as NodeUsage[]).map((usage) => usage.node);
+  if (measured.length > 0) {
+    out.push(
+      `\nPer node: CPU-s during the scenario / RSS at its end\n${table(
+        ['scenario', ...names],
+        measured.map((r) => [
+          r.scenario,
+          ...(r.details.nodes as NodeUsage[]).map((usage) => `${cell(usage.cpu_s)} / ${cell(bytes(usage.rss_bytes))}`),
+        ]),
+      )}`,
+    );
+  }
+  const changes = rows
+    .filter((r) => r.details.cross_node_slide_change_p99_ms !== undefined)
+    .map(
+      (r) =>
+        `${r.scenario} ${cell(r.details.cross_node_slide_change_p50_ms)}/${cell(r.details.cross_node_slide_change_p99_ms)} (${cell(r.details.cross_node_missing_deliveries)} missed)`,
+    );
+  if (changes.length > 0) out.push(`\nSlide change to the phones on node 2 (presenter on node 1), p50/p99 ms: ${changes.join(', ')}`);
+  const cross = cluster.cross_node;
+  if (cross) {
+    const screen = (label: string, latency: typeof cross.other_node) => [
+      label,
+      cell(latency.p50_ms),
+      cell(latency.p99_ms),
+      cell(latency.max_ms),
+      cell(latency.measured),
+      cell(latency.unseen),
+    ];
+    out.push(
+      `\nCross-node vote → screen: node 2's phones answer at ${cross.rate}/s for ${cross.seconds} s, the rest of the room holds still; ` +
+        `${cross.acked}/${cross.sent} acked (ack p50/p99 ${cell(cross.ack_p50_ms)}/${cell(cross.ack_p99_ms)} ms), lost ${cross.lost}, double ${cross.double_counted}\n` +
+        table(
+          ['big screen on', 'p50 ms', 'p99 ms', 'max ms', 'measured', 'unseen'],
+          [screen('node 1 (cross-node)', cross.other_node), screen('node 2 (same node)', cross.same_node)],
+        ),
+    );
+  }
+  if (cluster.failure) out.push(`\nCross-node vote → screen FAILED: ${cluster.failure.split('\n')[0]}`);
+  return out.join('\n');
+}
+
+/** The human report: one table per scenario, then the ratios and targets, or with several nodes their own figures instead. */
+export function render(rows: ScenarioRow[], participants: number, cluster?: ClusterReport): string {
   const out: string[] = [];
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   for (const scenario of scenarios) {
@@ -246,6 +298,10 @@ export function render(rows: ScenarioRow[], participants: number): string {
       .map((r) => `${r.server} ${Math.round((r.details.other_cpu_share as number) * 100)} %`);
     const note = busy.length > 0 ? `\nOther work on the machine meanwhile (share of all CPU): ${busy.join(', ')}` : '';
     out.push(`\n${scenario} (N = ${participants})\n${table(['server', ...columns.map(([label]) => label), ''], body)}${note}`);
+  }
+  if (cluster) {
+    out.push(renderCluster(rows, cluster));
+    return out.join('\n');
   }
   const ratio = ratios(rows);
   const ratioRows = Object.entries(ratio).flatMap(([scenario, figures]) =>

@@ -1,27 +1,34 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { USAGE, type Options, parseOptions } from './cli.js';
-import { now } from './clock.js';
-import { type ScenarioRow, emptyFigures } from './metrics.js';
+import { now, sleep } from './clock.js';
+import { dropClusters, startCluster } from './cluster.js';
+import { type ClusterReport, type NodeUsage, type ScenarioRow, emptyFigures } from './metrics.js';
 import { Presenter } from './presenter.js';
-import { cpuSeconds, machineBusySeconds, openFileLimit } from './proc-stats.js';
+import { cpuSeconds, machineBusySeconds, openFileLimit, rssBytes, total } from './proc-stats.js';
 import { machine, render, writeJson } from './report.js';
 import { burst } from './scenarios/burst.js';
-import type { ScenarioContext, ScenarioOutcome } from './scenarios/context.js';
+import type { CrossNode, ScenarioContext, ScenarioOutcome, Served } from './scenarios/context.js';
+import { crossNodeVotes } from './scenarios/cross-node.js';
 import { fanout } from './scenarios/fanout.js';
 import { flood } from './scenarios/flood.js';
 import { hold } from './scenarios/hold.js';
 import { qa, takesQuestions } from './scenarios/qa.js';
 import { sustained } from './scenarios/sustained.js';
 import { talk } from './scenarios/talk.js';
-import { REPO, killServers, startServer } from './server-process.js';
+import { REPO, type ServerProcess, killServers, startServer } from './server-process.js';
 import { openSession, transportOf } from './setup.js';
 import type { WorkerInit } from './simulator/messages.js';
 import { WorkerPool } from './simulator/pool.js';
+import { round } from './stats.js';
 import type { ScenarioName, ServerKind } from './types.js';
 
 /** Sockets a process keeps besides its phones: stdio, IPC, the event loop's own descriptors. */
 const SPARE_FILES = 200;
+/** With several nodes, the share of the phones that connect to node 2 directly instead of through nginx. */
+const CROSS_NODE_SHARE = 0.1;
+/** The cross-node measure's highest rate: enough to fill each screen's results, far below what a node takes. */
+const CROSS_NODE_MAX_RATE = 200;
 
 const pools = new Set<WorkerPool>();
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -56,16 +63,20 @@ function withLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
-/** CPU used so far by this run's processes (server, workers, orchestrator) and by the whole machine. */
-function ownAndMachineCpu(serverPid: number, workerPids: number[]): { own: number; machine: number } {
-  let own = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
-  for (const pid of [serverPid, ...workerPids]) {
+/** A figure of a process that may have gone: it uses nothing more. */
+const ifAlive =
+  (read: (pid: number) => number) =>
+  (pid: number): number => {
     try {
-      own += cpuSeconds(pid);
+      return read(pid);
     } catch {
-      // a process that has gone uses nothing more
+      return 0;
     }
-  }
+  };
+
+/** CPU used so far by this run's processes (servers, nginx, workers, orchestrator) and by the whole machine. */
+function ownAndMachineCpu(pids: number[]): { own: number; machine: number } {
+  const own = process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 + total(pids, ifAlive(cpuSeconds));
   return { own, machine: machineBusySeconds() };
 }
 
@@ -78,8 +89,83 @@ function otherCpuShare(before: { own: number; machine: number }, after: { own: n
   return Math.max(0, Math.min(1, other / (seconds * os.availableParallelism())));
 }
 
-/** One server from start to stop: hold first (it brings the audience in), then the other scenarios in order. */
-async function runServer(kind: ServerKind, port: number, options: Options, workers: number): Promise<ScenarioRow[]> {
+/** A part of a deployment the report shows on its own: a node, or nginx. */
+interface Part {
+  name: string;
+  pids(): number[];
+}
+
+/** What one server's run stands on: one process, or several nodes behind nginx. */
+interface Deployment {
+  served: Served;
+  /** Where the big screen connects: the one server, or node 1. */
+  hostUrl: string;
+  /** With several nodes: node 2, where the second big screen and the cross-node phones connect directly. */
+  secondUrl?: string;
+  /** Every process serving the audience, nginx included: this run's own CPU, not other work's. */
+  pids(): number[];
+  /** None with one server. */
+  parts: Part[];
+  stop(): Promise<void>;
+}
+
+/** Starts what a server's run stands on: the server alone, or with --nodes the cluster. */
+async function deploy(kind: ServerKind, port: number, options: Options): Promise<Deployment> {
+  if (options.nodes === 1) {
+    log(`${kind}: starting the server on port ${port}`);
+    const server = await startServer(kind, { port, keepData: options.keepData, profileDir: options.profileDir });
+    return {
+      served: { kind, url: server.url, pids: [server.pid], store: server.store },
+      hostUrl: server.url,
+      pids: () => [server.pid],
+      parts: [],
+      stop: () => server.stop(),
+    };
+  }
+  log(`${kind}: starting ${options.nodes} nodes on ports ${port}–${port + options.nodes - 1} and nginx on ${port + options.nodes}`);
+  const cluster = await startCluster({ ...options, port, log: (line) => log(`${kind}: ${line}`) });
+  const [first, second] = cluster.nodes as [ServerProcess, ServerProcess];
+  const parts: Part[] = [
+    ...cluster.nodes.map((node, i) => ({ name: `node ${i + 1}`, pids: () => [node.pid] })),
+    { name: 'nginx', pids: cluster.nginx.pids },
+  ];
+  return {
+    served: { kind, url: cluster.nginx.url, pids: cluster.nodes.map((node) => node.pid), store: first.store },
+    hostUrl: first.url,
+    secondUrl: second.url,
+    pids: () => parts.flatMap((part) => part.pids()),
+    parts,
+    stop: () => cluster.stop(),
+  };
+}
+
+/**
+ * Starts measuring each part of a deployment; the function returned puts each one's CPU-seconds since and its RSS now
+ * into a scenario's details. With one server there are no parts, and the details stay as they were.
+ */
+function measureParts(parts: Part[]): (details: Record<string, unknown>) => void {
+  const cpu = (part: Part) => total(part.pids(), ifAlive(cpuSeconds));
+  const before = parts.map(cpu);
+  return (details) => {
+    if (parts.length === 0) return;
+    details.nodes = parts.map((part, i): NodeUsage => ({
+      node: part.name,
+      cpu_s: round(cpu(part) - (before[i] ?? 0), 2),
+      rss_bytes: total(part.pids(), ifAlive(rssBytes)),
+    }));
+  };
+}
+
+/**
+ * One server from start to stop: hold first (it brings the audience in), then the other scenarios in order; with
+ * several nodes, the cross-node measure last.
+ */
+async function runServer(
+  kind: ServerKind,
+  port: number,
+  options: Options,
+  workers: number,
+): Promise<{ rows: ScenarioRow[]; cluster?: ClusterReport }> {
   const rows: ScenarioRow[] = [];
   const row = (scenario: ScenarioName, connected: number, outcome: ScenarioOutcome | undefined, failure?: string): ScenarioRow => ({
     scenario,
@@ -88,49 +174,76 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
     details: outcome?.details ?? {},
     ...(failure ? { failure } : {}),
   });
-  log(`${kind}: starting the server on port ${port}`);
-  const server = await startServer(kind, {
-    port,
-    keepData: options.keepData,
-    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
-  });
+  const deployment = await deploy(kind, port, options);
+  const { served, parts } = deployment;
+  // With several nodes a tenth of the phones connect to node 2 directly: whatever they do is committed there.
+  const direct = deployment.secondUrl ? Math.max(1, Math.round(options.participants * CROSS_NODE_SHARE)) : 0;
+  const cluster: ClusterReport | undefined = deployment.secondUrl
+    ? { nodes: options.nodes, direct_phones: direct, cross_node: null }
+    : undefined;
   let pool: WorkerPool | undefined;
-  let presenter: Presenter | undefined;
+  const presenters: Presenter[] = [];
   try {
-    const session = await openSession(server);
-    presenter = await Presenter.open(transportOf(kind), server.url, session);
-    const share = Math.ceil(options.participants / workers);
+    const session = await openSession({ kind, url: deployment.hostUrl });
+    const presenter = await Presenter.open(transportOf(kind), deployment.hostUrl, session);
+    presenters.push(presenter);
+    const throughServed = options.participants - direct;
+    const share = Math.ceil(throughServed / workers);
     const inits: WorkerInit[] = [];
+    const init = (url: string, firstIndex: number, count: number): WorkerInit => ({
+      workerIndex: inits.length,
+      transport: transportOf(kind),
+      url,
+      code: session.code,
+      firstIndex,
+      count,
+      slides: session.slides,
+    });
     for (let i = 0; i < workers; i += 1) {
       const firstIndex = i * share;
-      const count = Math.max(0, Math.min(share, options.participants - firstIndex));
-      if (count > 0)
-        inits.push({
-          workerIndex: i,
-          transport: transportOf(kind),
-          url: server.url,
-          code: session.code,
-          firstIndex,
-          count,
-          slides: session.slides,
-        });
+      const count = Math.max(0, Math.min(share, throughServed - firstIndex));
+      if (count > 0) inits.push(init(served.url, firstIndex, count));
+    }
+    let crossNode: CrossNode | undefined;
+    if (deployment.secondUrl) {
+      // Node 2's own big screen, beside node 1's, and the last worker's phones on node 2 itself.
+      const second = await Presenter.open(transportOf(kind), deployment.secondUrl, session);
+      presenters.push(second);
+      inits.push(init(deployment.secondUrl, throughServed, direct));
+      crossNode = { presenter: second, worker: inits.length - 1 };
     }
     pool = await WorkerPool.start(inits);
     pools.add(pool);
-    const base = { server, session, presenter, pool, participants: options.participants, log: (line: string) => log(`${kind}: ${line}`) };
+    const workerPids = pool.pids;
+    const ownPids = () => [...deployment.pids(), ...workerPids];
+    const base = {
+      server: served,
+      session,
+      presenter,
+      pool,
+      participants: options.participants,
+      log: (line: string) => log(`${kind}: ${line}`),
+    };
 
     const holdLimit = limitMs('hold', options);
     const holdFrom = now();
-    const holdBefore = ownAndMachineCpu(server.pid, pool.pids);
+    const holdBefore = ownAndMachineCpu(ownPids());
+    const holdParts = measureParts(parts);
     const held = await withLimit(
       hold(base, { concurrency: 64, timeoutMs: holdLimit - 30_000, idleMs: options.quick ? 500 : 3_000 }),
       holdLimit,
       'hold',
     );
     held.details.other_cpu_share =
-      Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(server.pid, pool.pids), (now() - holdFrom) / 1000) * 100) / 100;
+      Math.round(otherCpuShare(holdBefore, ownAndMachineCpu(ownPids()), (now() - holdFrom) / 1000) * 100) / 100;
+    holdParts(held.details);
     if (options.scenarios.includes('hold')) rows.push(row('hold', held.connected, held));
-    const ctx: ScenarioContext = { ...base, connected: held.connected, idleCpuPerS: held.idleCpuPerS };
+    const ctx: ScenarioContext = {
+      ...base,
+      connected: held.connected,
+      idleCpuPerS: held.idleCpuPerS,
+      ...(crossNode ? { crossNode } : {}),
+    };
     const qaMs = (options.quick ? 3 : options.qaSeconds) * 1000;
     const scenarios: Record<Exclude<ScenarioName, 'hold'>, () => Promise<ScenarioOutcome>> = {
       fanout: () => fanout(ctx, options.quick ? 5 : 30),
@@ -177,8 +290,12 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
         );
         continue;
       }
+      // Not failures: the figures are null, as for any figure a scenario does not measure.
+      if (name === 'flood' && options.nodes > 1) {
+        rows.push(row(name, held.connected, { figures: {}, details: { not_applicable: 'the flood measures one node’s defences' } }));
+        continue;
+      }
       if (name === 'qa' && !takesQuestions(kind)) {
-        // Not a failure: the figures are null, as for any figure a scenario does not measure.
         rows.push(row(name, held.connected, { figures: {}, details: { not_applicable: 'the baselines take no questions' } }));
         continue;
       }
@@ -188,15 +305,17 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
       }
       try {
         const startedAt = now();
-        const before = ownAndMachineCpu(server.pid, pool.pids);
+        const before = ownAndMachineCpu(ownPids());
+        const scenarioParts = measureParts(parts);
         const outcome = await withLimit(scenarios[name](), limitMs(name, options), name);
         const seconds = (now() - startedAt) / 1000;
-        const share = otherCpuShare(before, ownAndMachineCpu(server.pid, pool.pids), seconds);
+        const share = otherCpuShare(before, ownAndMachineCpu(ownPids()), seconds);
         log(
           `${kind}: ${name} took ${seconds.toFixed(0)} s; other work on the machine used ${(share * 100).toFixed(0)} % of its CPU meanwhile`,
         );
         outcome.details.seconds = Math.round(seconds);
         outcome.details.other_cpu_share = Math.round(share * 100) / 100;
+        scenarioParts(outcome.details);
         rows.push(row(name, held.connected, outcome));
       } catch (error) {
         // A scenario that overran leaves the audience busy; the rest of this server's run would measure that, not the server.
@@ -205,16 +324,31 @@ async function runServer(kind: ServerKind, port: number, options: Options, worke
         log(`${kind}: ${name} failed: ${(error as Error).message}`);
       }
     }
+    if (cluster && crossNode) {
+      if (broken) cluster.failure = `skipped: ${broken}`;
+      else {
+        const measure = crossNodeVotes(ctx, crossNode, {
+          rate: Math.min(CROSS_NODE_MAX_RATE, 2 * direct),
+          durationMs: options.quick ? 3_000 : 10_000,
+        });
+        try {
+          cluster.cross_node = await withLimit(measure, 120_000, 'the cross-node measure');
+        } catch (error) {
+          cluster.failure = (error as Error).message;
+          log(`${kind}: the cross-node measure failed: ${cluster.failure}`);
+        }
+      }
+    }
   } finally {
-    presenter?.close();
+    for (const presenter of presenters) presenter.close();
     if (pool) {
       await pool.stop();
       pools.delete(pool);
     }
-    await server.stop();
-    log(`${kind}: server stopped`);
+    await deployment.stop();
+    log(`${kind}: ${options.nodes > 1 ? 'nodes and nginx' : 'server'} stopped`);
   }
-  return rows;
+  return { rows, ...(cluster ? { cluster } : {}) };
 }
 
 /** Which Ettor was measured: the commit, and whether the work tree had changes on top of it. */
@@ -241,15 +375,20 @@ async function main(): Promise<number> {
     log(`warning: a server may hold at most ${fileLimit} open files, so fewer than ${options.participants} participants can join one node`);
   }
   log(
-    `${options.participants} participants over ${workers} simulator workers; open-file limit ${fileLimit}; servers ${options.servers.join(', ')}`,
+    `${options.participants} participants over ${workers} simulator workers${options.nodes > 1 ? ' and one more for the phones on node 2' : ''}; ` +
+      `open-file limit ${fileLimit}; servers ${options.servers.join(', ')}${options.nodes > 1 ? ` on ${options.nodes} nodes` : ''}`,
   );
   const startedAt = now();
   const rows: ScenarioRow[] = [];
+  let cluster: ClusterReport | undefined;
   for (const [index, kind] of options.servers.entries()) {
     try {
-      rows.push(...(await runServer(kind, options.port + index, options, workers)));
+      const ran = await runServer(kind, options.port + index, options, workers);
+      rows.push(...ran.rows);
+      cluster = ran.cluster;
     } catch (error) {
       log(`${kind}: ${(error as Error).stack ?? error}`);
+      if (options.nodes > 1) cluster = { nodes: options.nodes, direct_phones: 0, cross_node: null, failure: (error as Error).message };
       for (const scenario of options.scenarios) {
         if (!rows.some((r) => r.server === kind && r.scenario === scenario)) {
           rows.push({
@@ -265,7 +404,7 @@ async function main(): Promise<number> {
   }
   const seconds = (now() - startedAt) / 1000;
   process.stdout.write(
-    `${render(rows, options.participants)}\n\nRan ${seconds.toFixed(0)} s on ${JSON.stringify(machine())}, Ettor ${revision()}\n`,
+    `${render(rows, options.participants, cluster)}\n\nRan ${seconds.toFixed(0)} s on ${JSON.stringify(machine())}, Ettor ${revision()}\n`,
   );
   if (options.json) {
     writeJson(options.json, rows, {
@@ -274,13 +413,14 @@ async function main(): Promise<number> {
       revision: revision(),
       duration_s: Math.round(seconds),
       started_at: new Date(Date.now() - seconds * 1000).toISOString(),
+      ...(cluster ? { cluster } : {}),
     });
     log(`wrote ${options.json}`);
   }
-  return rows.some((r) => r.failure) ? 1 : 0;
+  return rows.some((r) => r.failure) || cluster?.failure ? 1 : 0;
 }
 
-// Never leave a server or a worker behind, however the run ends.
+// Never leave a server, a worker or a cluster's database behind, however the run ends.
 const cleanUp = () => {
   for (const pool of pools) pool.killAll();
   killServers();
@@ -289,7 +429,8 @@ process.on('exit', cleanUp);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     cleanUp();
-    process.exit(130);
+    // With the nodes gone, their database can be dropped; a stuck PostgreSQL or Redis does not hold the exit up.
+    void Promise.race([dropClusters(), sleep(10_000)]).finally(() => process.exit(130));
   });
 }
 

@@ -29,7 +29,7 @@ function shapes(slides: readonly Slide[]): string[] {
 }
 
 /** Opens a live session of the bench deck (`bench/deck.json`) the way a presenter would, and returns what the audience needs. */
-export async function openSession(server: ServerProcess): Promise<LiveSession> {
+export async function openSession(server: Pick<ServerProcess, 'kind' | 'url'>): Promise<LiveSession> {
   const deck = readDeck();
   const session = await (server.kind === 'ettor' ? openEttorSession(server.url, deck.file) : openBaselineSession(server.url));
   // Every server must run the same slides in the same order, or their figures do not compare.

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server (or nginx) to take. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -30,10 +31,36 @@ export interface RestartableServer {
   dispose(): Promise<void>;
 }
 
-export async function restartableServer(env: Record<string, string> = {}): Promise<RestartableServer> {
+/**
+ * Starts `ettor serve` from the build on a port and resolves once `/healthz` answers (200, `ok` or `degraded`).
+ * `stdio` is the child's output: inherited, or piped for the caller to read.
+ */
+export async function spawnServer(port: number, env: Record<string, string>, stdio: 'inherit' | 'pipe' = 'inherit'): Promise<ChildProcess> {
   if (!fs.existsSync(path.join(root, 'server/dist/cli.js')) || !fs.existsSync(path.join(root, 'web/dist/index.html'))) {
     throw new Error('Build first: npm run build (npm test does it).');
   }
+  const started = spawn(process.execPath, [path.join(root, 'server/bin/ettor.js'), 'serve'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETTOR_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', stdio, stdio],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (started.exitCode !== null) throw new Error(`server exited with ${started.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return started;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      started.kill('SIGKILL');
+      throw new Error('server did not become healthy within 30 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function restartableServer(env: Record<string, string> = {}): Promise<RestartableServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ettor-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -47,22 +74,7 @@ export async function restartableServer(env: Record<string, string> = {}): Promi
     },
     async start() {
       if (child) throw new Error('already running');
-      const started = spawn(process.execPath, [path.join(root, 'server/bin/ettor.js'), 'serve'], {
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ETTOR_DATA_DIR: dataDir, ETTOR_LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      child = started;
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        if (started.exitCode !== null) throw new Error(`server exited with ${started.exitCode}`);
-        try {
-          if ((await fetch(`${url}/healthz`)).ok) return;
-        } catch {
-          // not listening yet
-        }
-        if (Date.now() > deadline) throw new Error('server did not become healthy within 30 s');
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      child = await spawnServer(port, { ETTOR_DATA_DIR: dataDir, ...env });
     },
     async stop() {
       const running = child;
@@ -93,11 +105,15 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   return { url: server.url, stop: () => server.dispose() };
 }
 
-/** Signs up the first presenter over HTTP and returns their session cookie and example deck. */
-export async function signUpPresenter(url: string) {
+/**
+ * Signs up the first presenter over HTTP and returns their session cookie and example deck. With `origin`, every
+ * request carries it, as a browser's page at that address would.
+ */
+export async function signUpPresenter(url: string, origin?: string) {
+  const originHeader: Record<string, string> = origin ? { origin } : {};
   const response = await fetch(`${url}/api/auth/signup`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...originHeader },
     body: JSON.stringify({ email: 'talare@example.se', password: 'ett lösenord som håller', name: 'Talare' }),
   });
   if (response.status !== 201) throw new Error(`sign-up failed: ${await response.text()}`);
@@ -105,7 +121,7 @@ export async function signUpPresenter(url: string) {
   const api = async (method: string, pathname: string, body?: unknown) => {
     const res = await fetch(url + pathname, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, ...originHeader, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return res.status === 204 ? undefined : res.json();

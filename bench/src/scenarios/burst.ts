@@ -39,7 +39,7 @@ export async function burst(ctx: ScenarioContext, options: BurstOptions): Promis
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
   const slideTruth = truth.slides[slide.id] ?? emptyTruth();
   const tallyAt = await completeAt(ctx.presenter, slide.id, slideTruth, 10_000);
-  const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, [slide.id]);
+  const integrity = await checkDatabase(ctx.server.store, ctx.session.sessionId, truth.slides, [slide.id]);
   const allAckedMs = acked === sent && sent > 0 ? lastAckAt - startAt : null;
   ctx.log(
     `burst: ${acked}/${sent} acked, all acked ${round(allAckedMs)} ms, tally complete ${round(tallyAt === undefined ? undefined : tallyAt - startAt)} ms, lost ${integrity.lost}, double ${integrity.doubleCounted}`,

@@ -1,11 +1,13 @@
 import { sleep } from '../clock.js';
 import { max, percentile, round } from '../stats.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
+import { CrossNodeChanges } from './cross-node.js';
 
 /** fanout: 30 slide changes; how long each takes from the presenter's goto to arriving on every phone. */
 export async function fanout(ctx: ScenarioContext, changes = 30): Promise<ScenarioOutcome> {
   const slides = ctx.session.slides;
   const all: number[] = [];
+  const crossNode = new CrossNodeChanges(ctx);
   const perChange: { slide: string; p50: number | null; p99: number | null; max: number | null; missing: number }[] = [];
   // Two changes first that are not counted: they warm up the code paths of server and simulator alike.
   for (let i = -2; i < changes; i += 1) {
@@ -18,6 +20,7 @@ export async function fanout(ctx: ScenarioContext, changes = 30): Promise<Scenar
       continue;
     }
     const latencies = results.flatMap((r) => Array.from(r.arrivals, (at) => at - sentAt));
+    crossNode.add(results, sentAt);
     const missing = results.reduce((sum, r) => sum + r.missing, 0);
     for (const value of latencies) all.push(value);
     perChange.push({
@@ -41,6 +44,7 @@ export async function fanout(ctx: ScenarioContext, changes = 30): Promise<Scenar
       median_change_p99_ms: round(percentile(p99s, 50)),
       worst_change_p99_ms: round(max(p99s)),
       missing_deliveries: perChange.reduce((sum, c) => sum + c.missing, 0),
+      ...crossNode.details(),
       changes: perChange,
     },
   };

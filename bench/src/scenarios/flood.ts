@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LIVE_PATH, PROTOCOL_VERSION } from '@ettor/protocol';
-import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import type { AttackPlan, AttackReport } from '../flood/attacker.js';
 import { now, sleep } from '../clock.js';
-import { cpuSeconds, rssBytes } from '../proc-stats.js';
+import { cpuSeconds, rssBytes, total } from '../proc-stats.js';
 import { max, percentile, round } from '../stats.js';
+import { readStore } from '../store.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
 
 const ATTACKER = fileURLToPath(new URL('../flood/attacker.js', import.meta.url));
@@ -46,7 +46,7 @@ export async function flood(ctx: ScenarioContext, options: FloodOptions): Promis
   if (!slide || slide.kind !== 'choice') throw new Error('the deck has no choice slide');
   await ctx.presenter.goto(slide.id);
   await sleep(1_000);
-  const storedBefore = storedVotes(ctx, slide.id);
+  const storedBefore = await storedVotes(ctx, slide.id);
   let expected = ctx.presenter.latest(slide.id)?.respondents ?? storedBefore;
 
   const probes: Probe[] = [];
@@ -73,12 +73,12 @@ export async function flood(ctx: ScenarioContext, options: FloodOptions): Promis
 
   await probeUntil(now() + 2_000);
   const quietProbes = probes.length;
-  const rssBefore = rssBytes(ctx.server.pid);
+  const rssBefore = total(ctx.server.pids, rssBytes);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, rssBytes(ctx.server.pid));
+    rssPeak = Math.max(rssPeak, total(ctx.server.pids, rssBytes));
   }, 100);
-  const cpuBefore = cpuSeconds(ctx.server.pid);
+  const cpuBefore = total(ctx.server.pids, cpuSeconds);
   const floodFrom = now();
   const plan: AttackPlan = {
     url: ctx.server.url,
@@ -92,11 +92,11 @@ export async function flood(ctx: ScenarioContext, options: FloodOptions): Promis
   await probeUntil(floodFrom + options.floodMs);
   const report = await attack;
   const floodEnd = now();
-  const cpuDuring = cpuSeconds(ctx.server.pid) - cpuBefore;
+  const cpuDuring = total(ctx.server.pids, cpuSeconds) - cpuBefore;
   const floodProbes = probes.length;
   await probeUntil(floodEnd + options.afterMs);
   clearInterval(sampler);
-  const rssAfter = rssBytes(ctx.server.pid);
+  const rssAfter = total(ctx.server.pids, rssBytes);
 
   const phase = (list: Probe[]) => {
     const votes = list.flatMap((p) => (p.voteMs === undefined ? [] : [p.voteMs]));
@@ -113,7 +113,7 @@ export async function flood(ctx: ScenarioContext, options: FloodOptions): Promis
   };
   const during = phase(probes.slice(quietProbes, floodProbes));
   const acked = probes.filter((p) => p.voteMs !== undefined).length;
-  const stored = storedVotes(ctx, slide.id) - storedBefore;
+  const stored = (await storedVotes(ctx, slide.id)) - storedBefore;
   const lost = Math.max(0, acked - stored);
   const doubleCounted = Math.max(0, stored - acked);
   ctx.log(
@@ -184,13 +184,12 @@ function runAttacker(plan: AttackPlan): Promise<AttackReport> {
   });
 }
 
-function storedVotes(ctx: ScenarioContext, slideId: string): number {
-  const db = new Database(ctx.server.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM responses WHERE session_id = ? AND slide_id = ?')
-      .get(ctx.session.sessionId, slideId)!.n;
-  } finally {
-    db.close();
-  }
+function storedVotes(ctx: ScenarioContext, slideId: string): Promise<number> {
+  return readStore(ctx.server.store, async (query) => {
+    const [row] = await query<{ n: number | string }>('SELECT COUNT(*) AS n FROM responses WHERE session_id = ? AND slide_id = ?', [
+      ctx.session.sessionId,
+      slideId,
+    ]);
+    return Number(row?.n ?? 0);
+  });
 }

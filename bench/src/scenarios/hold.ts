@@ -1,5 +1,5 @@
 import { now, sleep } from '../clock.js';
-import { cpuSeconds, rssBytes } from '../proc-stats.js';
+import { cpuSeconds, rssBytes, total } from '../proc-stats.js';
 import type { ConnectResult } from '../simulator/messages.js';
 import { percentile } from '../stats.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
@@ -18,7 +18,7 @@ export async function hold(
   ctx: Omit<ScenarioContext, 'connected' | 'idleCpuPerS'>,
   options: HoldOptions,
 ): Promise<ScenarioOutcome & { connected: number; idleCpuPerS: number }> {
-  const rssBefore = rssBytes(ctx.server.pid);
+  const rssBefore = total(ctx.server.pids, rssBytes);
   const startedAt = now();
   const results: ConnectResult[] = await ctx.pool.all('connect', { concurrency: options.concurrency, timeoutMs: options.timeoutMs });
   const connected = results.reduce((sum, r) => sum + r.joined, 0);
@@ -30,10 +30,10 @@ export async function hold(
   // Idle, as a room waiting for the talk to start: heartbeats flow, nothing else. What the server spends on that
   // is the floor under every later CPU figure.
   const idleFrom = now();
-  const idleCpuBefore = cpuSeconds(ctx.server.pid);
+  const idleCpuBefore = total(ctx.server.pids, cpuSeconds);
   await sleep(options.idleMs);
-  const idleCpuPerS = (cpuSeconds(ctx.server.pid) - idleCpuBefore) / ((now() - idleFrom) / 1000);
-  const rssAfter = rssBytes(ctx.server.pid);
+  const idleCpuPerS = (total(ctx.server.pids, cpuSeconds) - idleCpuBefore) / ((now() - idleFrom) / 1000);
+  const rssAfter = total(ctx.server.pids, rssBytes);
   ctx.log(
     `hold: ${connected}/${ctx.participants} joined in ${joinSeconds.toFixed(1)} s, server RSS ${(rssAfter / 2 ** 20).toFixed(0)} MiB`,
   );

@@ -2,7 +2,7 @@ import type { QaSlide } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { type QaIntegrityReport, checkQaDatabase, emptyTruth, mergeTruth } from '../db-check.js';
 import type { Snapshot } from '../presenter.js';
-import { cpuSeconds } from '../proc-stats.js';
+import { cpuSeconds, total } from '../proc-stats.js';
 import type { AskResult, SlideTruth, UpvoteResult } from '../simulator/messages.js';
 import { max, percentile, round } from '../stats.js';
 import type { ServerKind } from '../types.js';
@@ -64,10 +64,10 @@ export async function askAndUpvote(ctx: ScenarioContext, slideId: string, option
     const stats = await ctx.pool.all('stats', {});
     return { messages: stats.reduce((sum, s) => sum + s.results, 0), bytes: stats.reduce((sum, s) => sum + s.resultsBytes, 0) };
   };
-  const simulatorCpu = () => ctx.pool.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const simulatorCpu = () => total(ctx.pool.pids, cpuSeconds);
   const resultsBefore = await phoneResults();
   const simulatorBefore = simulatorCpu();
-  const cpuBefore = cpuSeconds(ctx.server.pid);
+  const cpuBefore = total(ctx.server.pids, cpuSeconds);
   const upvoteStartAt = now() + 100;
   const upvotes =
     questionIds.length === 0
@@ -82,7 +82,7 @@ export async function askAndUpvote(ctx: ScenarioContext, slideId: string, option
           dropShare,
           graceMs,
         }));
-  const upvoteCpuSeconds = cpuSeconds(ctx.server.pid) - cpuBefore;
+  const upvoteCpuSeconds = total(ctx.server.pids, cpuSeconds) - cpuBefore;
   const upvoteSeconds = (now() - upvoteStartAt) / 1000;
   return {
     asks,
@@ -151,7 +151,7 @@ export async function qa(ctx: ScenarioContext, options: QaOptions): Promise<Scen
   const screenDoneAt = await ctx.presenter.whenResults(slide.id, (snapshot) => showsListed(snapshot, slideTruth), 5_000);
   const latest = ctx.presenter.latest(slide.id);
   const screen = latest ? screenMismatch(latest, slideTruth) : { questions: 0, votes: 0 };
-  const stored = checkQaDatabase(ctx.server.dbPath, ctx.session.sessionId, slide.id, slideTruth, totals.upvotesUnanswered);
+  const stored = await checkQaDatabase(ctx.server.store, ctx.session.sessionId, slide.id, slideTruth, totals.upvotesUnanswered);
   const { lost, double } = qaLostAndDouble(totals, stored);
   const toScreen = upvoteToScreen(ctx.presenter.snapshots.get(slide.id) ?? [], activity.questionIds, activity.upvotes);
   const upvoteLatencies = activity.upvotes.flatMap((r) =>

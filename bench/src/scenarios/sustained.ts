@@ -2,16 +2,16 @@ import { hasResults } from '@ettor/protocol';
 import { now, sleep } from '../clock.js';
 import { checkDatabase, mergeTruth } from '../db-check.js';
 import type { Presenter, Snapshot } from '../presenter.js';
-import { cpuSeconds } from '../proc-stats.js';
+import { cpuSeconds, total } from '../proc-stats.js';
 import type { SustainedArgs, SustainedResult, SustainedSlide } from '../simulator/messages.js';
-import { percentile, round } from '../stats.js';
+import { max, percentile, round } from '../stats.js';
 import { mergeCounts } from './burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
 import { firstAtOrAfter } from './screen.js';
 
 /** The rule the issue sets for a rate to count as held. */
 const ACK_P99_LIMIT_MS = 100;
-const EPOCH_MS = 500;
+export const EPOCH_MS = 500;
 
 export interface SustainedOptions {
   stepMs: number;
@@ -48,17 +48,7 @@ interface Step {
  * highest held rate for CPU per answer and vote → big-screen latency.
  */
 export async function sustained(ctx: ScenarioContext, options: SustainedOptions): Promise<ScenarioOutcome> {
-  const slides: SustainedSlide[] = ctx.session.slides.flatMap((s) =>
-    s.kind === 'choice' && s.options.length >= 3 ? [{ id: s.id, optionIds: s.options.map((o) => o.id) }] : [],
-  );
-  if (slides.length === 0) throw new Error('the deck has no choice slide with three or more options');
-  // The big screen shows a content slide meanwhile: the rate measured is answers and their results to the host,
-  // not the once-a-second results every phone gets on a choice slide with showResultsOnPhones (the burst has those).
-  const quiet = ctx.session.slides.find((s) => !hasResults(s));
-  if (quiet) {
-    const { seq } = await ctx.presenter.goto(quiet.id);
-    await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });
-  }
+  const slides = await epochSlides(ctx);
   const epochOrigin = now();
   const workers = ctx.pool.pids.length;
 
@@ -68,8 +58,8 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
   ): Promise<{ step: Step; results: SustainedResult[]; startAt: number; seconds: number }> => {
     const startAt = now() + 200;
     const cpuFrom = now();
-    const cpuBefore = cpuSeconds(ctx.server.pid);
-    const simBefore = ctx.pool.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpuBefore = total(ctx.server.pids, cpuSeconds);
+    const simBefore = total(ctx.pool.pids, cpuSeconds);
     const results = await ctx.pool.each('sustained', (): SustainedArgs => ({
       startAt,
       durationMs,
@@ -79,10 +69,10 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
       slides,
       graceMs: 3_000,
     }));
-    const cpu = cpuSeconds(ctx.server.pid) - cpuBefore;
+    const cpu = total(ctx.server.pids, cpuSeconds) - cpuBefore;
     const seconds = (now() - cpuFrom) / 1000;
     // The simulator shares the two cores; its own CPU says how much of the machine the server had.
-    const simCpu = ctx.pool.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - simBefore;
+    const simCpu = total(ctx.pool.pids, cpuSeconds) - simBefore;
     const sent = results.reduce((sum, r) => sum + r.sent, 0);
     const acked = results.reduce((sum, r) => sum + r.acked, 0);
     const unsettled = results.reduce((sum, r) => sum + r.unsettled, 0);
@@ -160,8 +150,8 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
   await sleep(500);
   const toScreen = voteToScreen(ctx.presenter, slides, steady.results, epochOrigin);
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 5_000 }));
-  const integrity = checkDatabase(
-    ctx.server.dbPath,
+  const integrity = await checkDatabase(
+    ctx.server.store,
     ctx.session.sessionId,
     truth.slides,
     slides.map((s) => s.id),
@@ -204,12 +194,30 @@ export async function sustained(ctx: ScenarioContext, options: SustainedOptions)
 }
 
 /**
+ * The slides answers move between in epochs: every choice slide with three or more options. The big screen shows a
+ * content slide meanwhile, so that what is measured is answers and their results to the host, not the once-a-second
+ * results every phone gets on a choice slide with showResultsOnPhones (the burst has those).
+ */
+export async function epochSlides(ctx: ScenarioContext): Promise<SustainedSlide[]> {
+  const slides: SustainedSlide[] = ctx.session.slides.flatMap((s) =>
+    s.kind === 'choice' && s.options.length >= 3 ? [{ id: s.id, optionIds: s.options.map((o) => o.id) }] : [],
+  );
+  if (slides.length === 0) throw new Error('the deck has no choice slide with three or more options');
+  const quiet = ctx.session.slides.find((s) => !hasResults(s));
+  if (quiet) {
+    const { seq } = await ctx.presenter.goto(quiet.id);
+    await ctx.pool.all('seq', { seq, timeoutMs: 10_000 });
+  }
+  return slides;
+}
+
+/**
  * Vote → big-screen latency. In epoch e each answer to a slide moves one phone onto option e mod k, and nothing
  * leaves that option meanwhile, so from the epoch's start its count on the screen rises by one per stored answer:
  * the i-th acked answer is on the screen once a snapshot shows base + i. Latency is the first such snapshot at or
  * after the answer's send, minus the send.
  */
-function voteToScreen(presenter: Presenter, slides: SustainedSlide[], results: SustainedResult[], epochOrigin: number) {
+export function voteToScreen(presenter: Presenter, slides: SustainedSlide[], results: SustainedResult[], epochOrigin: number) {
   const groups = new Map<string, { sent: number; acked: number }[]>();
   const bases = new Map<string, number>();
   for (const r of results) {
@@ -244,5 +252,5 @@ function voteToScreen(presenter: Presenter, slides: SustainedSlide[], results: S
       else unseen += 1;
     });
   }
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), unseen };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: max(latencies), measured: latencies.length, unseen };
 }

@@ -5,6 +5,7 @@ import { SIMULATED_ANSWERS, SIMULATED_QA } from '../simulator/answers.js';
 import { percentile, round } from '../stats.js';
 import { mergeCounts } from './burst.js';
 import type { ScenarioContext, ScenarioOutcome } from './context.js';
+import { CrossNodeChanges } from './cross-node.js';
 import { activityTotals, askAndUpvote, qaLostAndDouble, takesQuestions } from './qa.js';
 import { completeAt, shows } from './screen.js';
 
@@ -29,6 +30,7 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
   const perSlide: Record<string, unknown>[] = [];
   const fanoutP99s: number[] = [];
   const arrivalsAll: number[] = [];
+  const crossNode = new CrossNodeChanges(ctx);
   const errors: Record<string, number>[] = [];
   let sent = 0;
   let acked = 0;
@@ -39,6 +41,7 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
     const arrivals = await ctx.pool.all('seq', { seq, timeoutMs: 5_000 });
     const latencies = arrivals.flatMap((r) => Array.from(r.arrivals, (at) => at - sentAt));
     for (const value of latencies) arrivalsAll.push(value);
+    crossNode.add(arrivals, sentAt);
     const fanoutP99 = percentile(latencies, 99);
     if (fanoutP99 !== undefined) fanoutP99s.push(fanoutP99);
     if (slide.kind === 'qa') {
@@ -102,23 +105,25 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
   const questions = ctx.session.slides.filter(isQuestionSlide).map((s) => s.id);
   await sleep(500);
   const truth = mergeTruth(await ctx.pool.all('truth', { settleMs: 20_000 }));
-  const integrity = checkDatabase(ctx.server.dbPath, ctx.session.sessionId, truth.slides, questions);
-  const qaIntegrity = qaSlides.map((slide, i) => {
-    const totals = qaTotals[i];
-    const stored = checkQaDatabase(
-      ctx.server.dbPath,
-      ctx.session.sessionId,
-      slide.id,
-      truth.slides[slide.id] ?? emptyTruth(),
-      totals?.upvotesUnanswered ?? 0,
-    );
-    return {
-      slide: slide.id,
-      stored_questions: stored.storedQuestions,
-      stored_upvotes: stored.storedUpvotes,
-      ...(totals ? qaLostAndDouble(totals, stored) : { lost: 0, double: 0 }),
-    };
-  });
+  const integrity = await checkDatabase(ctx.server.store, ctx.session.sessionId, truth.slides, questions);
+  const qaIntegrity = await Promise.all(
+    qaSlides.map(async (slide, i) => {
+      const totals = qaTotals[i];
+      const stored = await checkQaDatabase(
+        ctx.server.store,
+        ctx.session.sessionId,
+        slide.id,
+        truth.slides[slide.id] ?? emptyTruth(),
+        totals?.upvotesUnanswered ?? 0,
+      );
+      return {
+        slide: slide.id,
+        stored_questions: stored.storedQuestions,
+        stored_upvotes: stored.storedUpvotes,
+        ...(totals ? qaLostAndDouble(totals, stored) : { lost: 0, double: 0 }),
+      };
+    }),
+  );
   const screenMismatches = [...questions, ...qaSlides.map((slide) => slide.id)].filter((id) => {
     const latest = ctx.presenter.latest(id);
     const slideTruth = truth.slides[id];
@@ -136,6 +141,7 @@ export async function talk(ctx: ScenarioContext, options: TalkOptions): Promise<
       note: 'fanout figures are over every slide change of the talk, while answers flow',
       median_slide_p99_ms: round(percentile(fanoutP99s, 50)),
       worst_slide_p99_ms: round(Math.max(...fanoutP99s)),
+      ...crossNode.details(),
       duration_s: round((now() - startedAt) / 1000),
       answers: sent,
       acked,
