@@ -5,5 +5,5 @@ import { mount } from 'svelte';
 import { initI18n } from '../i18n/i18n.svelte';
 import AppShell from './AppShell.svelte';
 
-await initI18n('presenter');
-mount(AppShell, { target: document.getElementById('root')! });
+// Not a top-level await: one turns off the bundler's merging of the chunks a kind loaded on demand shares with the page.
+void initI18n('presenter').then(() => mount(AppShell, { target: document.getElementById('root')! }));

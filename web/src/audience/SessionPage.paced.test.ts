@@ -3,6 +3,8 @@
 import { PROTOCOL_VERSION, slideSchema, type PacedSlide, type ServerMessage, type SessionState, type Slide } from '@ettor/protocol';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
+import { Lazy } from '../slides/lazy.svelte';
+import { rankingPhone } from '../slides/ranking/phone';
 import { FakeSocket } from '../test-support/fake-socket';
 import { render, type Mounted } from '../test-support/render.svelte';
 import SessionPage from './SessionPage.svelte';
@@ -175,6 +177,24 @@ describe('at the audience’s own pace', () => {
     page.flush();
     expect(find('session-closed')).not.toBeNull();
     expect(find('submit-answer')).toBeNull();
+  });
+
+  it('fetches the form of a kind loaded on demand as soon as the deck has one, before the phone pages to it', async () => {
+    const ranking: Slide = slideSchema.parse({
+      id: 'order',
+      kind: 'ranking',
+      question: 'Vad är viktigast?',
+      items: [
+        { id: 'r1', label: 'Skolan' },
+        { id: 'r2', label: 'Vården' },
+      ],
+    });
+    const form = rankingPhone.Form;
+    if (!(form instanceof Lazy)) throw new Error('the ranking form is in the bundle');
+    expect(form.value).toBeUndefined();
+    const { find } = join({}, [...deck, { slide: ranking, votingOpen: true, round: 0, resultsShown: true }]);
+    expect(text(find('slide-progress'))).toBe('Bild 1 av 4');
+    await vi.waitUntil(() => form.value, { timeout: 4_000 });
   });
 
   it('follows the presenter again, with no pages of its own, when the presenter takes the lead', () => {

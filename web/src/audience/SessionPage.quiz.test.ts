@@ -5,6 +5,7 @@ import { setLocale } from '../i18n/i18n.svelte';
 import { results as standings, slide as leaderboard } from '../slides/leaderboard/fixtures';
 import { slide as quizSlide } from '../slides/quiz/fixtures';
 import { FakeSocket } from '../test-support/fake-socket';
+import { fetchPhoneParts } from '../test-support/phone-parts';
 import { render, type Mounted } from '../test-support/render.svelte';
 import SessionPage from './SessionPage.svelte';
 
@@ -95,7 +96,7 @@ afterEach(() => {
 });
 
 describe('nicknames on the phone’s page', () => {
-  beforeAll(() => setLocale('sv'));
+  beforeAll(() => Promise.all([setLocale('sv'), fetchPhoneParts('quiz', 'leaderboard')]));
 
   it('asks for a nickname above the quiz question, which stays answerable', () => {
     const { page, find, socket } = join(quiz);
@@ -167,7 +168,7 @@ describe('nicknames on the phone’s page', () => {
 });
 
 describe('the score on the phone’s page', () => {
-  beforeAll(() => setLocale('sv'));
+  beforeAll(() => Promise.all([setLocale('sv'), fetchPhoneParts('quiz', 'leaderboard')]));
 
   it('shows no score while the question is open, and the outcome once it closes', () => {
     const { find, serve } = join(quiz, 'Solrosen');

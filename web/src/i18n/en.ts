@@ -111,6 +111,7 @@ export const en: CoreCatalogue = {
   'audience.state.changing': 'Your earlier answer is saved. Press Send answer to send the change.',
   'audience.state.queued': 'Will be sent when the connection is back…',
   'audience.offline': 'You are offline. Answers you send now are sent when the connection is back, if this page stays open.',
+  'audience.loadFailed': 'This slide could not be loaded. It will load as soon as the connection is back.',
   'audience.yourAnswer': 'Your answer',
   'audience.chooseOne': 'Choose one option',
   'audience.chooseMany': 'Choose one or more options',

@@ -22,6 +22,7 @@ import type {
 } from '@ettor/protocol';
 import type { Component } from 'svelte';
 import type { RunHeading } from '../results/change';
+import type { Part } from './lazy.svelte';
 
 /** Kinds that only show something: no answers, no results. */
 export type InfoKind = Exclude<SlideKind, ResultKind>;
@@ -88,7 +89,8 @@ export type ProblemTexts<K extends AnswerKind> = { readonly [C in ErrorCode]?: (
 
 /** A question kind on the phone: its form, its draft and what to say when the draft breaks a rule. */
 export interface QuestionPhone<K extends AnswerKind> {
-  Form: Component<PhoneFormProps<K>, object, 'draft'>;
+  /** Fetched on demand for a kind few decks use; the draft and the texts below stay at hand, for refusals that come meanwhile. */
+  Form: Part<Component<PhoneFormProps<K>, object, 'draft'>>;
   /** The draft a phone starts from: a copy of the saved answer, or an empty one. */
   draft(slide: SlideOf<K>, saved: AnswerOf<K> | undefined): AnswerOf<K>;
   problems: ProblemTexts<K>;
@@ -104,7 +106,7 @@ export interface InfoPhone<K extends InfoKind> {
 
 /** A kind drawn from other slides' answers, on the phone: its results, which phones always see. */
 export interface DerivedPhone<K extends DerivedKind> {
-  Results: Component<ResultsProps<K>>;
+  Results: Part<Component<ResultsProps<K>>>;
 }
 
 /** A Q&A on the phone: the questions asked so far, and the phone's own asking and upvoting through the live connection. */

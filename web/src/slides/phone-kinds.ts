@@ -13,6 +13,7 @@ import {
   type QaPhone,
   type QuestionPhone,
 } from './kind';
+import { Lazy } from './lazy.svelte';
 import { openPhone } from './open/phone';
 import { rankingPhone } from './ranking/phone';
 import { pointsPhone } from './points/phone';
@@ -26,7 +27,10 @@ import { scalePhone } from './scale/phone';
 import { topographyPhone } from './topography/phone';
 import { wordCloudPhone } from './wordcloud/phone';
 
-/** A kind missing here, or missing a part, does not compile. */
+/**
+ * A kind missing here, or missing a part, does not compile. The kinds few decks use (ranking, points, grid, pin,
+ * quiz, topography, leaderboard) fetch their form or results on demand, keeping them out of every phone's first download.
+ */
 export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   content: contentPhone,
   choice: choicePhone,
@@ -42,6 +46,11 @@ export const PHONE_KINDS: { readonly [K in SlideKind]: PhoneKind<K> } = {
   qa: qaParts,
   topography: topographyPhone,
 };
+
+/** Starts fetching the parts of a kind that it fetches on demand, so they are there when its slide is shown; again after a failure. */
+export function preloadPhone(kind: SlideKind): void {
+  for (const part of Object.values(PHONE_KINDS[kind])) if (part instanceof Lazy) part.load();
+}
 
 /** The phone parts of a question's own kind; the registry pairs each kind with its parts, which TypeScript cannot follow through a union. */
 export function questionPhone(slide: QuestionSlide): QuestionPhone<AnswerKind> {

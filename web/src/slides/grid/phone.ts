@@ -1,9 +1,9 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { QuestionPhone } from '../kind';
-import GridPhone from './GridPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
 export const gridPhone: QuestionPhone<'grid'> = {
-  Form: GridPhone,
+  Form: new Lazy(() => import('./GridPhone.svelte')),
   draft: (_slide, saved) => ({ kind: 'grid', placements: (saved?.placements ?? []).map((placement) => ({ ...placement })) }),
   problems: {
     empty_answer: () => t('grid.error.placeOne'),

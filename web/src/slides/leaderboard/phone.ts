@@ -1,4 +1,4 @@
 import type { DerivedPhone } from '../kind';
-import LeaderboardPhone from './LeaderboardPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
-export const leaderboardPhone: DerivedPhone<'leaderboard'> = { Results: LeaderboardPhone };
+export const leaderboardPhone: DerivedPhone<'leaderboard'> = { Results: new Lazy(() => import('./LeaderboardPhone.svelte')) };

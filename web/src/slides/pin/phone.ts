@@ -1,9 +1,9 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { QuestionPhone } from '../kind';
-import PinPhone from './PinPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
 export const pinPhone: QuestionPhone<'pin'> = {
-  Form: PinPhone,
+  Form: new Lazy(() => import('./PinPhone.svelte')),
   // No pin yet: coordinates that are no place on the image, which the rules refuse until one is chosen.
   draft: (_slide, saved) => ({ kind: 'pin', x: saved?.x ?? Number.NaN, y: saved?.y ?? Number.NaN }),
   problems: {

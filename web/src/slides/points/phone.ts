@@ -1,9 +1,9 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { QuestionPhone } from '../kind';
-import PointsPhone from './PointsPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
 export const pointsPhone: QuestionPhone<'points'> = {
-  Form: PointsPhone,
+  Form: new Lazy(() => import('./PointsPhone.svelte')),
   // Points on items since removed from the slide are dropped, or the rules would refuse the whole answer.
   draft: (slide, saved) => ({
     kind: 'points',

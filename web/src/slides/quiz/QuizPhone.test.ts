@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import QuestionCard from '../../audience/QuestionCard.svelte';
 import type { Attempt } from '../../audience/attempt';
 import { setLocale } from '../../i18n/i18n.svelte';
+import { fetchPhoneParts } from '../../test-support/phone-parts';
 import { render, type Mounted } from '../../test-support/render.svelte';
 import { multiple, slide } from './fixtures';
 
@@ -54,7 +55,7 @@ function card(overrides: Partial<CardProps> = {}) {
 }
 
 describe('a quiz question on the phone', () => {
-  beforeAll(() => setLocale('sv'));
+  beforeAll(() => Promise.all([setLocale('sv'), fetchPhoneParts('quiz')]));
 
   it('offers the options as radio buttons with their letters, and sends the one chosen', () => {
     const { page, sent, option, choose, submit } = card();

@@ -1,9 +1,9 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { QuestionPhone } from '../kind';
-import QuizPhone from './QuizPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
 export const quizPhone: QuestionPhone<'quiz'> = {
-  Form: QuizPhone,
+  Form: new Lazy(() => import('./QuizPhone.svelte')),
   draft: (_slide, saved) => ({ kind: 'quiz', optionIds: [...(saved?.optionIds ?? [])] }),
   problems: { empty_answer: () => t('quiz.error.empty'), too_many_entries: () => t('quiz.error.chooseOne') },
   // Whether it was right comes once the question closes, on the phone's score card; phones never see the right answers before.

@@ -1,10 +1,10 @@
 import { t } from '../../i18n/i18n.svelte';
 import type { QuestionPhone } from '../kind';
+import { Lazy } from '../lazy.svelte';
 import { arrange } from './order';
-import RankingPhone from './RankingPhone.svelte';
 
 export const rankingPhone: QuestionPhone<'ranking'> = {
-  Form: RankingPhone,
+  Form: new Lazy(() => import('./RankingPhone.svelte')),
   // An answer is the whole order, so a phone starts from the saved one or the slide's own, never from "unranked".
   draft: (slide, saved) => ({ kind: 'ranking', order: arrange(slide.items, saved?.order ?? []) }),
   problems: {

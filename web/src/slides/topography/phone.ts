@@ -1,4 +1,4 @@
 import type { DerivedPhone } from '../kind';
-import TopographyPhone from './TopographyPhone.svelte';
+import { Lazy } from '../lazy.svelte';
 
-export const topographyPhone: DerivedPhone<'topography'> = { Results: TopographyPhone };
+export const topographyPhone: DerivedPhone<'topography'> = { Results: new Lazy(() => import('./TopographyPhone.svelte')) };
