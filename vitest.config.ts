@@ -43,6 +43,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page on a machine other work loads can take seconds to react; vitest's 1 s default fails it, Playwright's own waits give 30 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
