@@ -74,6 +74,19 @@ export async function findQuestion(db: Queryable, questionId: string): Promise<(
   return row && { ...readQuestion(row), sessionId: row.session_id };
 }
 
+/** What an upvote needs of a question, without counting its votes. */
+export async function findVotedQuestion(
+  db: Queryable,
+  questionId: string,
+): Promise<Pick<StoredQuestion & { sessionId: string }, 'slideId' | 'participantId' | 'status' | 'sessionId'> | undefined> {
+  const row = await db
+    .selectFrom('qa_questions')
+    .select(['slide_id', 'participant_id', 'status', 'session_id'])
+    .where('id', '=', questionId)
+    .executeTakeFirst();
+  return row && { slideId: row.slide_id, participantId: row.participant_id, status: readStatus(row.status), sessionId: row.session_id };
+}
+
 /** The question a participant asked under a client id before: a retried ask. */
 export async function findAskedBefore(db: Queryable, participantId: string, clientId: string): Promise<StoredQuestion | undefined> {
   const row = await questionsWithVotes(db)
@@ -98,11 +111,12 @@ export async function findVote(db: Queryable, questionId: string, participantId:
   return row && { clientId: row.client_id };
 }
 
+/** Stores an upvote unless the participant has one on the question already; whether it stored it. */
 export async function insertVote(
   db: Queryable,
   vote: { questionId: string; participantId: string; sessionId: string; clientId: string; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('qa_votes')
     .values({
       question_id: vote.questionId,
@@ -111,7 +125,10 @@ export async function insertVote(
       client_id: vote.clientId,
       voted_at: vote.at,
     })
-    .execute();
+    .onConflict((conflict) => conflict.columns(['question_id', 'participant_id']).doNothing())
+    .returning('question_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export async function deleteVote(db: Queryable, questionId: string, participantId: string): Promise<void> {

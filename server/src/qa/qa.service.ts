@@ -29,6 +29,8 @@ export type QaRequest =
 export type QaReply = Omit<AskedMessage, 'type'> | Omit<UpvotedMessage, 'type'>;
 
 type Outcome = { reply: QaReply; changed: { sessionId: string; slideId: string } | null } | { error: AppError };
+/** The Q&A slide a request is for, checked to take questions and votes now; read once per batch. */
+type OpenQa = (sessionId: string, slideId: string) => Promise<{ slide: QaSlide; presentationId: string }>;
 
 /** Batches retried after losing a race on a unique key to another node, before giving up. */
 const MAX_RETRIES = 3;
@@ -75,11 +77,11 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     return deck?.filter_offensive === 1 && heldByFilter(question, deckLanguageOf(deck));
   }
 
-  async function ask(q: Queryable, request: Extract<QaRequest, { type: 'ask' }>, now: Date): Promise<Outcome> {
+  async function ask(q: Queryable, request: Extract<QaRequest, { type: 'ask' }>, now: Date, open: OpenQa): Promise<Outcome> {
     const before = await repo.findAskedBefore(q, request.participantId, request.clientId);
     if (before)
       return { reply: { clientId: request.clientId, question: { ...sentQuestion(before), slideId: before.slideId } }, changed: null };
-    const { slide, presentationId } = await openQa(q, request.sessionId, request.slideId);
+    const { slide, presentationId } = await open(request.sessionId, request.slideId);
     const checked = checkQuestion(slide, request.text, request.name);
     if (!checked.ok) throw AppError.from(checked.problem);
     const since = new Date(now.getTime() - MINUTE_MS).toISOString();
@@ -118,28 +120,25 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     };
   }
 
-  async function upvote(q: Queryable, request: Extract<QaRequest, { type: 'upvote' }>, now: Date): Promise<Outcome> {
-    const question = await repo.findQuestion(q, request.questionId);
+  async function upvote(q: Queryable, request: Extract<QaRequest, { type: 'upvote' }>, now: Date, open: OpenQa): Promise<Outcome> {
+    const question = await repo.findVotedQuestion(q, request.questionId);
     if (!question || question.sessionId !== request.sessionId) throw new AppError('not_found', 'There is no such question.');
-    await openQa(q, request.sessionId, question.slideId);
+    await open(request.sessionId, question.slideId);
     if (question.participantId === request.participantId) throw new AppError('own_question', 'You cannot upvote your own question.');
     if (question.status !== 'shown') throw new AppError('question_hidden', 'This question is not shown, so it cannot be voted on.');
-    const vote = await repo.findVote(q, question.id, request.participantId);
-    const reply = { clientId: request.clientId, questionId: question.id, up: request.up };
-    // The same upvote resent after its confirmation was lost is confirmed again; another one is a second vote.
-    if (request.up && vote?.clientId === request.clientId) return { reply, changed: null };
-    if (request.up && vote) throw new AppError('already_voted', 'You have already upvoted this question.');
-    if (!request.up && !vote) throw new AppError('not_voted', 'You have not upvoted this question.');
+    const reply = { clientId: request.clientId, questionId: request.questionId, up: request.up };
+    const vote = { questionId: request.questionId, participantId: request.participantId, sessionId: request.sessionId };
     if (request.up) {
-      await repo.insertVote(q, {
-        questionId: question.id,
-        participantId: request.participantId,
-        sessionId: request.sessionId,
-        clientId: request.clientId,
-        at: now.toISOString(),
-      });
+      // Most upvotes are new: one round trip stores them, and only one already there is read to tell a resend from a second vote.
+      if (!(await repo.insertVote(q, { ...vote, clientId: request.clientId, at: now.toISOString() }))) {
+        // The same upvote resent after its confirmation was lost is confirmed again; another one is a second vote.
+        if ((await repo.findVote(q, vote.questionId, vote.participantId))?.clientId === request.clientId) return { reply, changed: null };
+        throw new AppError('already_voted', 'You have already upvoted this question.');
+      }
     } else {
-      await repo.deleteVote(q, question.id, request.participantId);
+      if (!(await repo.findVote(q, vote.questionId, vote.participantId)))
+        throw new AppError('not_voted', 'You have not upvoted this question.');
+      await repo.deleteVote(q, vote.questionId, vote.participantId);
     }
     return { reply, changed: { sessionId: request.sessionId, slideId: question.slideId } };
   }
@@ -147,10 +146,22 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
   /** Decides and writes a batch in one transaction; a refused request is an outcome, not a rollback of the others. */
   async function storeBatch(trx: Queryable, requests: readonly QaRequest[]): Promise<Outcome[]> {
     const now = clock.now();
+    // A batch is mostly upvotes on one Q&A: its session and slide are read once, not once per request (on PostgreSQL
+    // each read is a round trip, and a batch's requests wait for each other's).
+    const opened = new Map<string, ReturnType<typeof openQa>>();
+    const open: OpenQa = (sessionId, slideId) => {
+      const key = `${sessionId} ${slideId}`;
+      let reading = opened.get(key);
+      if (!reading) {
+        reading = openQa(trx, sessionId, slideId);
+        opened.set(key, reading);
+      }
+      return reading;
+    };
     const outcomes: Outcome[] = [];
     for (const request of requests) {
       try {
-        outcomes.push(request.type === 'ask' ? await ask(trx, request, now) : await upvote(trx, request, now));
+        outcomes.push(request.type === 'ask' ? await ask(trx, request, now, open) : await upvote(trx, request, now, open));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         outcomes.push({ error });
