@@ -1,52 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Health, Results, SessionInfo } from '@ettor/protocol';
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { REDIS_TEST_URL, dialects, redisProblem, servicesRequired, testRedisPrefix } from '../../server/src/test/services.js';
 import { type Network, buildDeck, startNetwork } from './phone.js';
 import { freePort, spawnServer } from './server.js';
 
-const POSTGRES_ADMIN_URL = process.env.ETTOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.ETTOR_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** On CI, or when asked, a missing service fails the run instead of skipping its tests. */
-export const servicesRequired = process.env.CI === 'true' || process.env.ETTOR_REQUIRE_SERVICES === '1';
+const postgres = dialects.find((dialect) => dialect.name === 'postgres')!;
 
-async function postgresProblem(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return `PostgreSQL at ${POSTGRES_ADMIN_URL} is not reachable (${(error as Error).message})`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { servicesRequired };
 
-async function redisProblem(): Promise<string | undefined> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-    return undefined;
-  } catch (error) {
-    return `Redis at ${REDIS_URL} is not reachable (${(error as Error).message})`;
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** Why cluster tests are skipped on this machine, if they are; with CI=true or ETTOR_REQUIRE_SERVICES=1 it throws instead. */
-export const clusterSkipReason: string | undefined = (await postgresProblem()) ?? (await redisProblem());
-if (clusterSkipReason && servicesRequired) {
-  throw new Error(`${clusterSkipReason}; cluster tests need it because CI=true or ETTOR_REQUIRE_SERVICES=1.`);
-}
+/** Why cluster tests are skipped on this machine, if they are; with CI=true or ETTOR_REQUIRE_SERVICES=1 services.ts throws instead. */
+export const clusterSkipReason: string | undefined = postgres.skipReason ?? redisProblem;
 if (clusterSkipReason) console.warn(`Skipping cluster tests: ${clusterSkipReason}.`);
 
 export interface Exit {
@@ -156,23 +124,17 @@ function clusterNode(name: string, port: number, dataDir: string, env: Record<st
  * `ettor serve` runs behind a load balancer. The first node starts alone, so that it alone migrates the new database.
  */
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
-  const database = `ettor_e2e_${randomBytes(6).toString('hex')}`;
-  const redisPrefix = `ettor-e2e-${randomBytes(6).toString('hex')}:`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  const database = await postgres.create();
+  const databaseUrl = database.databaseUrl!;
+  const redisKeys = testRedisPrefix();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
   const databaseLine = options.relays ? await startNetwork(databaseUrl) : undefined;
-  const redisLine = options.relays ? await startNetwork(REDIS_URL) : undefined;
+  const redisLine = options.relays ? await startNetwork(REDIS_TEST_URL) : undefined;
   const env = {
     DATABASE_URL: databaseLine ? through(databaseUrl, databaseLine) : databaseUrl,
-    REDIS_URL: redisLine ? through(REDIS_URL, redisLine) : REDIS_URL,
-    ETTOR_REDIS_PREFIX: redisPrefix,
+    REDIS_URL: redisLine ? through(REDIS_TEST_URL, redisLine) : REDIS_TEST_URL,
+    ETTOR_REDIS_PREFIX: redisKeys.prefix,
     ...options.env,
   };
   // Unused with PostgreSQL, but each node gets its own, as on its own machine.
@@ -196,30 +158,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       await databaseLine?.close();
       await redisLine?.close();
       await pool.end();
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await client.connect();
-      try {
-        // A pool's end() resolves before its connections have closed; dropping over one still closing kills it.
-        for (let waited = 0; waited < 5000; waited += 100) {
-          const open = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-          if (open.rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-      try {
-        for (let cursor = '0'; ;) {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500);
-          if (keys.length > 0) await redis.del(...keys);
-          cursor = next;
-          if (cursor === '0') break;
-        }
-      } finally {
-        redis.disconnect();
-      }
+      await database.drop();
+      await redisKeys.clean();
     },
   };
 

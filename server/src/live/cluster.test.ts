@@ -1,10 +1,10 @@
 import type { ChoiceSlide, Presentation, ServerMessage, SessionInfo, Slide } from '@ettor/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpClient, signedUpClient } from '../test/http-client.js';
+import { signedUpClient } from '../test/http-client.js';
 import { LiveClient } from '../test/live-client.js';
-import { REDIS_TEST_URL, type TestDatabase, dialects, redisProblem, testRedisPrefix } from '../test/services.js';
+import { REDIS_TEST_URL, dialects, redisProblem, testRedisPrefix } from '../test/services.js';
 import { type TcpProxy, startTcpProxy } from '../test/tcp-proxy.js';
-import { type TestServer, startTestServer } from '../test/test-server.js';
+import { startTestServer } from '../test/test-server.js';
 
 const postgres = dialects.find((dialect) => dialect.name === 'postgres')!;
 const skipReason = postgres.skipReason ?? redisProblem;
@@ -12,46 +12,52 @@ const skipReason = postgres.skipReason ?? redisProblem;
 const choiceResults = (slideId: string, respondents: number) => (m: ServerMessage) =>
   m.type === 'results' && m.results.slideId === slideId && m.results.respondents === respondents;
 
+/** Two nodes in this process on one PostgreSQL database and Redis prefix of their own, as two processes behind a load balancer would be. */
+async function twoNodes(redisUrl: string) {
+  const database = await postgres.create();
+  const keys = testRedisPrefix();
+  const shared = { databaseUrl: database.databaseUrl, redisUrl, redisPrefix: keys.prefix };
+  const a = await startTestServer(postgres, shared);
+  const b = await startTestServer(postgres, shared);
+  const presenter = await signedUpClient(a.url);
+  const [summary] = (await presenter.get('/api/presentations')).body;
+  const deck: Presentation = (await presenter.get(`/api/presentations/${summary.id}`)).body;
+  const question = deck.slides.find((slide) => slide.kind === 'choice') as ChoiceSlide;
+  const session: SessionInfo = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body;
+  const sockets: LiveClient[] = [];
+  return {
+    a,
+    b,
+    presenter,
+    session,
+    question,
+    next: deck.slides[deck.slides.indexOf(question) + 1] as Slide,
+    track(client: LiveClient) {
+      sockets.push(client);
+      return client;
+    },
+    async close() {
+      for (const socket of sockets) socket.close();
+      await a.stop();
+      await b.stop();
+      await keys.clean();
+      await database.drop();
+    },
+  };
+}
+
 /** Two nodes in this process on one PostgreSQL database, joined by Redis, as two processes behind a load balancer would be. */
 describe.skipIf(skipReason)('two nodes on PostgreSQL and Redis', () => {
-  let database: TestDatabase;
-  let keys: ReturnType<typeof testRedisPrefix>;
-  let a: TestServer;
-  let b: TestServer;
-  let presenter: HttpClient;
-  let deck: Presentation;
-  let session: SessionInfo;
-  let question: ChoiceSlide;
-  let next: Slide;
-  const sockets: LiveClient[] = [];
-  const track = (client: LiveClient) => {
-    sockets.push(client);
-    return client;
-  };
-
+  let nodes: Awaited<ReturnType<typeof twoNodes>>;
   beforeAll(async () => {
-    database = await postgres.create();
-    keys = testRedisPrefix();
-    const shared = { databaseUrl: database.databaseUrl, redisUrl: REDIS_TEST_URL, redisPrefix: keys.prefix };
-    a = await startTestServer(postgres, shared);
-    b = await startTestServer(postgres, shared);
-    presenter = await signedUpClient(a.url);
-    const [summary] = (await presenter.get('/api/presentations')).body;
-    deck = (await presenter.get(`/api/presentations/${summary.id}`)).body;
-    question = deck.slides.find((slide) => slide.kind === 'choice') as ChoiceSlide;
-    next = deck.slides[deck.slides.indexOf(question) + 1]!;
-    session = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body;
+    nodes = await twoNodes(REDIS_TEST_URL);
   });
-
   afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await a?.stop();
-    await b?.stop();
-    await keys?.clean();
-    await database?.drop();
+    await nodes?.close();
   });
 
   it('counts every phone and every answer of both nodes on both presenters, and moves every phone from one node', async () => {
+    const { a, b, presenter, session, question, next, track } = nodes;
     // The presenter's cookie was made on A; B reads it from the same database.
     const screenA = track(await LiveClient.host(a.wsUrl, session.id, presenter.cookieHeader));
     const screenB = track(await LiveClient.host(b.wsUrl, session.id, presenter.cookieHeader));
@@ -97,6 +103,7 @@ describe.skipIf(skipReason)('two nodes on PostgreSQL and Redis', () => {
   });
 
   it('says on /healthz that both nodes are well', async () => {
+    const { a, b } = nodes;
     for (const node of [a, b]) {
       const health = await fetch(`${node.url}/healthz`);
       expect(health.status).toBe(200);
@@ -107,47 +114,20 @@ describe.skipIf(skipReason)('two nodes on PostgreSQL and Redis', () => {
 
 /** Both nodes reach Redis through one proxy the test cuts: an outage of Redis itself. */
 describe.skipIf(skipReason)('two nodes while Redis is away', () => {
-  let database: TestDatabase;
-  let keys: ReturnType<typeof testRedisPrefix>;
   let proxy: TcpProxy;
-  let a: TestServer;
-  let b: TestServer;
-  let presenter: HttpClient;
-  let session: SessionInfo;
-  let question: ChoiceSlide;
-  let next: Slide;
-  const sockets: LiveClient[] = [];
-  const track = (client: LiveClient) => {
-    sockets.push(client);
-    return client;
-  };
-
+  let nodes: Awaited<ReturnType<typeof twoNodes>>;
   beforeAll(async () => {
-    database = await postgres.create();
-    keys = testRedisPrefix();
     const redis = new URL(REDIS_TEST_URL);
     proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-    const shared = { databaseUrl: database.databaseUrl, redisUrl: `redis://127.0.0.1:${proxy.port}`, redisPrefix: keys.prefix };
-    a = await startTestServer(postgres, shared);
-    b = await startTestServer(postgres, shared);
-    presenter = await signedUpClient(a.url);
-    const [summary] = (await presenter.get('/api/presentations')).body;
-    const deck: Presentation = (await presenter.get(`/api/presentations/${summary.id}`)).body;
-    question = deck.slides.find((slide) => slide.kind === 'choice') as ChoiceSlide;
-    next = deck.slides[deck.slides.indexOf(question) + 1]!;
-    session = (await presenter.post(`/api/presentations/${deck.id}/sessions`)).body;
+    nodes = await twoNodes(`redis://127.0.0.1:${proxy.port}`);
   });
-
   afterAll(async () => {
-    for (const socket of sockets) socket.close();
-    await a?.stop();
-    await b?.stop();
+    await nodes?.close();
     await proxy?.close();
-    await keys?.clean();
-    await database?.drop();
   });
 
   it('keeps answering, polls the store for screens, says so on /healthz, and agrees with the store once Redis is back', async () => {
+    const { a, b, presenter, session, question, next, track } = nodes;
     const screenA = track(await LiveClient.host(a.wsUrl, session.id, presenter.cookieHeader));
     screenA.send({ type: 'goto', slideId: question.id });
     const onA = await Promise.all(Array.from({ length: 5 }, async () => track(await LiveClient.join(a.wsUrl, session.code))));
