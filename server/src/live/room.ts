@@ -513,7 +513,8 @@ export class Room {
     if (known && known.seq >= event.seq) return;
     if (event.participants === 0) this.elsewhere.delete(event.node);
     else this.elsewhere.set(event.node, { participants: event.participants, seq: event.seq, heardAt: Date.now() });
-    if (event.ask) this.presence.request('presence', () => this.announcePresence());
+    // The same task as a change here, so an answer to an ask never swallows the hosts' news of a local change.
+    if (event.ask) this.schedulePresence();
     if (known?.participants !== event.participants) this.presence.request('told', () => this.tellPresence());
   }
 
