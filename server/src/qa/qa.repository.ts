@@ -75,16 +75,22 @@ export async function findQuestion(db: Queryable, questionId: string): Promise<(
 }
 
 /** What an upvote needs of a question, without counting its votes. */
-export async function findVotedQuestion(
-  db: Queryable,
-  questionId: string,
-): Promise<Pick<StoredQuestion & { sessionId: string }, 'slideId' | 'participantId' | 'status' | 'sessionId'> | undefined> {
-  const row = await db
+export type VotedQuestion = Pick<StoredQuestion & { sessionId: string }, 'slideId' | 'participantId' | 'status' | 'sessionId'>;
+
+/** What upvotes need of their questions, by id, in one read; ids of no question are left out. */
+export async function findVotedQuestions(db: Queryable, questionIds: readonly string[]): Promise<Map<string, VotedQuestion>> {
+  if (questionIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('qa_questions')
-    .select(['slide_id', 'participant_id', 'status', 'session_id'])
-    .where('id', '=', questionId)
-    .executeTakeFirst();
-  return row && { slideId: row.slide_id, participantId: row.participant_id, status: readStatus(row.status), sessionId: row.session_id };
+    .select(['id', 'slide_id', 'participant_id', 'status', 'session_id'])
+    .where('id', 'in', questionIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { slideId: row.slide_id, participantId: row.participant_id, status: readStatus(row.status), sessionId: row.session_id },
+    ]),
+  );
 }
 
 /** The question a participant asked under a client id before: a retried ask. */
@@ -100,35 +106,49 @@ export async function insertQuestion(db: Queryable, row: QaQuestionsTable): Prom
   await db.insertInto('qa_questions').values(row).execute();
 }
 
-/** A participant's upvote of a question, with the client id it came with; undefined when they have not upvoted it. */
-export async function findVote(db: Queryable, questionId: string, participantId: string): Promise<{ clientId: string | null } | undefined> {
-  const row = await db
-    .selectFrom('qa_votes')
-    .select('client_id')
-    .where('question_id', '=', questionId)
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst();
-  return row && { clientId: row.client_id };
+export interface StoredVote {
+  questionId: string;
+  participantId: string;
+  /** The client id the upvote came with; null for one stored before client ids were kept. */
+  clientId: string | null;
 }
 
-/** Stores an upvote unless the participant has one on the question already; whether it stored it. */
-export async function insertVote(
+/** The upvotes these participants gave these questions, in one read (a few more pairs than asked for may come back). */
+export async function findVotes(db: Queryable, questionIds: readonly string[], participantIds: readonly string[]): Promise<StoredVote[]> {
+  if (questionIds.length === 0 || participantIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('qa_votes')
+    .select(['question_id', 'participant_id', 'client_id'])
+    .where('question_id', 'in', questionIds)
+    .where('participant_id', 'in', participantIds)
+    .execute();
+  return rows.map((row) => ({ questionId: row.question_id, participantId: row.participant_id, clientId: row.client_id }));
+}
+
+/**
+ * Stores upvotes in one statement, leaving out any whose participant has one on the question already (another node's,
+ * stored meanwhile); returns those it stored.
+ */
+export async function insertVotes(
   db: Queryable,
-  vote: { questionId: string; participantId: string; sessionId: string; clientId: string; at: string },
-): Promise<boolean> {
-  const inserted = await db
+  votes: readonly { questionId: string; participantId: string; sessionId: string; clientId: string; at: string }[],
+): Promise<{ questionId: string; participantId: string }[]> {
+  if (votes.length === 0) return [];
+  const rows = await db
     .insertInto('qa_votes')
-    .values({
-      question_id: vote.questionId,
-      participant_id: vote.participantId,
-      session_id: vote.sessionId,
-      client_id: vote.clientId,
-      voted_at: vote.at,
-    })
+    .values(
+      votes.map((vote) => ({
+        question_id: vote.questionId,
+        participant_id: vote.participantId,
+        session_id: vote.sessionId,
+        client_id: vote.clientId,
+        voted_at: vote.at,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['question_id', 'participant_id']).doNothing())
-    .returning('question_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .returning(['question_id', 'participant_id'])
+    .execute();
+  return rows.map((row) => ({ questionId: row.question_id, participantId: row.participant_id }));
 }
 
 export async function deleteVote(db: Queryable, questionId: string, participantId: string): Promise<void> {

@@ -20,6 +20,7 @@ import { type StoredQuestion, sentQuestion } from '../results/qa.js';
 import * as sessionsRepo from '../sessions/sessions.repository.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import * as repo from './qa.repository.js';
+import { VoteBook } from './vote-book.js';
 
 /** What a phone asks of a session's Q&A: a question, or an upvote (or taking one back). */
 export type QaRequest =
@@ -120,25 +121,32 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     };
   }
 
-  async function upvote(q: Queryable, request: Extract<QaRequest, { type: 'upvote' }>, now: Date, open: OpenQa): Promise<Outcome> {
-    const question = await repo.findVotedQuestion(q, request.questionId);
+  async function upvote(
+    q: Queryable,
+    request: Extract<QaRequest, { type: 'upvote' }>,
+    index: number,
+    now: Date,
+    open: OpenQa,
+    book: VoteBook,
+  ): Promise<Outcome> {
+    const question = await book.question(q, request.questionId);
     if (!question || question.sessionId !== request.sessionId) throw new AppError('not_found', 'There is no such question.');
     await open(request.sessionId, question.slideId);
     if (question.participantId === request.participantId) throw new AppError('own_question', 'You cannot upvote your own question.');
     if (question.status !== 'shown') throw new AppError('question_hidden', 'This question is not shown, so it cannot be voted on.');
     const reply = { clientId: request.clientId, questionId: request.questionId, up: request.up };
-    const vote = { questionId: request.questionId, participantId: request.participantId, sessionId: request.sessionId };
+    const vote = { questionId: request.questionId, participantId: request.participantId };
+    const stored = book.vote(vote);
     if (request.up) {
-      // Most upvotes are new: one round trip stores them, and only one already there is read to tell a resend from a second vote.
-      if (!(await repo.insertVote(q, { ...vote, clientId: request.clientId, at: now.toISOString() }))) {
-        // The same upvote resent after its confirmation was lost is confirmed again; another one is a second vote.
-        if ((await repo.findVote(q, vote.questionId, vote.participantId))?.clientId === request.clientId) return { reply, changed: null };
+      // The same upvote resent after its confirmation was lost is confirmed again; another one is a second vote.
+      if (stored) {
+        if (stored.clientId === request.clientId) return { reply, changed: null };
         throw new AppError('already_voted', 'You have already upvoted this question.');
       }
+      book.add({ ...vote, sessionId: request.sessionId, clientId: request.clientId, at: now.toISOString() }, index);
     } else {
-      if (!(await repo.findVote(q, vote.questionId, vote.participantId)))
-        throw new AppError('not_voted', 'You have not upvoted this question.');
-      await repo.deleteVote(q, vote.questionId, vote.participantId);
+      if (!stored) throw new AppError('not_voted', 'You have not upvoted this question.');
+      await book.remove(q, vote);
     }
     return { reply, changed: { sessionId: request.sessionId, slideId: question.slideId } };
   }
@@ -146,8 +154,7 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
   /** Decides and writes a batch in one transaction; a refused request is an outcome, not a rollback of the others. */
   async function storeBatch(trx: Queryable, requests: readonly QaRequest[]): Promise<Outcome[]> {
     const now = clock.now();
-    // A batch is mostly upvotes on one Q&A: its session and slide are read once, not once per request (on PostgreSQL
-    // each read is a round trip, and a batch's requests wait for each other's).
+    // A batch is mostly upvotes on one Q&A: its session and slide are read once, not once per request.
     const opened = new Map<string, ReturnType<typeof openQa>>();
     const open: OpenQa = (sessionId, slideId) => {
       const key = `${sessionId} ${slideId}`;
@@ -158,14 +165,25 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
       }
       return reading;
     };
+    const book = await VoteBook.read(
+      trx,
+      requests.flatMap((request) => (request.type === 'upvote' ? [request] : [])),
+    );
     const outcomes: Outcome[] = [];
-    for (const request of requests) {
+    for (const [index, request] of requests.entries()) {
       try {
-        outcomes.push(request.type === 'ask' ? await ask(trx, request, now, open) : await upvote(trx, request, now, open));
+        outcomes.push(request.type === 'ask' ? await ask(trx, request, now, open) : await upvote(trx, request, index, now, open, book));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         outcomes.push({ error });
       }
+    }
+    // Votes another node stored between the batch's read and its write: the same upvote resent is confirmed again.
+    for (const { vote, index } of await book.write(trx)) {
+      const resent = (await repo.findVotes(trx, [vote.questionId], [vote.participantId]))[0]?.clientId === vote.clientId;
+      outcomes[index] = resent
+        ? { reply: { clientId: vote.clientId, questionId: vote.questionId, up: true }, changed: null }
+        : { error: new AppError('already_voted', 'You have already upvoted this question.') };
     }
     return outcomes;
   }

@@ -132,6 +132,29 @@ describe.each(dialects)('Q&A over the live channel on $name', (dialect) => {
     expect(welcome?.type === 'welcome' && welcome.questions.upvoted).toEqual([questionId]);
   });
 
+  it.skipIf(dialect.skipReason)('decides upvotes sent together in their order, as if each came alone', async () => {
+    const [asker, voter] = [await phone(), await phone()];
+    const asked = await asker.ask(slides.open.id, 'Vem bestämmer?');
+    const questionId = asked.type === 'asked' ? asked.question.id : '';
+    const before = await count('qa_votes');
+    // Sent in one go, they are most likely decided in one batch: read together, written together.
+    const replies = await Promise.all([
+      voter.upvote(questionId, true, 'burst-up-0001'),
+      voter.upvote(questionId, true, 'burst-up-0001'),
+      voter.upvote(questionId, true, 'burst-up-0002'),
+      voter.upvote(questionId, false, 'burst-down-001'),
+      voter.upvote(questionId, false, 'burst-down-002'),
+      voter.upvote(questionId, true, 'burst-up-0003'),
+      voter.upvote(questionId, true, 'burst-up-0004'),
+      // The first message again, as a phone resends one whose confirmation it lost: the first reply again.
+      voter.upvote(questionId, true, 'burst-up-0001'),
+    ]);
+    expect(
+      replies.map((reply) => (reply.type === 'upvoted' ? `up ${reply.up}` : reply.type === 'error' ? reply.code : reply.type)),
+    ).toEqual(['up true', 'up true', 'already_voted', 'up false', 'not_voted', 'up true', 'already_voted', 'up true']);
+    expect(await count('qa_votes')).toBe(before + 1);
+  });
+
   it.skipIf(dialect.skipReason)('holds questions for approval: no phone sees or votes on them until the presenter shows them', async () => {
     screen.send({ type: 'goto', slideId: slides.moderated.id });
     const [asker, voter] = [await phone(), await phone()];
