@@ -16,7 +16,8 @@ import { type RunningServer, signUpPresenter, startBuiltServer } from './support
 
 /**
  * A quiz with a presenter and three phones: nicknames (one taken, one refused), a counted-down question answered by
- * touch and keyboard, the right answer revealed only when it closes, each phone's own score and place, and the podium.
+ * touch and keyboard, paused, extended and resumed from the console, the right answer revealed only when it closes,
+ * each phone's own score and place, and the podium, where the presenter hides a nickname and shows it again.
  */
 describe.skipIf(browserSkipReason)('a quiz from three phones to the podium', () => {
   let server: RunningServer;
@@ -131,6 +132,34 @@ describe.skipIf(browserSkipReason)('a quiz from three phones to the podium', () 
     await screenshot(screen, 'quiz-screen-open');
   });
 
+  it('pauses the countdown from the console for everyone, keeps the pause through a reload, extends and resumes it', async () => {
+    const [anna] = phones;
+    await control.getByTestId('control-countdown-pause').click();
+    await screen
+      .getByTestId('countdown')
+      .filter({ hasText: /pausad/i })
+      .waitFor();
+    await expect.poll(() => anna.getByText(/Nedräkningen är pausad/).count()).toBe(1);
+    const left = async () => Number((await screen.getByTestId('countdown').textContent())?.match(/\d+/)?.[0]);
+    const pausedAt = await left();
+    await screenshot(screen, 'quiz-screen-paused');
+    await expectAccessible(control);
+
+    // The pause is the server's: a reloaded console shows it, and time stands still on the big screen meanwhile.
+    await control.reload();
+    await control.getByTestId('control-countdown-resume').waitFor();
+    expect(await left()).toBe(pausedAt);
+    await control.locator('[data-testid="control-countdown-extend"][data-seconds="30"]').click();
+    await expect.poll(left).toBe(pausedAt + 30);
+    await control.getByTestId('control-countdown-resume').click();
+    await control.getByTestId('control-countdown-pause').waitFor();
+    await screen
+      .getByTestId('countdown')
+      .filter({ hasNotText: /pausad/i })
+      .waitFor();
+    await expect.poll(() => anna.getByText(/Nedräkningen är pausad/).count()).toBe(0);
+  });
+
   it('reveals the right answer and each phone’s own score when the presenter closes the question', async () => {
     const [anna, bo, cecilia] = phones;
     await control.getByTestId('control-voting').click();
@@ -159,6 +188,12 @@ describe.skipIf(browserSkipReason)('a quiz from three phones to the podium', () 
     expect(steps.map(([, text]) => text).join(' ')).toContain('Utan smeknamn');
     await screenshot(screen, 'quiz-podium');
     await expectAccessible(screen);
+
+    // The presenter keeps a name off the big screen from the console, and shows it again.
+    await control.getByRole('button', { name: 'Dölj smeknamnet Anna' }).click();
+    await expect.poll(() => screen.getByTestId('leaderboard-podium').textContent()).not.toContain('Anna');
+    await control.getByRole('button', { name: 'Visa smeknamnet Anna' }).click();
+    await expect.poll(() => screen.getByTestId('leaderboard-podium').textContent()).toContain('Anna');
     const [, bo] = phones;
     await expect.poll(() => bo.getByTestId('score-standing').textContent()).toContain('Plats 3 av 3');
     await screenshot(bo, 'quiz-phone-leaderboard');

@@ -78,6 +78,8 @@ export function stateOf(session: Session, participants: number): SessionState {
     votingOpen: slide !== null && isQuestionSlide(slide),
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants,
     // The baselines count like a typical tool: results from the first answer, never split.
     anonymityThreshold: ANONYMITY.minThreshold,

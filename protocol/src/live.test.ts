@@ -5,7 +5,7 @@ import { ERROR_CODES, ERROR_STATUS } from './error-codes.js';
 import { describeZodError, errorBodySchema } from './errors.js';
 import { createSlideBodySchema, loginBodySchema, reorderSlidesBodySchema, signupBodySchema } from './http.js';
 import { formatJoinCode, parseJoinCode } from './join-code.js';
-import { clientMessageSchema, serverMessageSchema } from './live.js';
+import { MAX_COUNTDOWN_SECONDS, clientMessageSchema, serverMessageSchema } from './live.js';
 import { PROTOCOL_VERSION } from './version.js';
 
 const CLIENT_ID = 'c_0123456789';
@@ -35,6 +35,8 @@ const state = {
   votingOpen: true,
   round: 0,
   closesInMs: null,
+  pausedLeftMs: null,
+  awaitingStart: false,
   participants: 12,
   anonymityThreshold: 5,
   strictAnonymity: false,
@@ -76,7 +78,9 @@ const clientExamples = {
   answerOpen: { type: 'answer', clientId: 'A-_'.repeat(21) + 'x', slideId: 'open', answer: { kind: 'open', text: 'Hej!' } },
   goto: { type: 'goto', slideId: 'role' },
   setVoting: { type: 'set-voting', slideId: 'role', open: false },
-  countdown: { type: 'set-voting', slideId: 'role', open: false, inSeconds: 30 },
+  closeAfter: { type: 'set-voting', slideId: 'role', open: false, inSeconds: 30 },
+  pauseCountdown: { type: 'countdown', slideId: 'quiz', action: 'pause' },
+  extendCountdown: { type: 'countdown', slideId: 'quiz', action: 'extend', seconds: 15 },
   resetResults: { type: 'reset-results', slideId: 'role' },
   hideAnswer: { type: 'hide-answer', slideId: 'open', answerId: 'r1', hidden: true },
   hideWord: { type: 'hide-word', slideId: 'words', word: 'Ledarskap', hidden: false },
@@ -268,6 +272,16 @@ describe('clientMessageSchema', () => {
     refusedClient({ type: 'answer', slideId: 'role', answer: { kind: 'open', text: 'x' } });
     refusedClient({ type: 'goto' });
     refusedClient({ type: 'set-voting', slideId: 'role' });
+    refusedClient({ type: 'countdown', slideId: 'quiz' });
+  });
+
+  it('refuses a countdown step that is not one, and seconds without extend or beyond the longest countdown', () => {
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'stop' });
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'extend' });
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'pause', seconds: 5 });
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'extend', seconds: 0 });
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'extend', seconds: MAX_COUNTDOWN_SECONDS + 1 });
+    refusedClient({ type: 'countdown', slideId: 'quiz', action: 'extend', seconds: 1.5 });
   });
 
   it.each(['1234567', '123456789', '1234567a', 'abcdefgh', '1234 5678', '', '12345678\n', '١٢٣٤٥٦٧٨'])(

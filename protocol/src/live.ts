@@ -72,6 +72,17 @@ export const moderateQuestionMessageSchema = z.strictObject({
   action: z.enum(QA_ACTIONS),
 });
 
+/**
+ * Host only: show a player's nickname on leaderboards (`approve`, also after a `hide`) or keep it off them (`hide`: the
+ * player is listed without one). Names the player by their nickname, unique in the session.
+ */
+export const moderateNicknameMessageSchema = z.strictObject({
+  type: z.literal('moderate-nickname'),
+  nickname: textSchema(QUIZ_LIMITS.nicknameLength * 8).min(1),
+  action: z.enum(['approve', 'hide']),
+});
+export type ModerateNicknameMessage = z.infer<typeof moderateNicknameMessageSchema>;
+
 /** Audience: the name this phone plays quizzes under; unique in the session and checked for offensive words. */
 export const setNicknameMessageSchema = z.strictObject({
   type: z.literal('set-nickname'),
@@ -145,18 +156,39 @@ export const gotoMessageSchema = z.strictObject({
   slideId: slideIdSchema,
 });
 
+/** The longest a countdown may run or be given more time, in seconds. */
+export const MAX_COUNTDOWN_SECONDS = 3600;
+
 /** Host only: open or close voting on a slide; closing may be a countdown of `inSeconds`. */
 export const setVotingMessageSchema = z
   .strictObject({
     type: z.literal('set-voting'),
     slideId: slideIdSchema,
     open: z.boolean(),
-    inSeconds: z.number().int().min(1).max(3600).optional(),
+    inSeconds: z.number().int().min(1).max(MAX_COUNTDOWN_SECONDS).optional(),
   })
   .refine((message) => !message.open || message.inSeconds === undefined, {
     message: 'a countdown only applies to closing',
     path: ['inSeconds'],
   });
+
+/**
+ * Host only: steer a question's countdown. `start` begins a timed question's (a quiz's) countdown that is awaiting its
+ * start; `pause` stops a running countdown, answering stays open and the clock of speed points stops with it; `resume`
+ * runs a paused one on from what it had left; `extend` gives a running or paused countdown `seconds` more.
+ */
+export const countdownMessageSchema = z
+  .strictObject({
+    type: z.literal('countdown'),
+    slideId: slideIdSchema,
+    action: z.enum(['start', 'pause', 'resume', 'extend']),
+    seconds: z.number().int().min(1).max(MAX_COUNTDOWN_SECONDS).optional(),
+  })
+  .refine((message) => (message.action === 'extend') === (message.seconds !== undefined), {
+    message: 'seconds go with extend, and only with it',
+    path: ['seconds'],
+  });
+export type CountdownMessage = z.infer<typeof countdownMessageSchema>;
 
 /** Host only: clear a question's results and let everyone answer again; earlier answers are kept, not counted. */
 export const resetResultsMessageSchema = z.strictObject({
@@ -227,12 +259,14 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   askMessageSchema,
   upvoteMessageSchema,
   moderateQuestionMessageSchema,
+  moderateNicknameMessageSchema,
   reactMessageSchema,
   setReactionsMessageSchema,
   setApproveFirstMessageSchema,
   setNicknameMessageSchema,
   gotoMessageSchema,
   setVotingMessageSchema,
+  countdownMessageSchema,
   resetResultsMessageSchema,
   hideAnswerMessageSchema,
   hideWordMessageSchema,
@@ -271,6 +305,13 @@ export const sessionStateSchema = z.strictObject({
   round: z.number().int().nonnegative(),
   /** Milliseconds until a countdown closes voting on the current slide, as of sending; null without one. */
   closesInMs: z.number().int().nonnegative().nullable(),
+  /** Milliseconds a paused countdown of the current slide has left; answering stays open meanwhile. Null unless paused. */
+  pausedLeftMs: z.number().int().nonnegative().nullable(),
+  /**
+   * The current slide is a timed question (a quiz) whose countdown has not begun: it takes answers once the room sees
+   * it (a `goto`, the join screen lifted, or the presenter's `countdown start`), so everyone gets the same time.
+   */
+  awaitingStart: z.boolean(),
   participants: z.number().int().nonnegative(),
   /** k, the deck's anonymity threshold: results of fewer participants are withheld from phones (and, in strict mode, from everyone). */
   anonymityThreshold: countSchema,

@@ -55,6 +55,8 @@ describe.each(dialects)('migrations on $name', (dialect) => {
       '0011-quiz',
       '0012-stage',
       '0013-pace',
+      '0014-countdown',
+      '0015-nickname-review',
     ]);
     expect(await db.selectFrom('presentations').select(['id', 'anonymity_threshold', 'strict_anonymity', 'language']).execute()).toEqual([
       { id: 'p', anonymity_threshold: 5, strict_anonymity: 0, language: 'sv' },

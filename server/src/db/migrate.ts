@@ -13,6 +13,8 @@ import { reactions } from './migrations/0010-reactions.js';
 import { quiz } from './migrations/0011-quiz.js';
 import { stage } from './migrations/0012-stage.js';
 import { pace } from './migrations/0013-pace.js';
+import { countdown } from './migrations/0014-countdown.js';
+import { nicknameReview } from './migrations/0015-nickname-review.js';
 
 /** Every migration in order; names sort lexically, so keep the numeric prefix. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -30,6 +32,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-quiz': quiz,
     '0012-stage': stage,
     '0013-pace': pace,
+    '0014-countdown': countdown,
+    '0015-nickname-review': nicknameReview,
   };
 }
 

@@ -121,8 +121,12 @@ export interface SlideStatesTable {
   closed_at: string | null;
   /** Bumped when the presenter clears the results; answers of earlier rounds are kept but not counted. */
   round: number;
-  /** When the round's countdown began, for a quiz's speed points; null before one did. */
+  /** When the round's answering began (its first countdown, or opening a timed question by hand); null before. */
   opened_at: string | null;
+  /** Milliseconds a paused countdown has left; null unless paused (migration 0014-countdown). */
+  paused_left_ms: number | null;
+  /** The round's pauses, JSON [{from, to}] with to null while paused: speed points count only the time the countdown ran. */
+  pauses: Generated<string>;
   /** 1 once the presenter revealed the round's results (a question that waits for it); a new round hides them again. */
   revealed: Generated<number>;
 }
@@ -137,6 +141,8 @@ export interface ParticipantsTable {
   nickname: string | null;
   /** The nickname as compared for uniqueness in the session (case and width folded). */
   nickname_key: string | null;
+  /** The presenter's look at the nickname: null until then, `approved` or `hidden` (migration 0015-nickname-review). */
+  nickname_review: string | null;
 }
 
 export interface ResponsesTable {

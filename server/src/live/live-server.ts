@@ -262,6 +262,7 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         }
         const nickname = await deps.participants.setNickname(sessionId, participantId, message.nickname);
         connection.send({ type: 'nickname', clientId: message.clientId, nickname });
+        await redrawLeaderboard(sessionId);
         return;
       }
       case 'set-reactions': {
@@ -306,6 +307,12 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
         await deps.qa.moderate(userId, sessionId, message.questionId, message.action);
         return;
       }
+      case 'moderate-nickname': {
+        const { sessionId } = requireHost(connection);
+        await deps.participants.reviewNickname(sessionId, message.nickname, message.action);
+        await redrawLeaderboard(sessionId);
+        return;
+      }
       case 'goto': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.goto(userId, sessionId, message.slideId);
@@ -314,6 +321,11 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
       case 'set-voting': {
         const { userId, sessionId } = requireHost(connection);
         await deps.sessions.setVoting(userId, sessionId, message.slideId, message.open, message.inSeconds);
+        return;
+      }
+      case 'countdown': {
+        const { userId, sessionId } = requireHost(connection);
+        await deps.sessions.countdown(userId, sessionId, message.slideId, { action: message.action, seconds: message.seconds });
         return;
       }
       case 'reset-results': {
@@ -357,6 +369,12 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
   }
 
   /** The presenter and session behind a host socket; anyone else is refused. */
+  /** Draws a leaderboard on screen again on every node, after a nickname changed; others are drawn when shown. */
+  async function redrawLeaderboard(sessionId: string): Promise<void> {
+    const { slide } = await deps.sessions.state(sessionId);
+    if (slide?.kind === 'leaderboard') await deps.bus.publish(sessionId, { type: 'answers-changed', slideId: slide.id });
+  }
+
   function requireHost(connection: Connection): { userId: string; sessionId: string } {
     const { role, userId, sessionId } = connection;
     if (role !== 'host' || !userId || !sessionId) throw new AppError('forbidden', 'Only the presenter can do that.');

@@ -1,6 +1,6 @@
 import { hashToken } from '../auth/passwords.js';
 import { type Clock, newId, newToken } from '../clock.js';
-import { QUIZ_LIMITS, hasLoneSurrogate, textLength } from '@ettor/protocol';
+import { type ModerateNicknameMessage, QUIZ_LIMITS, hasLoneSurrogate, textLength } from '@ettor/protocol';
 import { type Db, isUniqueViolation } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { isOffensive } from '../moderation/offensive.js';
@@ -81,7 +81,8 @@ export function createParticipantsService(deps: { db: Db; clock: Clock }) {
       try {
         await db
           .updateTable('participants')
-          .set({ nickname, nickname_key: nicknameKey(nickname) })
+          // A new name has not been looked at: a leaderboard that approves first holds it again.
+          .set({ nickname, nickname_key: nicknameKey(nickname), nickname_review: null })
           .where('id', '=', participantId)
           .where('session_id', '=', sessionId)
           .execute();
@@ -90,6 +91,17 @@ export function createParticipantsService(deps: { db: Db; clock: Clock }) {
         throw error;
       }
       return nickname;
+    },
+
+    /** The presenter shows a player's nickname on leaderboards, or keeps it off them; the player is named by that nickname. */
+    async reviewNickname(sessionId: string, nickname: string, action: ModerateNicknameMessage['action']): Promise<void> {
+      const { numUpdatedRows } = await db
+        .updateTable('participants')
+        .set({ nickname_review: action === 'approve' ? 'approved' : 'hidden' })
+        .where('session_id', '=', sessionId)
+        .where('nickname_key', '=', nicknameKey(nickname.trim()))
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) throw new AppError('not_found', 'No player in this session has that nickname.');
     },
 
     /** Finishes the joins already under way; for shutting down. */

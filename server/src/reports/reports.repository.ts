@@ -1,9 +1,12 @@
 import { EXTENDED_TIME_FACTOR, type SessionSummary } from '@ettor/protocol';
 import type { ExpressionBuilder } from 'kysely';
 import type { QuizPlay } from '../results/derived.js';
+import type { PlayerName } from '../results/leaderboard.js';
 import type { QuizClock } from '../results/quiz-scores.js';
 import type { Queryable } from '../db/database.js';
 import type { Database, PresentationRow } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
+import { pausesSchema } from '../sessions/countdown.js';
 import { deckLanguageOf } from '../presentations/presentations.repository.js';
 import { readAnswer } from '../responses/responses.repository.js';
 import type { ReportAnswer, SessionWords } from '../results/report.js';
@@ -149,7 +152,7 @@ export async function readSessionWords(
 export async function readQuizClock(db: Queryable, sessionId: string): Promise<QuizClock> {
   const states = await db
     .selectFrom('slide_states')
-    .select(['slide_id', 'opened_at'])
+    .select(['slide_id', 'opened_at', 'pauses'])
     .where('session_id', '=', sessionId)
     .where('opened_at', 'is not', null)
     .execute();
@@ -160,21 +163,33 @@ export async function readQuizClock(db: Queryable, sessionId: string): Promise<Q
     .where('live_sessions.id', '=', sessionId)
     .executeTakeFirst();
   return {
-    openedAt: new Map(states.flatMap((row) => (row.opened_at === null ? [] : [[row.slide_id, row.opened_at] as const]))),
+    countdowns: new Map(
+      states.map((row) => [
+        row.slide_id,
+        { openedAt: row.opened_at, pauses: readStoredJson(pausesSchema, row.pauses, 'pauses of a slide') },
+      ]),
+    ),
     timeFactor: deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1,
   };
 }
+
+/** A stored review this version does not know reads as none: the presenter looks again. */
+const reviewOf = (stored: string | null): PlayerName['review'] => (stored === 'approved' || stored === 'hidden' ? stored : null);
 
 /** A session's quiz clock and its players' nicknames, for a leaderboard. */
 export async function readQuizPlay(db: Queryable, sessionId: string): Promise<QuizPlay> {
   const players = await db
     .selectFrom('participants')
-    .select(['id', 'nickname'])
+    .select(['id', 'nickname', 'nickname_review'])
     .where('session_id', '=', sessionId)
     .where('nickname', 'is not', null)
     .execute();
   return {
     clock: await readQuizClock(db, sessionId),
-    nicknames: new Map(players.flatMap((row) => (row.nickname === null ? [] : [[row.id, row.nickname] as const]))),
+    nicknames: new Map(
+      players.flatMap((row) =>
+        row.nickname === null ? [] : [[row.id, { nickname: row.nickname, review: reviewOf(row.nickname_review) }] as const],
+      ),
+    ),
   };
 }

@@ -91,12 +91,14 @@ const questions: StoredQuestion[] = [
   question('10', 'x1'),
 ];
 
-const nicknames = new Map([
-  ['t1', 'Tina'],
-  ['t2', 'Tor'],
-  ['c1', 'Cia'],
-  ['c2', 'Cem'],
-]);
+const nicknames = new Map(
+  [
+    ['t1', 'Tina'],
+    ['t2', 'Tor'],
+    ['c1', 'Cia'],
+    ['c2', 'Cem'],
+  ].map(([id, nickname]) => [id!, { nickname: nickname!, review: null }]),
+);
 const quizPlay: QuizPlay = { ...NO_PLAY, nicknames };
 
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({

@@ -1,7 +1,7 @@
 // Results of the kinds not counted from their own answers, one entry per kind: a kind missing here does not compile.
 import { type AnswerKind, type ResultKind, type ResultsOf, type Slide, type SlideOf, quizzesBefore, slideSources } from '@ettor/protocol';
 import type { ReportAnswer } from './answers.js';
-import { buildLeaderboard } from './leaderboard.js';
+import { type PlayerName, buildLeaderboard } from './leaderboard.js';
 import { type StoredQuestion, buildQa } from './qa.js';
 import type { QuizClock } from './quiz-scores.js';
 import { type SegmentResults, type Segmentation, bySegment } from './segments.js';
@@ -13,10 +13,10 @@ export type StoredResultKind = Exclude<ResultKind, AnswerKind>;
 /** What the quizzes of a session add to their answers: when each countdown began, and the players' nicknames. */
 export interface QuizPlay {
   clock: QuizClock;
-  nicknames: ReadonlyMap<string, string>;
+  nicknames: ReadonlyMap<string, PlayerName>;
 }
 
-export const NO_PLAY: QuizPlay = { clock: { openedAt: new Map(), timeFactor: 1 }, nicknames: new Map() };
+export const NO_PLAY: QuizPlay = { clock: { countdowns: new Map(), timeFactor: 1 }, nicknames: new Map() };
 
 export interface DerivedInput<K extends StoredResultKind> extends QuizPlay {
   slide: SlideOf<K>;

@@ -1,5 +1,12 @@
 // A leaderboard: the standings of every quiz question before it, the top players by nickname.
-import { type LeaderboardResults, type LeaderboardSlide, type QuizSlide, type Slide, quizzesBefore } from '@ettor/protocol';
+import {
+  type LeaderboardEntry,
+  type LeaderboardResults,
+  type LeaderboardSlide,
+  type QuizSlide,
+  type Slide,
+  quizzesBefore,
+} from '@ettor/protocol';
 import { type ReportAnswer, currentAnswers } from './answers.js';
 import { type QuizClock, quizStandings } from './quiz-scores.js';
 
@@ -10,7 +17,20 @@ export interface LeaderboardInput {
   answers: readonly ReportAnswer[];
   clock: QuizClock;
   /** participantId → nickname, for those who chose one. */
-  nicknames: ReadonlyMap<string, string>;
+  nicknames: ReadonlyMap<string, PlayerName>;
+}
+
+/** A player's nickname and the presenter's look at it: null until then. */
+export interface PlayerName {
+  nickname: string;
+  review: 'approved' | 'hidden' | null;
+}
+
+/** Why a nickname is not to be shown on this leaderboard, or null when it may be. */
+function heldOn(slide: LeaderboardSlide, name: PlayerName | undefined): LeaderboardEntry['held'] {
+  if (name === undefined) return null;
+  if (name.review === 'hidden') return 'hidden';
+  return slide.approveFirst && name.review !== 'approved' ? 'pending' : null;
 }
 
 /** A shared place at the bottom may list a few more than the slide shows, never a whole room. */
@@ -29,6 +49,9 @@ export function buildLeaderboard({ slide, deck, answers, clock, nicknames }: Lea
     slideId: slide.id,
     respondents: standings.length,
     quizzes: quizzes.length,
-    entries: listed.map(({ participantId, total, rank }) => ({ rank, nickname: nicknames.get(participantId) ?? null, score: total })),
+    entries: listed.map(({ participantId, total, rank }) => {
+      const name = nicknames.get(participantId);
+      return { rank, nickname: name?.nickname ?? null, held: heldOn(slide, name), score: total };
+    }),
   };
 }

@@ -1,7 +1,7 @@
-import { type QuizSlide, slideSchema } from '@ettor/protocol';
+import { type LeaderboardSlide, type QuizSlide, slideSchema, withoutHiddenEntries } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
 import type { StoredAnswer } from '../responses/tally.js';
-import { buildLeaderboard } from './leaderboard.js';
+import { type PlayerName, buildLeaderboard } from './leaderboard.js';
 import { quizStandings } from './quiz-scores.js';
 
 const quiz = (id: string, correct: string, seconds: number | null = 20): QuizSlide =>
@@ -30,9 +30,15 @@ const answer = (participantId: string, slideId: string, option: string, second: 
 });
 
 const q1 = quiz('q1', 'a');
+/** The points for a right answer to q1 after `ran` seconds of its countdown, without pauses. */
+const quizAt = (ran: number): number =>
+  quizStandings([q1], current([answer('x', 'q1', 'a', ran)]), {
+    countdowns: new Map([['q1', { openedAt: at(0), pauses: [] }]]),
+    timeFactor: 1,
+  })[0]!.total;
 const q2 = quiz('q2', 'b', null);
 // q1 counted down 20 s from 0 s; q2 had no countdown: no speed points on it.
-const clock = { openedAt: new Map([['q1', at(0)]]), timeFactor: 1 };
+const clock = { countdowns: new Map([['q1', { openedAt: at(0), pauses: [] }]]), timeFactor: 1 };
 const answers = [
   answer('anna', 'q1', 'a', 0), // 1000
   answer('bo', 'q1', 'a', 10), // 750
@@ -66,6 +72,18 @@ describe('quiz standings', () => {
     expect(doubled.find((standing) => standing.participantId === 'bo')?.total).toBe(875);
   });
 
+  it('leaves the time a countdown was paused out of a player’s speed, also while the pause lasts', () => {
+    // q1 ran from 0 s, was paused from 4 s to 9 s, and again from 12 s on: bo answered at 10 s (5 s run), cecilia at 14 s (7 s run).
+    const pauses = [
+      { from: at(4), to: at(9) },
+      { from: at(12), to: null },
+    ];
+    const paused = { ...clock, countdowns: new Map([['q1', { openedAt: at(0), pauses }]]) };
+    const rows = [answer('bo', 'q1', 'a', 10), answer('cecilia', 'q1', 'a', 14), answer('anna', 'q1', 'a', 3)];
+    const totals = new Map(quizStandings([q1], current(rows), paused).map((standing) => [standing.participantId, standing.total]));
+    expect(Object.fromEntries(totals)).toEqual({ anna: quizAt(3), bo: quizAt(5), cecilia: quizAt(7) });
+  });
+
   it('counts only the quizzes asked for', () => {
     expect(quizStandings([q1], current(answers), clock).map((standing) => standing.participantId)).toEqual(['anna', 'bo', 'cecilia']);
   });
@@ -82,8 +100,8 @@ describe('a leaderboard', () => {
       answers,
       clock,
       nicknames: new Map([
-        ['bo', 'Bosse'],
-        ['anna', 'Anna'],
+        ['bo', { nickname: 'Bosse', review: null }],
+        ['anna', { nickname: 'Anna', review: null }],
       ]),
     });
     expect(results).toEqual({
@@ -92,11 +110,38 @@ describe('a leaderboard', () => {
       respondents: 4,
       quizzes: 2,
       entries: [
-        { rank: 1, nickname: 'Bosse', score: 1750 },
-        { rank: 2, nickname: 'Anna', score: 1000 },
-        { rank: 2, nickname: null, score: 1000 },
-        { rank: 2, nickname: null, score: 1000 },
+        { rank: 1, nickname: 'Bosse', held: null, score: 1750 },
+        { rank: 2, nickname: 'Anna', held: null, score: 1000 },
+        { rank: 2, nickname: null, held: null, score: 1000 },
+        { rank: 2, nickname: null, held: null, score: 1000 },
       ],
+    });
+  });
+
+  it('holds back nicknames the presenter hid, and with approval first those not yet approved; others get none of them', () => {
+    const nicknames = new Map<string, PlayerName>([
+      ['bo', { nickname: 'Bosse', review: 'approved' }],
+      ['anna', { nickname: 'Anna', review: null }],
+      ['cecilia', { nickname: 'Cissi', review: 'hidden' }],
+    ]);
+    const held = (slide: LeaderboardSlide) =>
+      buildLeaderboard({ slide, deck: [q1, q2, slide], answers, clock, nicknames }).entries.map(({ nickname, held }) => [nickname, held]);
+    expect(held(board)).toEqual([
+      ['Bosse', null],
+      ['Anna', null],
+      ['Cissi', 'hidden'],
+      [null, null],
+    ]);
+    const approving = { ...board, approveFirst: true };
+    expect(held(approving)).toEqual([
+      ['Bosse', null],
+      ['Anna', 'pending'],
+      ['Cissi', 'hidden'],
+      [null, null],
+    ]);
+    const results = buildLeaderboard({ slide: approving, deck: [q1, q2, approving], answers, clock, nicknames });
+    expect(withoutHiddenEntries(results)).toMatchObject({
+      entries: [{ nickname: 'Bosse' }, { nickname: null, held: null }, { nickname: null, held: null }, { nickname: null }],
     });
   });
 

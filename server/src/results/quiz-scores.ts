@@ -1,10 +1,11 @@
 // Quiz scores: each player's points over a deck's quiz questions and their places. Pure.
 import { type QuizSlide, isCorrectAnswer, quizPoints } from '@ettor/protocol';
+import { type Countdown, runningMs } from '../sessions/countdown.js';
 import type { CurrentAnswers } from './answers.js';
 
-/** When each quiz question's countdown began (ISO), and how many times its time limit the deck gives everyone. */
+/** When each quiz question's answering began and its pauses, and how many times its time limit the deck gives everyone. */
 export interface QuizClock {
-  openedAt: ReadonlyMap<string, string>;
+  countdowns: ReadonlyMap<string, Pick<Countdown, 'openedAt' | 'pauses'>>;
   timeFactor: number;
 }
 
@@ -24,12 +25,13 @@ export interface Standing {
 
 /**
  * The share of the question's time limit used when answering, or null without a countdown. Measured against the limit,
- * not the moment it closed, so that closing early or extending changes no one's speed.
+ * not the moment it closed, so that closing early or extending changes no one's speed; time paused does not count.
  */
 function elapsedShare(quiz: QuizSlide, answeredAt: string, clock: QuizClock): number | null {
-  const openedAt = clock.openedAt.get(quiz.id);
-  if (quiz.seconds === null || openedAt === undefined) return null;
-  return (Date.parse(answeredAt) - Date.parse(openedAt)) / (quiz.seconds * clock.timeFactor * 1000);
+  const countdown = clock.countdowns.get(quiz.id);
+  const ran = countdown && runningMs(countdown, answeredAt);
+  if (quiz.seconds === null || ran === undefined || ran === null) return null;
+  return ran / (quiz.seconds * clock.timeFactor * 1000);
 }
 
 /** Everyone who answered at least one of the quizzes, highest total first; ties by participant id, so the order is stable. */

@@ -1,7 +1,9 @@
 import type { Slide } from '@ettor/protocol';
 import type { Queryable } from '../db/database.js';
 import type { LiveSessionRow, PresentationRow } from '../db/schema.js';
+import { readStoredJson } from '../db/stored-json.js';
 import { readSlide } from '../presentations/presentations.repository.js';
+import { type Countdown, pausesSchema } from './countdown.js';
 
 export function findSession(db: Queryable, id: string): Promise<LiveSessionRow | undefined> {
   return db.selectFrom('live_sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -58,28 +60,38 @@ export async function bumpSeq(db: Queryable, id: string): Promise<void> {
   await updateSession(db, id, {});
 }
 
-export interface SlideState {
-  closedAt: string | null;
+export interface SlideState extends Countdown {
   round: number;
-  /** When the round's countdown began; null before one did. */
-  openedAt: string | null;
 }
 
 /** The state of a slide nobody has touched: open, in round 0. */
-export const untouchedSlide: SlideState = { closedAt: null, round: 0, openedAt: null };
+export const untouchedSlide: SlideState = { closedAt: null, round: 0, openedAt: null, pausedLeftMs: null, pauses: [] };
 
-const shownSlideState = (row: { closed_at: string | null; round: number; opened_at: string | null; revealed: number }) => ({
+const SLIDE_STATE_COLUMNS = ['closed_at', 'round', 'opened_at', 'paused_left_ms', 'pauses'] as const;
+
+interface SlideStateColumns {
+  closed_at: string | null;
+  round: number;
+  opened_at: string | null;
+  paused_left_ms: number | null;
+  pauses: string;
+}
+
+const slideStateOf = (row: SlideStateColumns): SlideState => ({
   closedAt: row.closed_at,
   round: row.round,
   openedAt: row.opened_at,
-  revealed: row.revealed === 1,
+  pausedLeftMs: row.paused_left_ms,
+  pauses: readStoredJson(pausesSchema, row.pauses, 'pauses of a slide'),
 });
+
+const shownSlideState = (row: SlideStateColumns & { revealed: number }) => ({ ...slideStateOf(row), revealed: row.revealed === 1 });
 
 /** A slide's voting state in a session, and whether the presenter revealed its results in this round. */
 export async function findSlideState(db: Queryable, sessionId: string, slideId: string): Promise<SlideState & { revealed: boolean }> {
   const row = await db
     .selectFrom('slide_states')
-    .select(['closed_at', 'round', 'opened_at', 'revealed'])
+    .select([...SLIDE_STATE_COLUMNS, 'revealed'])
     .where('session_id', '=', sessionId)
     .where('slide_id', '=', slideId)
     .executeTakeFirst();
@@ -90,7 +102,7 @@ export async function findSlideState(db: Queryable, sessionId: string, slideId: 
 export async function listSlideStates(db: Queryable, sessionId: string): Promise<Map<string, SlideState & { revealed: boolean }>> {
   const rows = await db
     .selectFrom('slide_states')
-    .select(['slide_id', 'closed_at', 'round', 'opened_at', 'revealed'])
+    .select(['slide_id', ...SLIDE_STATE_COLUMNS, 'revealed'])
     .where('session_id', '=', sessionId)
     .execute();
   return new Map(rows.map((row) => [row.slide_id, shownSlideState(row)]));
@@ -117,6 +129,7 @@ export async function findSessionSlides(
 ): Promise<
   | {
       status: LiveSessionRow['status'];
+      pace: LiveSessionRow['pace'];
       openUntil: LiveSessionRow['open_until'];
       deck: Pick<PresentationRow, 'language' | 'filter_offensive'>;
       slides: { slide: Slide; state: SlideState }[];
@@ -134,6 +147,7 @@ export async function findSessionSlides(
     )
     .select([
       'live_sessions.status',
+      'live_sessions.pace',
       'live_sessions.open_until',
       'presentations.language',
       'presentations.filter_offensive',
@@ -142,6 +156,8 @@ export async function findSessionSlides(
       'slide_states.closed_at',
       'slide_states.round',
       'slide_states.opened_at',
+      'slide_states.paused_left_ms',
+      'slide_states.pauses',
     ])
     .where('live_sessions.id', '=', sessionId)
     .execute();
@@ -153,23 +169,31 @@ export async function findSessionSlides(
       : [
           {
             slide: readSlide({ id: row.id, data: row.data }),
-            state: { closedAt: row.closed_at, round: row.round ?? untouchedSlide.round, openedAt: row.opened_at },
+            state: row.round === null ? untouchedSlide : slideStateOf({ ...row, round: row.round, pauses: row.pauses ?? '[]' }),
           },
         ],
   );
   return {
     status: first.status,
+    pace: first.pace,
     openUntil: first.open_until,
     deck: { language: first.language, filter_offensive: first.filter_offensive },
     slides,
   };
 }
 
-export async function writeClosedAt(db: Queryable, sessionId: string, slideId: string, closedAt: string | null): Promise<void> {
+/** Stores a slide's countdown (and with it whether it takes answers) in its current round. */
+export async function writeCountdown(db: Queryable, sessionId: string, slideId: string, countdown: Countdown): Promise<void> {
+  const columns = {
+    closed_at: countdown.closedAt,
+    opened_at: countdown.openedAt,
+    paused_left_ms: countdown.pausedLeftMs,
+    pauses: JSON.stringify(countdown.pauses),
+  };
   await db
     .insertInto('slide_states')
-    .values({ session_id: sessionId, slide_id: slideId, closed_at: closedAt, round: 0 })
-    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet({ closed_at: closedAt }))
+    .values({ session_id: sessionId, slide_id: slideId, round: 0, ...columns })
+    .onConflict((oc) => oc.columns(['session_id', 'slide_id']).doUpdateSet(columns))
     .execute();
 }
 
@@ -178,22 +202,14 @@ export async function startNextRound(db: Queryable, sessionId: string, slideId: 
     .insertInto('slide_states')
     .values({ session_id: sessionId, slide_id: slideId, closed_at: null, round: 1, opened_at: null })
     .onConflict((oc) =>
-      oc
-        .columns(['session_id', 'slide_id'])
-        .doUpdateSet((eb) => ({ round: eb('slide_states.round', '+', 1), closed_at: null, opened_at: null, revealed: 0 })),
-    )
-    .execute();
-}
-
-/** Closes a slide at `closesAt`, a countdown; the first countdown of a round also marks when the round's answering began. */
-export async function startCountdown(db: Queryable, sessionId: string, slideId: string, now: string, closesAt: string): Promise<void> {
-  await db
-    .insertInto('slide_states')
-    .values({ session_id: sessionId, slide_id: slideId, closed_at: closesAt, round: 0, opened_at: now })
-    .onConflict((oc) =>
-      oc
-        .columns(['session_id', 'slide_id'])
-        .doUpdateSet((eb) => ({ closed_at: closesAt, opened_at: eb.fn.coalesce('slide_states.opened_at', eb.val(now)) })),
+      oc.columns(['session_id', 'slide_id']).doUpdateSet((eb) => ({
+        round: eb('slide_states.round', '+', 1),
+        closed_at: null,
+        opened_at: null,
+        paused_left_ms: null,
+        pauses: '[]',
+        revealed: 0,
+      })),
     )
     .execute();
 }

@@ -37,6 +37,7 @@ import type { AnswerTarget } from '../responses/answer-plan.js';
 import { shownTextOf } from '../responses/kinds/registry.js';
 import { findSegmentingSlide } from '../results/segments.js';
 import { JoinCodeGuard } from './code-guard.js';
+import { type Countdown, type CountdownStep, isAwaitingStart, setAnswering, steerCountdown } from './countdown.js';
 import { newJoinCode } from './join-code.js';
 import * as repo from './sessions.repository.js';
 
@@ -52,7 +53,11 @@ const toInfo = (row: LiveSessionRow): SessionInfo => ({
 const isOpenAt = (closedAt: string | null, now: Date): boolean => closedAt === null || closedAt > now.toISOString();
 
 /** A stored pace this version does not know reads as the presenter's, as every session was before. */
-const paceOf = (row: LiveSessionRow): Pace => PACES.find((pace) => pace === row.pace) ?? 'presenter';
+const paceOf = (row: Pick<LiveSessionRow, 'pace'>): Pace => PACES.find((pace) => pace === row.pace) ?? 'presenter';
+
+/** A timed question (a quiz) at the presenter's pace takes answers only once the room sees it, so everyone gets the same time. */
+const awaitsStart = (slide: Slide, countdown: Countdown, pace: Pace): boolean =>
+  pace === 'presenter' && timeLimitOf(slide) !== null && isAwaitingStart(countdown);
 
 /** The deck's default for revealing results; a value this version does not know reads as live. */
 const revealDefaultOf = (deck: { reveal_results: string } | undefined) =>
@@ -93,9 +98,9 @@ export function createSessionsService(deps: {
     const found = slides.findIndex((s) => s.id === row.current_slide_id);
     const slideIndex = Math.max(found, 0);
     const slide = slides[slideIndex] ?? null;
-    const { closedAt, round, revealed } = slide
-      ? await repo.findSlideState(q, row.id, slide.id)
-      : { ...repo.untouchedSlide, revealed: false };
+    const slideState = slide ? await repo.findSlideState(q, row.id, slide.id) : { ...repo.untouchedSlide, revealed: false };
+    const { closedAt, round, revealed } = slideState;
+    const awaitingStart = slide !== null && awaitsStart(slide, slideState, paceOf(row));
     const revealDefault = revealDefaultOf(presentation);
     const split = row.split === null ? null : readStoredJson(splitSchema, row.split, `split of session ${row.id}`);
     const anytime = anytimeQa(slides);
@@ -110,10 +115,17 @@ export function createSessionsService(deps: {
       slideCount: slides.length,
       slide: slide ? withoutNotes(slide) : null,
       votingOpen:
-        row.status === 'live' && slide !== null && isQuestionSlide(slide) && isOpenAt(closedAt, now) && isOpenAt(row.open_until, now),
+        row.status === 'live' &&
+        slide !== null &&
+        isQuestionSlide(slide) &&
+        isOpenAt(closedAt, now) &&
+        isOpenAt(row.open_until, now) &&
+        !awaitingStart,
       round,
       // A close still in the future is a countdown running.
       closesAt: closedAt !== null && isOpenAt(closedAt, now) ? closedAt : null,
+      pausedLeftMs: slideState.pausedLeftMs,
+      awaitingStart,
       anonymityThreshold: presentation?.anonymity_threshold ?? ANONYMITY.defaultThreshold,
       strictAnonymity: presentation?.strict_anonymity === 1,
       // A question edited or deleted since the split was chosen no longer splits anything.
@@ -146,15 +158,29 @@ export function createSessionsService(deps: {
   const end = (userId: string, sessionId: string): Promise<SharedState> =>
     change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { status: 'ended', ended_at: clock.now().toISOString() }));
 
-  /** Starts the countdown of a slide with a time limit, twice as long when the deck gives everyone more time. */
-  async function startTimeLimit(trx: Queryable, row: LiveSessionRow, slide: Slide): Promise<void> {
+  /** A slide's time limit in milliseconds, twice as long when the deck gives everyone more time; null without one. */
+  async function timeLimitMs(q: Queryable, row: LiveSessionRow, slide: Slide): Promise<number | null> {
     const seconds = timeLimitOf(slide);
-    if (seconds === null) return;
-    const deck = await presentationsRepo.findPresentation(trx, row.presentation_id);
-    const factor = deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1;
-    const now = clock.now();
-    const closesAt = new Date(now.getTime() + seconds * factor * 1000).toISOString();
-    await repo.startCountdown(trx, row.id, slide.id, now.toISOString(), closesAt);
+    if (seconds === null) return null;
+    const deck = await presentationsRepo.findPresentation(q, row.presentation_id);
+    return seconds * (deck?.extended_time === 1 ? EXTENDED_TIME_FACTOR : 1) * 1000;
+  }
+
+  /** Applies a countdown step to a slide's current round, or refuses it with the reason. */
+  async function steer(trx: Queryable, row: LiveSessionRow, slide: Slide, step: Omit<CountdownStep, 'limitMs'>): Promise<void> {
+    const state = await repo.findSlideState(trx, row.id, slide.id);
+    const outcome = steerCountdown(state, { ...step, limitMs: await timeLimitMs(trx, row, slide) }, clock.now());
+    if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
+    await repo.writeCountdown(trx, row.id, slide.id, outcome.countdown);
+    await repo.bumpSeq(trx, row.id);
+  }
+
+  /** Starts the countdown of the session's current slide when it is a timed question waiting for the room to see it. */
+  async function startIfAwaiting(trx: Queryable, row: LiveSessionRow, slideId: string | null): Promise<void> {
+    const slide = slideId === null ? undefined : await presentationsRepo.findSlide(trx, row.presentation_id, slideId);
+    if (slide && awaitsStart(slide, await repo.findSlideState(trx, row.id, slide.id), paceOf(row))) {
+      await steer(trx, row, slide, { action: 'start' });
+    }
   }
 
   async function requireSlide(q: Queryable, row: LiveSessionRow, slideId: string): Promise<Slide> {
@@ -240,11 +266,22 @@ export function createSessionsService(deps: {
     /** Shows a slide; a question with a time limit starts its countdown the first time it is shown in a round. */
     goto(userId: string, sessionId: string, slideId: string): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
-        const slide = await requireSlide(trx, row, slideId);
+        await requireSlide(trx, row, slideId);
         await repo.updateSession(trx, sessionId, { current_slide_id: slideId });
-        const state = await repo.findSlideState(trx, sessionId, slideId);
         // At the audience's pace the presenter's slide is not everyone's, so it starts no one's countdown.
-        if (state.openedAt === null && state.closedAt === null && paceOf(row) === 'presenter') await startTimeLimit(trx, row, slide);
+        await startIfAwaiting(trx, row, slideId);
+      });
+    },
+
+    /** Starts, pauses, resumes or extends a question's countdown (see steerCountdown). */
+    countdown(userId: string, sessionId: string, slideId: string, step: Omit<CountdownStep, 'limitMs'>): Promise<SharedState> {
+      return change(userId, sessionId, async (trx, row) => {
+        const slide = await requireSlide(trx, row, slideId);
+        if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
+        if (step.action === 'start' && paceOf(row) === 'audience') {
+          throw new AppError('validation_failed', "At the audience's own pace no countdown is shared by the room.");
+        }
+        await steer(trx, row, slide, step);
       });
     },
 
@@ -256,10 +293,8 @@ export function createSessionsService(deps: {
       return change(userId, sessionId, async (trx, row) => {
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
-        const now = clock.now();
-        const closesAt = new Date(now.getTime() + inSeconds * 1000).toISOString();
-        if (!open && inSeconds > 0) await repo.startCountdown(trx, sessionId, slideId, now.toISOString(), closesAt);
-        else await repo.writeClosedAt(trx, sessionId, slideId, open ? null : closesAt);
+        const state = await repo.findSlideState(trx, sessionId, slideId);
+        await repo.writeCountdown(trx, sessionId, slideId, setAnswering(state, open, clock.now(), inSeconds * 1000));
         await repo.bumpSeq(trx, sessionId);
       });
     },
@@ -285,16 +320,20 @@ export function createSessionsService(deps: {
       return change(userId, sessionId, (trx) => repo.updateSession(trx, sessionId, { reactions_off: on ? 0 : 1 }));
     },
 
-    /** Blacks the big screen, covers it with the join screen or shows the code bar, or undoes it; what is left out stays. */
+    /**
+     * Blacks the big screen, covers it with the join screen or shows the code bar, or undoes it; what is left out stays.
+     * Lifting the join screen shows the room the current slide, so a quiz waiting there starts its countdown.
+     */
     setScreen(userId: string, sessionId: string, screen: Partial<Screen>): Promise<SharedState> {
       const flag = (on: boolean | undefined) => (on === undefined ? undefined : on ? 1 : 0);
-      return change(userId, sessionId, (trx) =>
-        repo.updateSession(trx, sessionId, {
+      return change(userId, sessionId, async (trx, row) => {
+        await repo.updateSession(trx, sessionId, {
           screen_black: flag(screen.black),
           join_screen: flag(screen.joinScreen),
           code_bar: flag(screen.codeBar),
-        }),
-      );
+        });
+        if (screen.joinScreen === false && row.join_screen === 1) await startIfAwaiting(trx, row, row.current_slide_id);
+      });
     },
 
     /** Reveals a question's results to the big screen and phones for its current round, or hides them again. */
@@ -339,7 +378,8 @@ export function createSessionsService(deps: {
         const slide = await requireSlide(trx, row, slideId);
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
         await repo.startNextRound(trx, sessionId, slideId);
-        if (row.current_slide_id === slideId && paceOf(row) === 'presenter') await startTimeLimit(trx, row, slide);
+        // A quiz on screen starts its new round at once; one elsewhere waits to be shown again.
+        if (row.current_slide_id === slideId) await startIfAwaiting(trx, row, slideId);
         await repo.bumpSeq(trx, sessionId);
       });
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
@@ -424,7 +464,12 @@ export function createSessionsService(deps: {
       return new Map(
         found.slides.map(({ slide, state }) => [
           slide.id,
-          { slide, votingOpen: isOpenAt(state.closedAt, now), round: state.round, holdsBack: holdsBackOn(slide) },
+          {
+            slide,
+            votingOpen: isOpenAt(state.closedAt, now) && !awaitsStart(slide, state, paceOf(found)),
+            round: state.round,
+            holdsBack: holdsBackOn(slide),
+          },
         ]),
       );
     },

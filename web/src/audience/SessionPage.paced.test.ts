@@ -42,6 +42,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     votingOpen: false,
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants: 3,
     anonymityThreshold: 3,
     strictAnonymity: false,

@@ -31,6 +31,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     votingOpen: true,
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants: 3,
     anonymityThreshold: 1,
     strictAnonymity: false,
@@ -124,7 +126,7 @@ describe('results on the phone', () => {
 describe('the offline warning', () => {
   beforeAll(() => setLocale('sv'));
 
-  it('appears while the connection is down, and goes when it is back with the answer sent meanwhile', () => {
+  it('says the server is out of reach while the socket is down, and goes when it is back with the answer sent meanwhile', () => {
     const { page, socket, serve, answer, offline } = join();
     expect(page.target.querySelector('[data-testid="offline-notice"]')?.getAttribute('role')).toBe('status');
     expect(offline()).toBe('');
@@ -132,7 +134,10 @@ describe('the offline warning', () => {
     const lost = socket();
     lost.onclose?.(new CloseEvent('close', { code: 1006 }));
     page.flush();
-    expect(offline()).toBe('Du är offline. Svar du skickar nu skickas när anslutningen är tillbaka, om sidan får vara öppen.');
+    // The browser still has a network: it is the server that went (a restart), not the phone.
+    expect(offline()).toBe(
+      'Kontakten med servern bröts – vi försöker igen. Svar du skickar nu skickas när kontakten är tillbaka, om sidan får vara öppen.',
+    );
     answer('a');
 
     window.dispatchEvent(new Event('online'));
@@ -144,11 +149,19 @@ describe('the offline warning', () => {
   });
 
   it('appears when the browser says it is offline, before the socket notices', () => {
-    const { page, offline } = join();
+    const { page, socket, serve, offline } = join();
     window.dispatchEvent(new Event('offline'));
     page.flush();
     expect(offline()).toContain('Du är offline.');
+    // Its socket dropping as well changes nothing: the phone's own network is what to fix.
+    socket().onclose?.(new CloseEvent('close', { code: 1006 }));
+    page.flush();
+    expect(offline()).toContain('Du är offline.');
     window.dispatchEvent(new Event('online'));
+    page.flush();
+    expect(offline()).toContain('Kontakten med servern bröts');
+    socket().open();
+    serve(welcome());
     page.flush();
     expect(offline()).toBe('');
   });

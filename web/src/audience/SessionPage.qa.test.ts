@@ -23,6 +23,8 @@ function state(current: Slide, askAnytime: SessionState['askAnytime']): SessionS
     votingOpen: true,
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants: 3,
     anonymityThreshold: 5,
     strictAnonymity: false,

@@ -1,4 +1,5 @@
-// The phone's page with a quiz: the nickname asked for above the question, refusals in words, and the score once it closes.
+// The phone's page with a quiz: the nickname asked for above the question, refusals in words, the wait for its countdown
+// and a pause, and the score once it closes.
 import { forPhones, PROTOCOL_VERSION, slideSchema, type SessionState, type Slide } from '@ettor/protocol';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
@@ -27,6 +28,8 @@ function state(current: Slide, overrides: Partial<SessionState> = {}): SessionSt
     votingOpen: true,
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants: 3,
     anonymityThreshold: 5,
     strictAnonymity: false,
@@ -43,7 +46,7 @@ function state(current: Slide, overrides: Partial<SessionState> = {}): SessionSt
 
 let mounted: Mounted<{ info: { sessionId: string; code: string; title: string } }> | undefined;
 
-function join(current: Slide, nickname: string | null = null) {
+function join(current: Slide, nickname: string | null = null, overrides: Partial<SessionState> = {}) {
   mounted = render(SessionPage, { info: { sessionId: 'session-1', code: '84061391', title: 'Kommunquiz' } });
   const socket = FakeSocket.made.at(-1);
   if (!socket) throw new Error('no socket');
@@ -53,7 +56,7 @@ function join(current: Slide, nickname: string | null = null) {
     v: PROTOCOL_VERSION,
     role: 'audience',
     participantToken: 'ncJAxDwE4YAuqVZTCObolVgFTANOi-53',
-    state: state(current),
+    state: state(current, overrides),
     answers: {},
     questions: { asked: [], upvoted: [] },
     nickname,
@@ -200,5 +203,43 @@ describe('the score on the phone’s page', () => {
       'H2 Ditt resultat',
       'H2 Ställningen',
     ]);
+  });
+});
+
+describe('a quiz’s countdown on the phone’s page', () => {
+  beforeAll(() => Promise.all([setLocale('sv'), fetchPhoneParts('quiz')]));
+
+  const status = (page: Mounted<unknown>) => page.target.querySelector('form .notice[role="status"]');
+  const option = (page: Mounted<unknown>, id: string) => page.target.querySelector<HTMLInputElement>(`[data-option-id="${id}"] input`);
+
+  it('asks the room to wait while the countdown waits for its start, tells no score and no results, and opens when it starts', () => {
+    const { page, find, serve } = join(quiz, 'Solrosen', { votingOpen: false, awaitingStart: true });
+    expect(text(status(page))).toBe('Frågan startar snart – vänta på presentatören.');
+    expect(option(page, 'b')?.disabled).toBe(true);
+    expect(find('submit-answer')).toBeNull();
+    expect(find('score-card')).toBeNull();
+
+    // Someone away from the room gets nothing of how the room leans before it has had its time.
+    (find('follow-toggle') as HTMLInputElement).click();
+    page.flush();
+    serve({
+      type: 'results',
+      results: { kind: 'quiz', slideId: 'quiz', respondents: 3, correct: 1, counts: [{ optionId: 'b', count: 3 }] },
+    });
+    expect(find('follow-results')).toBeNull();
+
+    serve({ type: 'state', state: state(quiz, { seq: 2, closesInMs: 20_000 }) });
+    expect(text(status(page))).toBe('');
+    expect(option(page, 'b')?.disabled).toBe(false);
+    expect(text(find('countdown'))).toBe('Svaren stängs om 20 s');
+  });
+
+  it('says the countdown is paused with the seconds it has left, shows none running and no score', () => {
+    const { page, find, serve } = join(quiz, 'Solrosen', { closesInMs: 20_000 });
+    serve({ type: 'state', state: state(quiz, { seq: 2, pausedLeftMs: 6_500 }) });
+    expect(text(status(page))).toBe('Nedräkningen är pausad – 7 sekunder kvar.');
+    expect(find('countdown')).toBeNull();
+    expect(find('score-card')).toBeNull();
+    expect(option(page, 'b')?.disabled).toBe(false);
   });
 });

@@ -111,6 +111,8 @@ export const en: CoreCatalogue = {
   'audience.state.changing': 'Your earlier answer is saved. Press Send answer to send the change.',
   'audience.state.queued': 'Will be sent when the connection is back…',
   'audience.offline': 'You are offline. Answers you send now are sent when the connection is back, if this page stays open.',
+  'audience.reconnecting':
+    'The connection to the server was lost – trying again. Answers you send now are sent when it is back, if this page stays open.',
   'audience.loadFailed': 'This slide could not be loaded. It will load as soon as the connection is back.',
   'audience.yourAnswer': 'Your answer',
   'audience.chooseOne': 'Choose one option',

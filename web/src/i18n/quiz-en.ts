@@ -7,6 +7,8 @@ export const quizEn: Record<keyof typeof quizSv, string> = {
   'quiz.sent': 'Answer sent',
   'quiz.error.empty': 'Choose an answer first.',
   'quiz.error.chooseOne': 'Choose one answer only.',
+  'quiz.awaitingStart': 'The question starts soon – wait for the presenter.',
+  'quiz.paused': 'The countdown is paused – {seconds, plural, one {# second} other {# seconds}} left.',
 
   'nickname.label': 'Choose a nickname',
   'nickname.hint': 'At most {max} characters. It is shown on the leaderboard.',

@@ -6,6 +6,8 @@ export const quizPresenterSv = {
   'kind.leaderboard': 'Topplista',
 
   'quiz.screen.seconds': 'sekunder',
+  'quiz.screen.paused': 'pausad',
+  'quiz.screen.awaitingStart': 'Nedräkningen börjar när frågan visas',
   'quiz.screen.correct': 'Rätt svar',
   'quiz.screen.rightOf': '{right} av {total} svarade rätt',
   'quiz.screen.noCorrect': 'Inget rätt svar är markerat',
@@ -15,6 +17,8 @@ export const quizPresenterSv = {
   'quiz.summary.correct': '✓ {label} (rätt svar)',
 
   'quiz.control.group': 'Nedräkning',
+  'quiz.control.start': 'Starta nedräkningen',
+  'quiz.control.awaiting': 'Nedräkningen har inte börjat än. Svaren tas emot först när den har startat.',
   'quiz.control.extend': 'Förläng {seconds} s',
   'quiz.control.pause': 'Pausa nedräkningen',
   'quiz.control.resume': 'Fortsätt nedräkningen ({seconds} s kvar)',
@@ -44,9 +48,18 @@ export const quizPresenterSv = {
   'leaderboard.table.nickname': 'Smeknamn',
   'leaderboard.table.score': 'Poäng',
   'leaderboard.summary.quizzes': 'Spelare: {players} · Quizfrågor: {quizzes}',
+  'leaderboard.summary.pending': 'väntar på godkännande',
+  'leaderboard.summary.hidden': 'dolt',
+  'leaderboard.summary.show': 'Visa',
+  'leaderboard.summary.showLabel': 'Visa smeknamnet {nickname}',
+  'leaderboard.summary.hide': 'Dölj',
+  'leaderboard.summary.hideLabel': 'Dölj smeknamnet {nickname}',
 
   'leaderboard.editor.hint': 'Topplistan räknar ihop poängen från alla quizfrågor före den i presentationen.',
   'leaderboard.editor.podium': 'Visa de tre bästa på en prispall (för slutet av ett quiz)',
+  'leaderboard.editor.approveFirst': 'Godkänn smeknamn innan de visas',
+  'leaderboard.editor.approveFirstHint':
+    'Spelarna står utan smeknamn på topplistan tills du har godkänt namnen under presentationen. Ett ändrat smeknamn behöver godkännas igen.',
   'leaderboard.editor.shown': 'Antal spelare på listan',
   'leaderboard.editor.shownInvalid': 'Ange ett heltal från {min} till {max}.',
 } as const;
@@ -56,6 +69,8 @@ export const quizPresenterEn: Record<keyof typeof quizPresenterSv, string> = {
   'kind.leaderboard': 'Leaderboard',
 
   'quiz.screen.seconds': 'seconds',
+  'quiz.screen.paused': 'paused',
+  'quiz.screen.awaitingStart': 'The countdown starts when the question is shown',
   'quiz.screen.correct': 'Right answer',
   'quiz.screen.rightOf': '{right} of {total} answered right',
   'quiz.screen.noCorrect': 'No right answer is marked',
@@ -65,6 +80,8 @@ export const quizPresenterEn: Record<keyof typeof quizPresenterSv, string> = {
   'quiz.summary.correct': '✓ {label} (right answer)',
 
   'quiz.control.group': 'Countdown',
+  'quiz.control.start': 'Start the countdown',
+  'quiz.control.awaiting': 'The countdown has not started yet. Answers are taken only once it has started.',
   'quiz.control.extend': 'Extend {seconds} s',
   'quiz.control.pause': 'Pause the countdown',
   'quiz.control.resume': 'Resume the countdown ({seconds} s left)',
@@ -94,9 +111,18 @@ export const quizPresenterEn: Record<keyof typeof quizPresenterSv, string> = {
   'leaderboard.table.nickname': 'Nickname',
   'leaderboard.table.score': 'Points',
   'leaderboard.summary.quizzes': 'Players: {players} · Quiz questions: {quizzes}',
+  'leaderboard.summary.pending': 'awaiting approval',
+  'leaderboard.summary.hidden': 'hidden',
+  'leaderboard.summary.show': 'Show',
+  'leaderboard.summary.showLabel': 'Show the nickname {nickname}',
+  'leaderboard.summary.hide': 'Hide',
+  'leaderboard.summary.hideLabel': 'Hide the nickname {nickname}',
 
   'leaderboard.editor.hint': 'The leaderboard adds up the points of every quiz question before it in the presentation.',
   'leaderboard.editor.podium': 'Show the top three on a podium (for the end of a quiz)',
+  'leaderboard.editor.approveFirst': 'Approve nicknames before they are shown',
+  'leaderboard.editor.approveFirstHint':
+    'Players are listed without a nickname until you approve it during the presentation. A changed nickname needs approving again.',
   'leaderboard.editor.shown': 'Players on the list',
   'leaderboard.editor.shownInvalid': 'Enter a whole number from {min} to {max}.',
 };

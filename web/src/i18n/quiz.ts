@@ -7,6 +7,8 @@ export const quizSv = {
   'quiz.sent': 'Svar skickat',
   'quiz.error.empty': 'Välj ett svar först.',
   'quiz.error.chooseOne': 'Välj bara ett svar.',
+  'quiz.awaitingStart': 'Frågan startar snart – vänta på presentatören.',
+  'quiz.paused': 'Nedräkningen är pausad – {seconds, plural, one {# sekund} other {# sekunder}} kvar.',
 
   'nickname.label': 'Välj ett smeknamn',
   'nickname.hint': 'Högst {max} tecken. Det visas på topplistan.',

@@ -111,6 +111,8 @@ export const sv = {
   'audience.state.changing': 'Ditt tidigare svar är sparat. Tryck Svara för att skicka ändringen.',
   'audience.state.queued': 'Skickas när anslutningen är tillbaka…',
   'audience.offline': 'Du är offline. Svar du skickar nu skickas när anslutningen är tillbaka, om sidan får vara öppen.',
+  'audience.reconnecting':
+    'Kontakten med servern bröts – vi försöker igen. Svar du skickar nu skickas när kontakten är tillbaka, om sidan får vara öppen.',
   'audience.loadFailed': 'Bilden kunde inte hämtas. Den hämtas så snart anslutningen är tillbaka.',
   'audience.yourAnswer': 'Ditt svar',
   'audience.chooseOne': 'Välj ett alternativ',

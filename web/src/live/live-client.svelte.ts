@@ -34,12 +34,14 @@ export type HostCommand = Extract<
     type:
       | 'goto'
       | 'set-voting'
+      | 'countdown'
       | 'reset-results'
       | 'hide-answer'
       | 'hide-word'
       | 'merge-word'
       | 'split-word'
       | 'moderate-question'
+      | 'moderate-nickname'
       | 'set-reactions'
       | 'set-approve-first'
       | 'set-split'
@@ -92,6 +94,10 @@ export class LiveClient {
   participants = $state(0);
   /** When a countdown closes voting on the current slide, on this device's clock; null without one. */
   closesAt = $state<number | null>(null);
+  /** What a paused countdown of the current slide has left, in milliseconds; null unless paused. */
+  pausedLeftMs = $state<number | null>(null);
+  /** Whether the current slide is a timed question whose countdown has not begun, so it takes no answers yet. */
+  awaitingStart = $state(false);
   results = $state.raw<Record<string, Results>>({});
   /** How many have answered a question whose results the server withholds under k, by slide id; a slide is in this or in results, never both. */
   withheld = $state.raw<Record<string, number>>({});
@@ -211,7 +217,7 @@ export class LiveClient {
     return message.clientId;
   }
 
-  /** A presenter's command: move, open or close voting, clear results, hide an answer or a word, split the results. */
+  /** A presenter's command: move, open or close voting, steer a countdown, clear results, hide an answer or a word, split the results. */
   command(message: HostCommand): void {
     if (this.status === 'open') return this.#send(message);
     // A click during a reconnect is kept, not lost; a bounded list, since a presenter clicks, not a script.
@@ -369,6 +375,8 @@ export class LiveClient {
     if (state.pace === 'presenter') this.deck = null;
     this.participants = state.participants;
     this.closesAt = state.closesInMs === null ? null : Date.now() + state.closesInMs;
+    this.pausedLeftMs = state.pausedLeftMs;
+    this.awaitingStart = state.awaitingStart;
     if (state.status === 'ended') this.#finish('ended');
   }
 

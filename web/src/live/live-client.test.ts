@@ -89,6 +89,8 @@ function state(overrides: Partial<SessionState> = {}): SessionState {
     votingOpen: true,
     round: 0,
     closesInMs: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     participants: 1,
     anonymityThreshold: 5,
     strictAnonymity: false,
@@ -758,6 +760,22 @@ describe('session state', () => {
 
     latest().receive({ type: 'state', state: state({ seq: 3, closesInMs: null }) });
     expect(client.closesAt).toBeNull();
+  });
+
+  it('keeps what a paused countdown has left and whether the question waits for its countdown, state by state', () => {
+    const client = joinedClient();
+    expect(client.pausedLeftMs).toBeNull();
+    expect(client.awaitingStart).toBe(false);
+    latest().receive({ type: 'state', state: state({ seq: 2, votingOpen: false, awaitingStart: true }) });
+    expect(client.awaitingStart).toBe(true);
+
+    latest().receive({ type: 'state', state: state({ seq: 3, pausedLeftMs: 12_300 }) });
+    expect(client.awaitingStart).toBe(false);
+    expect(client.pausedLeftMs).toBe(12_300);
+    expect(client.closesAt).toBeNull();
+
+    latest().receive({ type: 'state', state: state({ seq: 4, closesInMs: 12_300 }) });
+    expect(client.pausedLeftMs).toBeNull();
   });
 
   it('keeps the latest results per slide and follows presence', () => {

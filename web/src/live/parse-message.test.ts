@@ -15,6 +15,8 @@ const state = {
   votingOpen: false,
   round: 0,
   closesInMs: null,
+  pausedLeftMs: null,
+  awaitingStart: false,
   participants: 4,
   anonymityThreshold: 5,
   strictAnonymity: false,

@@ -1,6 +1,7 @@
 import type { ChoiceSlide, ClientMessage, SessionDetail, SessionState, Slide } from '@ettor/protocol';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
+import { slide as quiz } from '../slides/quiz/fixtures';
 import { render, type Mounted } from '../test-support/render.svelte';
 import { HostSession } from './host-session.svelte';
 import PresentToolbar from './PresentToolbar.svelte';
@@ -137,5 +138,24 @@ describe('the big screen’s toolbar', () => {
     showing(CHOICE, { screen: { black: false, joinScreen: true, codeBar: true } });
     page.flush();
     expect(text(button(page, 'toggle-join-screen'))).toBe('Dölj hur man deltar');
+  });
+
+  it('offers no "Stäng om 30 s" on a quiz whose countdown waits to start or is paused, but its own start and resume', () => {
+    showing(quiz, { votingOpen: false, awaitingStart: true });
+    host.live.awaitingStart = true;
+    const page = toolbar(true);
+    expect(button(page, 'start-countdown')).toBeNull();
+    expect(text(button(page, 'countdown-start'))).toBe('Starta nedräkningen');
+
+    showing(quiz, { pausedLeftMs: 9_000 });
+    host.live.awaitingStart = false;
+    host.live.pausedLeftMs = 9_000;
+    page.flush();
+    expect(button(page, 'start-countdown')).toBeNull();
+    expect(text(button(page, 'countdown-resume'))).toBe('Fortsätt nedräkningen (9 s kvar)');
+
+    host.live.pausedLeftMs = null;
+    page.flush();
+    expect(text(button(page, 'start-countdown'))).toBe('Stäng om 30 s');
   });
 });

@@ -2,6 +2,7 @@ import type { ChoiceSlide, LeaderboardSlide, QaQuestion, QaSlide, QuizSlide, Res
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
 import type { Voting } from '../slides/kind';
+import { results as quizResults, slide as quiz } from '../slides/quiz/fixtures';
 import { render, type Mounted } from '../test-support/render.svelte';
 import type { ScreenInput } from './screen-view';
 import ScreenResults from './ScreenResults.svelte';
@@ -65,7 +66,7 @@ function screen(overrides: Partial<Props>): Mounted<Props> {
     results: tools(6, 5),
     withheld: undefined,
     segments: SEGMENTS,
-    voting: { open: true, closesAt: null },
+    voting: { open: true, closesAt: null, pausedLeftMs: null, awaitingStart: false },
     ...overrides,
   });
   return mounted;
@@ -123,10 +124,26 @@ describe('the big screen’s results area', () => {
     expect([...view.target.querySelectorAll('[data-testid="quiz-option"]')].map(text)).toEqual(['A 1863', 'B 1971']);
     expect(view.target.textContent).not.toMatch(/%/);
 
-    view.props.voting = { open: false, closesAt: null };
+    view.props.voting = { open: false, closesAt: null, pausedLeftMs: null, awaitingStart: false };
     view.flush();
     expect(text(view.target.querySelector('[data-testid="withheld"]'))).toBe('För få svar än Resultaten visas när minst 5 har svarat.');
     expect(view.target.querySelector('[data-testid="quiz-screen"]')).toBeNull();
+  });
+
+  it('draws a quiz waiting for its countdown as an open one, held back or below k: its options, nothing of its outcome', () => {
+    const awaiting = { open: false, closesAt: null, pausedLeftMs: null, awaitingStart: true };
+    const view = screen({ slide: quiz, deck: [quiz], results: quizResults, segments: undefined, voting: awaiting, shown: false });
+    const drawn = () => [...view.target.querySelectorAll('[data-testid="quiz-option"]')].map(text);
+    expect(view.target.querySelector('[data-testid="results-waiting"]')).toBeNull();
+    expect(drawn()).toEqual(['A 1863', 'B 1971', 'C 1992']);
+    expect(view.target.querySelector('[data-testid="quiz-correct"]')).toBeNull();
+    expect(view.target.textContent).not.toMatch(/%|svarade rätt/);
+
+    view.props.shown = true;
+    view.props.threshold = 6;
+    view.flush();
+    expect(view.target.querySelector('[data-testid="withheld"]')).toBeNull();
+    expect(drawn()).toEqual(['A 1863', 'B 1971', 'C 1992']);
   });
 
   it('side by side: a key, a panel per group with its n, and "För få svar" for withheld groups, never a zero', () => {
@@ -227,13 +244,21 @@ describe('the big screen’s results area', () => {
     expect(ids(panels[0])).toEqual(['2', '3']);
     view.destroy();
 
-    const board: LeaderboardSlide = { kind: 'leaderboard', id: 'board', heading: 'Topplista', podium: false, shown: 10, notes: '' };
+    const board: LeaderboardSlide = {
+      kind: 'leaderboard',
+      id: 'board',
+      heading: 'Topplista',
+      podium: false,
+      shown: 10,
+      approveFirst: false,
+      notes: '',
+    };
     const standings = (...scores: [number, string, number][]): Results => ({
       kind: 'leaderboard',
       slideId: 'board',
       respondents: scores.length,
       quizzes: 2,
-      entries: scores.map(([rank, nickname, score]) => ({ rank, nickname, score })),
+      entries: scores.map(([rank, nickname, score]) => ({ rank, nickname, held: null, score })),
     });
     screen({
       slide: board,

@@ -3,7 +3,9 @@ import {
   INITIAL_SCREEN,
   isApprovable,
   isQuestionSlide,
+  MAX_COUNTDOWN_SECONDS,
   timeLimitOf,
+  type CountdownMessage,
   type QaAction,
   type Results,
   type Screen,
@@ -18,19 +20,12 @@ import { api } from '../api/client';
 import { describeError } from '../api/error-text';
 import { LiveClient } from '../live/live-client.svelte';
 import { parseServerMessageStrictly } from '../live/parse-message-strict';
-
-/** The longest countdown set-voting takes. */
-const MAX_COUNTDOWN_SECONDS = 3600;
+import type { Voting } from '../slides/kind';
 
 /** A presenter's hold on a live session: the full deck from HTTP, the live state from the socket. */
 export class HostSession {
   detail = $state.raw<SessionDetail | null>(null);
   loadError = $state('');
-  /**
-   * A countdown this page paused: the server only knows that answering is open, so the seconds that were left are kept
-   * here to resume from. Another page of the same presenter does not see them; it can start a countdown of its own.
-   */
-  paused = $state.raw<{ slideId: string; seconds: number } | null>(null);
   readonly live: LiveClient;
   readonly id: string;
 
@@ -137,50 +132,69 @@ export class HostSession {
   }
 
   toggleVoting(): void {
-    this.paused = null;
     if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: !this.votingOpen });
   }
 
   /** Starts a countdown that closes voting on the current question. */
   closeAfter(seconds: number): void {
-    this.paused = null;
     if (this.current) this.live.command({ type: 'set-voting', slideId: this.current.id, open: false, inSeconds: seconds });
   }
 
-  /** Whether the current question is timed from the start (a quiz), so its countdown may be extended, paused and resumed. */
+  /** Whether the current question is timed from the start (a quiz), so its countdown may be started, extended, paused and resumed. */
   get timed(): boolean {
     return this.current !== null && timeLimitOf(this.current) !== null;
   }
 
-  /** Whole seconds left of the running countdown, rounded up; null when none runs. */
-  secondsLeft(): number | null {
-    const closesAt = this.live.closesAt;
-    return closesAt === null ? null : Math.max(1, Math.ceil((closesAt - Date.now()) / 1000));
+  /** Whether the live state speaks of the current slide: the deck loaded here may not have the state's slide yet. */
+  get #stateOfCurrent(): boolean {
+    return this.current !== null && this.live.session?.slide?.id === this.current.id;
   }
 
-  /** The seconds a paused countdown of the current question had left; null when it is not paused here. */
+  /** Whether the current question is timed and its countdown has not begun: no answers yet, until the room sees it. */
+  get awaitingStart(): boolean {
+    return this.#stateOfCurrent && this.live.awaitingStart;
+  }
+
+  /** Whole seconds a paused countdown of the current question has left, rounded up; null when it is not paused. */
   get pausedSeconds(): number | null {
-    return this.paused !== null && this.paused.slideId === this.current?.id ? this.paused.seconds : null;
+    const left = this.live.pausedLeftMs;
+    return this.#stateOfCurrent && left !== null ? Math.ceil(left / 1000) : null;
   }
 
-  /** Gives the running countdown more time. */
-  extendCountdown(seconds: number): void {
-    const left = this.secondsLeft();
-    if (left !== null) this.closeAfter(Math.min(MAX_COUNTDOWN_SECONDS, left + seconds));
+  /** The current question's answering as the big screen and the control view draw it. */
+  get voting(): Voting {
+    return {
+      open: this.votingOpen,
+      closesAt: this.live.closesAt,
+      pausedLeftMs: this.#stateOfCurrent ? this.live.pausedLeftMs : null,
+      awaitingStart: this.awaitingStart,
+    };
   }
 
-  /** Stops the countdown and keeps answering open, remembering the seconds left to resume from. */
+  /** Starts the countdown of the current question that waits for it, for everyone at once. */
+  startCountdown(): void {
+    if (this.awaitingStart) this.#steerCountdown('start');
+  }
+
+  /** Stops the running countdown; answering stays open, and the server keeps what was left. */
   pauseCountdown(): void {
-    const left = this.secondsLeft();
-    if (!this.current || left === null) return;
-    this.live.command({ type: 'set-voting', slideId: this.current.id, open: true });
-    this.paused = { slideId: this.current.id, seconds: left };
+    if (this.live.closesAt !== null) this.#steerCountdown('pause');
   }
 
-  /** Runs a paused countdown on from where it stopped. */
+  /** Runs a paused countdown on from what it had left. */
   resumeCountdown(): void {
-    const seconds = this.pausedSeconds;
-    if (seconds !== null) this.closeAfter(seconds);
+    if (this.pausedSeconds !== null) this.#steerCountdown('resume');
+  }
+
+  /** Gives the running or paused countdown more time; the server caps what it then has left. */
+  extendCountdown(seconds: number): void {
+    if (this.live.closesAt === null && this.pausedSeconds === null) return;
+    this.#steerCountdown('extend', Math.min(MAX_COUNTDOWN_SECONDS, seconds));
+  }
+
+  #steerCountdown(action: CountdownMessage['action'], seconds?: number): void {
+    const slide = this.current;
+    if (slide) this.live.command({ type: 'countdown', slideId: slide.id, action, ...(seconds === undefined ? {} : { seconds }) });
   }
 
   /** Clears the current question's results so everyone can answer again; earlier answers stay stored. */
@@ -280,6 +294,11 @@ export class HostSession {
   /** Approves, hides, answers or pins a question of the current Q&A. */
   moderateQuestion(questionId: string, action: QaAction): void {
     this.live.moderateQuestion(questionId, action);
+  }
+
+  /** Shows a player's nickname on leaderboards (`approve`, also after a `hide`), or keeps it off them (`hide`). */
+  moderateNickname(nickname: string, action: 'approve' | 'hide'): void {
+    this.live.command({ type: 'moderate-nickname', nickname, action });
   }
 
   /** Who moves through the deck: the presenter, or each participant on their own phone. */

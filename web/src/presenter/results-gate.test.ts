@@ -1,5 +1,6 @@
-import type { ChoiceSlide, LeaderboardSlide, QaSlide, QuizSlide } from '@ettor/protocol';
+import type { ChoiceSlide, QaSlide, QuizSlide } from '@ettor/protocol';
 import { describe, expect, it } from 'vitest';
+import { slide as board } from '../slides/leaderboard/fixtures';
 import { resultsGate, type GateInput } from './results-gate';
 
 const CHOICE: ChoiceSlide = {
@@ -35,7 +36,6 @@ const QA: QaSlide = {
   maxLength: 280,
   notes: '',
 };
-const BOARD: LeaderboardSlide = { kind: 'leaderboard', id: 'board', heading: 'Topplista', podium: false, shown: 10, notes: '' };
 
 const gate = (input: Partial<GateInput>) =>
   resultsGate({ slide: CHOICE, shown: true, respondents: 4, votingOpen: true, blindWhileOpen: false, ...input });
@@ -66,7 +66,7 @@ describe('what takes the place of a question’s results', () => {
   });
 
   it('never holds back a Q&A’s questions or a leaderboard: they are content of their own', () => {
-    for (const slide of [QA, BOARD]) {
+    for (const slide of [QA, board]) {
       expect(gate({ slide, shown: false, respondents: 0 })).toBe('results');
     }
   });

@@ -7,8 +7,8 @@ import WordCloudScreen from '../slides/wordcloud/WordCloudScreen.svelte';
 import { render } from '../test-support/render.svelte';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const open = { open: true, closesAt: null };
-const closed = { open: false, closesAt: null };
+const open = { open: true, closesAt: null, pausedLeftMs: null, awaitingStart: false };
+const closed = { open: false, closesAt: null, pausedLeftMs: null, awaitingStart: false };
 
 const choice = slideSchema.parse({
   id: 'roll',

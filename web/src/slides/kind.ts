@@ -5,6 +5,7 @@ import type {
   AnswerOf,
   DerivedKind,
   ErrorCode,
+  ModerateNicknameMessage,
   OwnQuestions,
   QaAction,
   QaKind,
@@ -57,6 +58,10 @@ export interface Voting {
   open: boolean;
   /** When a countdown closes the answers, on this device's clock; null without one. */
   closesAt: number | null;
+  /** What a paused countdown has left, in milliseconds, while answering stays open; null unless paused. */
+  pausedLeftMs: number | null;
+  /** A timed question (a quiz) whose countdown has not begun: not open yet, and nothing of its outcome may show. */
+  awaitingStart: boolean;
 }
 
 /** Results of a slide as drawn for people: on the big screen, or on a phone. */
@@ -78,6 +83,8 @@ export interface Moderation {
   splitWord(word: string): void;
   /** Approves, hides, answers or pins a question of the current Q&A. */
   moderateQuestion(questionId: string, action: QaAction): void;
+  /** Shows a player's nickname on leaderboards (also one hidden before), or keeps it off them. */
+  moderateNickname(nickname: string, action: ModerateNicknameMessage['action']): void;
 }
 
 export interface SummaryProps<K extends ResultKind> extends ResultsProps<K> {

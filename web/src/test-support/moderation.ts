@@ -7,4 +7,5 @@ export const noModeration: Moderation = {
   mergeWord: () => undefined,
   splitWord: () => undefined,
   moderateQuestion: () => undefined,
+  moderateNickname: () => undefined,
 };

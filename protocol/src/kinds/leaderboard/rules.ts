@@ -17,7 +17,10 @@ export function showsScores(slide: Slide, votingOpen: boolean): boolean {
 export const leaderboardRules: KindRules<'leaderboard'> = {
   hasResults: true,
   answers: null,
-  withoutHidden: (results) => results,
+  withoutHidden: (results) => ({
+    ...results,
+    entries: results.entries.map((entry) => (entry.held === null ? entry : { ...entry, nickname: null, held: null })),
+  }),
   splitsBySegment: true,
   blank: (id) => ({ id, kind: 'leaderboard', heading: '' }),
   title: (slide) => slide.heading,

@@ -12,6 +12,8 @@ export const leaderboardSlideSchema = z.strictObject({
   podium: z.boolean().default(false),
   /** How many players the list shows. */
   shown: z.number().int().min(LEADERBOARD_LIMITS.minShown).max(LEADERBOARD_LIMITS.maxShown).default(10),
+  /** Whether players' nicknames wait for the presenter's approval before this leaderboard shows them. */
+  approveFirst: z.boolean().default(false),
 });
 
 export const leaderboardEntrySchema = z.strictObject({
@@ -19,6 +21,11 @@ export const leaderboardEntrySchema = z.strictObject({
   rank: z.number().int().min(1),
   /** The player's nickname; null for one who chose none. */
   nickname: z.string().nullable(),
+  /**
+   * Why the nickname is not to be shown, for the presenter: it awaits approval (`pending`) or was hidden (`hidden`);
+   * null when it may be shown. Anyone but the presenter gets such an entry without its nickname.
+   */
+  held: z.enum(['pending', 'hidden']).nullable(),
   score: countSchema,
 });
 

@@ -1,11 +1,9 @@
-// The leaderboard as a phone and the presenter's control view show it: plain lines of text.
+// The leaderboard as a phone shows it: plain lines of text.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.svelte';
-import { noModeration } from '../../test-support/moderation';
 import { render } from '../../test-support/render.svelte';
-import { noScores, results, slide } from './fixtures';
+import { moderated, noScores, results, slide } from './fixtures';
 import LeaderboardPhone from './LeaderboardPhone.svelte';
-import LeaderboardSummary from './LeaderboardSummary.svelte';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** What the eye reads of a line: its text without the words for screen readers alone. */
@@ -40,20 +38,22 @@ describe('the leaderboard on the phone', () => {
     expect(spoken(lines[2] as Element)).toBe('Plats 2: Älgen 1 800 poäng');
   });
 
+  it('never shows a nickname held back for the presenter, should one reach it', () => {
+    const mounted = render(LeaderboardPhone, { slide, results: moderated });
+    destroy = mounted.destroy;
+    expect([...mounted.target.querySelectorAll('li')].map(seen)).toEqual([
+      '1 Utan smeknamn 2 450 poäng',
+      '2 Utan smeknamn 1 800 poäng',
+      '2 Älgen 1 800 poäng',
+      '4 Utan smeknamn 1 500 poäng',
+      '5 Utan smeknamn 740 poäng',
+      '6 Utan smeknamn 0 poäng',
+    ]);
+  });
+
   it('says when no one has scored yet', () => {
     const mounted = render(LeaderboardPhone, { slide, results: noScores });
     destroy = mounted.destroy;
     expect(text(mounted.target)).toBe('Ingen har fått poäng än.');
-  });
-});
-
-describe("the control view's leaderboard", () => {
-  beforeAll(() => setLocale('sv'));
-
-  it('says how many play and how many questions count, then the standings', () => {
-    const mounted = render(LeaderboardSummary, { slide, results, moderation: noModeration });
-    destroy = mounted.destroy;
-    expect(text(mounted.target.querySelector('p'))).toBe('Spelare: 6 · Quizfrågor: 3');
-    expect([...mounted.target.querySelectorAll('li')].map(text).slice(0, 2)).toEqual(['1. Solrosen 2 450 poäng', '2. Kvarnen 1 800 poäng']);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.svelte';
 import { render, type Mounted } from '../../test-support/render.svelte';
 import type { ResultsProps } from '../kind';
-import { noQuizzes, noScores, results, slide } from './fixtures';
+import { heldNicknames, moderated, noQuizzes, noScores, results, slide } from './fixtures';
 import LeaderboardScreen from './LeaderboardScreen.svelte';
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -105,5 +105,67 @@ describe('the leaderboard on the big screen', () => {
     const empty = target.querySelector<HTMLElement>('[data-testid="leaderboard-empty"]');
     expect(empty?.dataset.state).toBe('no-quiz');
     expect(text(empty?.querySelector('.lead'))).toBe('Det finns ingen quizfråga före topplistan.');
+  });
+});
+
+describe('nicknames the presenter holds back, on the big screen', () => {
+  beforeAll(() => setLocale('sv'));
+
+  const approving = { ...slide, approveFirst: true };
+  const tableRows = (target: Element) =>
+    [...target.querySelectorAll('[data-testid="leaderboard-table"] tbody tr')].map((row) => [...row.children].map(text));
+  /** Every trace of a held nickname: text, attributes (aria labels and titles included), in the drawing and the table. */
+  const expectNoHeldName = (target: Element) => {
+    for (const nickname of heldNicknames) expect(target.outerHTML).not.toContain(nickname);
+  };
+
+  it('lists a nickname awaiting approval or hidden like no nickname at all, in the drawing and in the table', () => {
+    const target = screen({ slide: approving, results: moderated });
+    const expected = [
+      ['1', 'Utan smeknamn', '2 450'],
+      ['2', 'Utan smeknamn', '1 800'],
+      ['2', 'Älgen', '1 800'],
+      ['4', 'Utan smeknamn', '1 500'],
+      ['5', 'Utan smeknamn', '740'],
+      ['6', 'Utan smeknamn', '0'],
+    ];
+    expect(rows(target)).toEqual(expected);
+    expect(tableRows(target)).toEqual(expected);
+    const anonymous = [...target.querySelectorAll('[data-testid="leaderboard-row"] .name')].map((name) =>
+      name.classList.contains('anonymous'),
+    );
+    expect(anonymous).toEqual([true, true, false, true, true, true]);
+    expectNoHeldName(target);
+  });
+
+  it('keeps held nicknames off the podium and the list below it', () => {
+    const target = screen({ slide: { ...approving, podium: true }, results: moderated });
+    const steps = [...target.querySelectorAll<HTMLElement>('[data-testid="podium-step"]')];
+    expect(steps.map((step) => [step.dataset.position, text(step)])).toEqual([
+      ['left', 'Utan smeknamn 1 800 2'],
+      ['centre', 'Utan smeknamn 2 450 1'],
+      ['right', 'Älgen 1 800 2'],
+    ]);
+    expect(steps.map((step) => step.querySelector('.name')?.classList.contains('anonymous'))).toEqual([true, true, false]);
+    expect(rows(target).map((row) => row[1])).toEqual(['Utan smeknamn', 'Utan smeknamn', 'Utan smeknamn']);
+    expectNoHeldName(target);
+  });
+
+  it('holds a hidden nickname back on a leaderboard that does not approve first, too', () => {
+    const target = screen({ slide, results: moderated });
+    expect(rows(target)[1]).toEqual(['2', 'Utan smeknamn', '1 800']);
+    expectNoHeldName(target);
+  });
+
+  it('shows a nickname once the presenter approves it', () => {
+    const target = screen({ slide: { ...approving, podium: true }, results: moderated });
+    if (!mounted) throw new Error('not mounted');
+    mounted.props.results = {
+      ...moderated,
+      entries: moderated.entries.map((entry) => (entry.nickname === 'Solrosen' ? { ...entry, held: null } : entry)),
+    };
+    mounted.flush();
+    expect(text(target.querySelector('[data-testid="podium-step"][data-position="centre"]'))).toBe('Solrosen 2 450 1');
+    expect(tableRows(target)[0]).toEqual(['1', 'Solrosen', '2 450']);
   });
 });

@@ -37,4 +37,29 @@ describe("a leaderboard's settings", () => {
     expect(shown.getAttribute('aria-invalid')).toBe('true');
     expect(page.target.querySelector('.error-text')?.textContent?.trim()).toBe('Ange ett heltal från 3 till 20.');
   });
+
+  it('asks for nicknames to be approved before they are shown, and explains what that means', () => {
+    mounted = render(LeaderboardSettings, { slide: { ...slide }, deck: [] });
+    const page = mounted;
+    const approve = page.target.querySelector<HTMLInputElement>('[data-testid="edit-leaderboard-approve"]');
+    if (!approve) throw new Error('no checkbox');
+    expect(approve.type).toBe('checkbox');
+    expect(approve.checked).toBe(false);
+    expect(page.target.querySelector(`label[for="${approve.id}"]`)?.textContent?.trim()).toBe('Godkänn smeknamn innan de visas');
+    expect(page.target.querySelector(`#${approve.getAttribute('aria-describedby') ?? 'none'}`)?.textContent?.trim()).toBe(
+      'Spelarna står utan smeknamn på topplistan tills du har godkänt namnen under presentationen. Ett ändrat smeknamn behöver godkännas igen.',
+    );
+
+    approve.click();
+    page.flush();
+    expect(page.props.slide.approveFirst).toBe(true);
+    approve.click();
+    page.flush();
+    expect(page.props.slide.approveFirst).toBe(false);
+  });
+
+  it('shows a slide that approves first as checked', () => {
+    mounted = render(LeaderboardSettings, { slide: { ...slide, approveFirst: true }, deck: [] });
+    expect(mounted.target.querySelector<HTMLInputElement>('[data-testid="edit-leaderboard-approve"]')?.checked).toBe(true);
+  });
 });

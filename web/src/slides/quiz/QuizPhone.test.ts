@@ -16,6 +16,8 @@ interface CardProps {
   attempt: Attempt | undefined;
   votingOpen: boolean;
   closesAt: number | null;
+  pausedLeftMs: number | null;
+  awaitingStart: boolean;
   connected: boolean;
   onsubmit: (answer: Answer) => void;
 }
@@ -36,6 +38,8 @@ function card(overrides: Partial<CardProps> = {}) {
     attempt: undefined,
     votingOpen: true,
     closesAt: null,
+    pausedLeftMs: null,
+    awaitingStart: false,
     connected: true,
     onsubmit: (answer) => sent.push(answer),
     ...overrides,
@@ -142,5 +146,37 @@ describe('a quiz question on the phone', () => {
     expect(option('a')?.disabled).toBe(true);
     expect(option('a')?.checked).toBe(true);
     expect(find('submit-answer')).toBeNull();
+  });
+
+  it('waits for the presenter to start it: the options shown but locked, and a polite word that it starts soon', () => {
+    vi.useFakeTimers();
+    const { page, find, option } = card({ votingOpen: false, awaitingStart: true });
+    const status = page.target.querySelector('.notice[role="status"]');
+    expect(text(status)).toBe('Frågan startar snart – vänta på presentatören.');
+    expect(status?.classList.contains('sr-only')).toBe(false);
+    expect(option('a')?.disabled).toBe(true);
+    expect(find('submit-answer')).toBeNull();
+
+    page.props.awaitingStart = false;
+    page.props.votingOpen = true;
+    page.props.closesAt = Date.now() + 20_000;
+    page.flush();
+    expect(page.target.querySelector('.notice[role="status"]')).toBe(status);
+    expect(text(status)).toBe('');
+    expect(option('a')?.disabled).toBe(false);
+    expect(text(find('countdown'))).toBe('Svaren stängs om 20 s');
+  });
+
+  it('says the countdown is paused with the seconds it has left, runs none meanwhile, and still takes the answer', () => {
+    const { page, sent, find, choose, submit } = card({ closesAt: Date.now() + 20_000 });
+    const status = page.target.querySelector('.notice[role="status"]');
+    page.props.closesAt = null;
+    page.props.pausedLeftMs = 11_400;
+    page.flush();
+    expect(text(status)).toBe('Nedräkningen är pausad – 12 sekunder kvar.');
+    expect(find('countdown')).toBeNull();
+    choose('b');
+    submit();
+    expect(sent).toEqual([{ kind: 'quiz', optionIds: ['b'] }]);
   });
 });
