@@ -84,9 +84,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, settleMs = 500): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // Let bars and words finish their (at most 300 ms) transitions, as a person would see them.
-  await page.waitForTimeout(500);
+  // Let bars and words finish their (at most 300 ms) transitions, as a person would see them; a page without motion
+  // needs only the moment its results take to arrive.
+  await page.waitForTimeout(settleMs);
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: false });
 }
