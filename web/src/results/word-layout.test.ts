@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { layoutWords, type CloudWord, type PlacedWord } from './word-layout';
+import { fitCloud, layoutWords, type CloudWord, type PlacedWord } from './word-layout';
 
 /**
  * happy-dom has no 2D canvas (getContext returns null), and d3-cloud needs one: it draws each word,
@@ -290,5 +290,34 @@ describe('layoutWords', () => {
 
   it('resolves with nothing for no words', async () => {
     expect(await layout([])).toEqual([]);
+  });
+});
+
+describe('fitting a laid-out cloud to its box', () => {
+  const word = (text: string, size: number, x: number, y: number): PlacedWord => ({ text, count: 1, size, x, y, colour: 0 });
+  // Every letter half a size wide, as the stand-in context above measures.
+  const measure = (text: string, size: number) => text.length * size * 0.5;
+
+  it('centres one word placed off-centre and enlarges it, never past 1.6 times', () => {
+    const fit = fitCloud([word('Mod', 150, -300, 40)], 1600, 700, measure);
+    expect(fit.scale).toBe(1.6);
+    // The word's middle, moved and scaled, lands on the box's middle.
+    const middle = { x: -300, y: 40 - 150 * 0.75 + (150 * 1) / 2 };
+    expect(middle.x * fit.scale + fit.x).toBeCloseTo(0);
+    expect(middle.y * fit.scale + fit.y).toBeCloseTo(0);
+  });
+
+  it('enlarges a few words only until they fill the box, keeping a margin', () => {
+    const placed = [word('förståelse', 150, 0, 0), word('nyfikenhet', 150, 0, 160), word('kunskap', 150, 0, 320)];
+    const fit = fitCloud(placed, 1600, 700, measure);
+    // 750 wide and 470 tall (from 112.5 above the first baseline to 37.5 below the last): the height decides.
+    expect(fit.scale).toBeCloseTo((700 * 0.88) / 470);
+    expect(fit.scale).toBeGreaterThan(1);
+  });
+
+  it('leaves a cloud that fills the box as it is, only centred, and an empty one alone', () => {
+    const full = [word('digitalisering', 150, -400, -200), word('ledarskap', 150, 400, 250)];
+    expect(fitCloud(full, 1600, 700, measure).scale).toBe(1);
+    expect(fitCloud([], 1600, 700, measure)).toEqual({ x: 0, y: 0, scale: 1 });
   });
 });

@@ -76,3 +76,40 @@ export function layoutWords(
   layout.start();
   return { promise, cancel: () => layout.stop() };
 }
+
+/** Where a laid-out cloud goes in its box: moved by (x, y) from the middle, and enlarged by `scale`. */
+export interface CloudFit {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+/** The most a few words are enlarged by, so that one word reads as a word, not as a banner. */
+const MAX_FIT_SCALE = 1.6;
+/** The margin kept free around an enlarged cloud, as a share of the box. */
+const FIT_MARGIN = 0.06;
+
+/**
+ * Centres the words d3-cloud placed (it starts the first one anywhere in the middle half of the box) and enlarges a
+ * cloud of few words until it fills the box, so that three words do not huddle in one corner of the big screen.
+ */
+export function fitCloud(
+  placed: readonly PlacedWord[],
+  width: number,
+  height: number,
+  measure: (text: string, size: number) => number = textWidth,
+): CloudFit {
+  if (placed.length === 0) return { x: 0, y: 0, scale: 1 };
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const word of placed) {
+    const half = measure(word.text, word.size) / 2;
+    left = Math.min(left, word.x - half);
+    right = Math.max(right, word.x + half);
+    // Bold capitals reach about 0.75 of the size above the baseline, descenders 0.25 below.
+    top = Math.min(top, word.y - word.size * 0.75);
+    bottom = Math.max(bottom, word.y + word.size * 0.25);
+  }
+  const room = 1 - 2 * FIT_MARGIN;
+  const scale = Math.max(1, Math.min(MAX_FIT_SCALE, (width * room) / (right - left), (height * room) / (bottom - top)));
+  return { x: -((left + right) / 2) * scale, y: -((top + bottom) / 2) * scale, scale };
+}
