@@ -113,14 +113,19 @@ export interface StoredVote {
   clientId: string | null;
 }
 
-/** The upvotes these participants gave these questions, in one read (a few more pairs than asked for may come back). */
-export async function findVotes(db: Queryable, questionIds: readonly string[], participantIds: readonly string[]): Promise<StoredVote[]> {
-  if (questionIds.length === 0 || participantIds.length === 0) return [];
+/** The upvotes given on these (question, participant) pairs, in one read. */
+export async function findVotes(db: Queryable, pairs: readonly { questionId: string; participantId: string }[]): Promise<StoredVote[]> {
+  if (pairs.length === 0) return [];
   const rows = await db
     .selectFrom('qa_votes')
     .select(['question_id', 'participant_id', 'client_id'])
-    .where('question_id', 'in', questionIds)
-    .where('participant_id', 'in', participantIds)
+    .where(({ eb, refTuple, tuple }) =>
+      eb(
+        refTuple('question_id', 'participant_id'),
+        'in',
+        pairs.map((pair) => tuple(pair.questionId, pair.participantId)),
+      ),
+    )
     .execute();
   return rows.map((row) => ({ questionId: row.question_id, participantId: row.participant_id, clientId: row.client_id }));
 }

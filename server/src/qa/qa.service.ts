@@ -180,7 +180,7 @@ export function createQaService(deps: { db: Db; clock: Clock; bus: Bus; sessions
     }
     // Votes another node stored between the batch's read and its write: the same upvote resent is confirmed again.
     for (const { vote, index } of await book.write(trx)) {
-      const resent = (await repo.findVotes(trx, [vote.questionId], [vote.participantId]))[0]?.clientId === vote.clientId;
+      const resent = (await repo.findVotes(trx, [vote]))[0]?.clientId === vote.clientId;
       outcomes[index] = resent
         ? { reply: { clientId: vote.clientId, questionId: vote.questionId, up: true }, changed: null }
         : { error: new AppError('already_voted', 'You have already upvoted this question.') };

@@ -26,9 +26,8 @@ export class VoteBook {
   /** Reads what these upvotes need. */
   static async read(q: Queryable, upvotes: readonly Upvote[]): Promise<VoteBook> {
     const questionIds = [...new Set(upvotes.map((upvote) => upvote.questionId))];
-    const participantIds = [...new Set(upvotes.map((upvote) => upvote.participantId))];
-    const [questions, stored] = [await repo.findVotedQuestions(q, questionIds), await repo.findVotes(q, questionIds, participantIds)];
-    return new VoteBook(questions, stored);
+    const pairs = [...new Map(upvotes.map((upvote) => [voteKey(upvote), upvote])).values()];
+    return new VoteBook(await repo.findVotedQuestions(q, questionIds), await repo.findVotes(q, pairs));
   }
 
   /** The question an upvote is for: read with the batch, or now when it was asked since. */
