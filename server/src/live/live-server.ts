@@ -368,13 +368,14 @@ export function attachLiveServer(server: Server, deps: LiveDeps): LiveServer {
     return room;
   }
 
-  /** The presenter and session behind a host socket; anyone else is refused. */
   /** Draws a leaderboard on screen again on every node, after a nickname changed; others are drawn when shown. */
   async function redrawLeaderboard(sessionId: string): Promise<void> {
-    const { slide } = await deps.sessions.state(sessionId);
+    // The room's state is the session's as last told, so no read of the store (a whole room may pick nicknames at once).
+    const slide = rooms.get(sessionId)?.room.currentState().slide;
     if (slide?.kind === 'leaderboard') await deps.bus.publish(sessionId, { type: 'answers-changed', slideId: slide.id });
   }
 
+  /** The presenter and session behind a host socket; anyone else is refused. */
   function requireHost(connection: Connection): { userId: string; sessionId: string } {
     const { role, userId, sessionId } = connection;
     if (role !== 'host' || !userId || !sessionId) throw new AppError('forbidden', 'Only the presenter can do that.');

@@ -167,20 +167,24 @@ export function createSessionsService(deps: {
   }
 
   /** Applies a countdown step to a slide's current round, or refuses it with the reason. */
-  async function steer(trx: Queryable, row: LiveSessionRow, slide: Slide, step: Omit<CountdownStep, 'limitMs'>): Promise<void> {
-    const state = await repo.findSlideState(trx, row.id, slide.id);
+  async function steer(
+    trx: Queryable,
+    row: LiveSessionRow,
+    slide: Slide,
+    step: Omit<CountdownStep, 'limitMs'>,
+    state: Countdown,
+  ): Promise<void> {
     const outcome = steerCountdown(state, { ...step, limitMs: await timeLimitMs(trx, row, slide) }, clock.now());
     if (!outcome.ok) throw new AppError(outcome.code, outcome.message);
     await repo.writeCountdown(trx, row.id, slide.id, outcome.countdown);
     await repo.bumpSeq(trx, row.id);
   }
 
-  /** Starts the countdown of the session's current slide when it is a timed question waiting for the room to see it. */
-  async function startIfAwaiting(trx: Queryable, row: LiveSessionRow, slideId: string | null): Promise<void> {
-    const slide = slideId === null ? undefined : await presentationsRepo.findSlide(trx, row.presentation_id, slideId);
-    if (slide && awaitsStart(slide, await repo.findSlideState(trx, row.id, slide.id), paceOf(row))) {
-      await steer(trx, row, slide, { action: 'start' });
-    }
+  /** Starts the countdown of a slide the room now sees when it is a timed question waiting for that. */
+  async function startIfAwaiting(trx: Queryable, row: LiveSessionRow, slide: Slide | undefined): Promise<void> {
+    if (!slide) return;
+    const state = await repo.findSlideState(trx, row.id, slide.id);
+    if (awaitsStart(slide, state, paceOf(row))) await steer(trx, row, slide, { action: 'start' }, state);
   }
 
   async function requireSlide(q: Queryable, row: LiveSessionRow, slideId: string): Promise<Slide> {
@@ -266,10 +270,10 @@ export function createSessionsService(deps: {
     /** Shows a slide; a question with a time limit starts its countdown the first time it is shown in a round. */
     goto(userId: string, sessionId: string, slideId: string): Promise<SharedState> {
       return change(userId, sessionId, async (trx, row) => {
-        await requireSlide(trx, row, slideId);
+        const slide = await requireSlide(trx, row, slideId);
         await repo.updateSession(trx, sessionId, { current_slide_id: slideId });
         // At the audience's pace the presenter's slide is not everyone's, so it starts no one's countdown.
-        await startIfAwaiting(trx, row, slideId);
+        await startIfAwaiting(trx, row, slide);
       });
     },
 
@@ -281,7 +285,7 @@ export function createSessionsService(deps: {
         if (step.action === 'start' && paceOf(row) === 'audience') {
           throw new AppError('validation_failed', "At the audience's own pace no countdown is shared by the room.");
         }
-        await steer(trx, row, slide, step);
+        await steer(trx, row, slide, step, await repo.findSlideState(trx, sessionId, slideId));
       });
     },
 
@@ -332,7 +336,9 @@ export function createSessionsService(deps: {
           join_screen: flag(screen.joinScreen),
           code_bar: flag(screen.codeBar),
         });
-        if (screen.joinScreen === false && row.join_screen === 1) await startIfAwaiting(trx, row, row.current_slide_id);
+        if (screen.joinScreen === false && row.join_screen === 1 && row.current_slide_id !== null) {
+          await startIfAwaiting(trx, row, await presentationsRepo.findSlide(trx, row.presentation_id, row.current_slide_id));
+        }
       });
     },
 
@@ -379,7 +385,7 @@ export function createSessionsService(deps: {
         if (!isQuestionSlide(slide)) throw new AppError('not_a_question', 'This slide does not take answers.');
         await repo.startNextRound(trx, sessionId, slideId);
         // A quiz on screen starts its new round at once; one elsewhere waits to be shown again.
-        if (row.current_slide_id === slideId) await startIfAwaiting(trx, row, slideId);
+        if (row.current_slide_id === slideId) await startIfAwaiting(trx, row, slide);
         await repo.bumpSeq(trx, sessionId);
       });
       await bus.publish(sessionId, { type: 'answers-changed', slideId });
